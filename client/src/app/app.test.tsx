@@ -1,0 +1,103 @@
+import type { Jit, Me } from '@jit/shared';
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
+import { AppProvider } from './provider';
+import { AppRouter } from './router';
+
+const me: Me = {
+  id: 'u1',
+  email: 'lead@nl.example',
+  displayName: 'Anna de Vries',
+  organisation: 'OM',
+  country: 'NL',
+  language: 'en',
+  timeZone: 'Europe/Amsterdam',
+  isPlatformAdmin: false,
+  mustChangePassword: false,
+};
+
+const jit: Jit = {
+  id: 'j1',
+  reference: 'JIT-2026-007',
+  title: 'Operation Meridian',
+  purpose: 'p',
+  legalBasis: 'lb',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  effectiveEndDate: '2026-12-31',
+  expired: false,
+  workingLanguage: 'en',
+  statesOfOperation: ['NL'],
+  status: 'active',
+  parties: [],
+  extensions: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  activatedAt: null,
+  closedAt: null,
+  myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
+};
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+const unauthenticated = () => json(401, { statusCode: 401, error: 'unauthenticated', message: 'no' });
+
+function serve(routes: Record<string, () => Response>) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input) => {
+      const path = String(input).split('?')[0];
+      return routes[path]?.() ?? json(404, { statusCode: 404, error: 'not_found', message: path });
+    }),
+  );
+}
+
+async function renderAt(path: string) {
+  await i18n.changeLanguage('en');
+  window.history.pushState({}, '', path);
+  render(
+    <AppProvider queryClient={createQueryClient()}>
+      <AppRouter />
+    </AppProvider>,
+  );
+}
+
+describe('the session gate', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends a fresh installation to setup', async () => {
+    serve({ '/api/setup': () => json(200, { needsSetup: true }), '/api/auth/me': unauthenticated });
+    await renderAt('/jits');
+    expect(await screen.findByLabelText(/^Setup token/)).toBeTruthy();
+    expect(window.location.pathname).toBe('/setup');
+  });
+
+  it('asks a visitor to log in', async () => {
+    serve({ '/api/setup': () => json(200, { needsSetup: false }), '/api/auth/me': unauthenticated });
+    await renderAt('/jits/j1');
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/login');
+  });
+
+  it('forces the password change', async () => {
+    serve({
+      '/api/setup': () => json(200, { needsSetup: false }),
+      '/api/auth/me': () => json(200, { ...me, mustChangePassword: true }),
+    });
+    await renderAt('/jits');
+    expect(await screen.findByLabelText(/^Current password/)).toBeTruthy();
+    expect(window.location.pathname).toBe('/change-password');
+  });
+
+  it('shows a member their JITs in their own language', async () => {
+    serve({
+      '/api/setup': () => json(200, { needsSetup: false }),
+      '/api/auth/me': () => json(200, { ...me, language: 'fr' }),
+      '/api/jits': () => json(200, [jit]),
+    });
+    await renderAt('/');
+    expect(await screen.findByText('JIT-2026-007')).toBeTruthy();
+    expect(await screen.findByText("Chef d'équipe")).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { onSessionProblem } from '../lib/api-client';
+import { ME_QUERY_KEY, setMe } from '../lib/auth';
+import { i18n } from '../lib/i18n';
+import { queryClient as defaultQueryClient } from '../lib/query-client';
+
+/** Keeps the cached session in step with what the server says about it on any request. */
+function SessionSync({ queryClient }: { queryClient: QueryClient }) {
+  useEffect(
+    () =>
+      onSessionProblem((code) => {
+        if (code === 'unauthenticated') setMe(queryClient, null);
+        // The gate routes to the change-password screen once the refreshed Me says so.
+        else void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      }),
+    [queryClient],
+  );
+  return null;
+}
+
+export function AppProvider({ children, queryClient = defaultQueryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider>
+          <Notifications />
+          <SessionSync queryClient={queryClient} />
+          {children}
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { Jit } from '@jit/shared';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { JitStatusBadge } from '../../components/badges';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoader } from '../../components/page-state';
+import { useJit } from '../../features/jits/api/jits';
+import { JitOverview } from '../../features/jits/components/jit-overview';
+import { useMembers } from '../../features/members/api/members';
+import { MembersList } from '../../features/members/components/members-list';
+import { RecordView } from '../../features/record/components/record-view';
+import { useCurrentUser } from '../../lib/auth';
+import { jitAccess } from '../../lib/permissions';
+
+/** The JIT header and tabs; child screens receive the loaded JIT through the outlet context. */
+export function JitLayout() {
+  const { t } = useTranslation();
+  const { jitId = '' } = useParams();
+  const me = useCurrentUser();
+  const jit = useJit(jitId);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  if (jit.isPending) return <PageLoader />;
+  if (jit.isError) return <ErrorAlert error={jit.error} />;
+
+  const access = jitAccess(jit.data, me);
+  const base = `/jits/${jitId}`;
+  const tab = location.pathname.endsWith('/members') ? 'members' : location.pathname.endsWith('/record') ? 'record' : 'overview';
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Text c="dimmed" size="sm">
+            {jit.data.reference}
+          </Text>
+          <Title order={2}>{jit.data.title}</Title>
+        </div>
+        <JitStatusBadge status={jit.data.status} testId="jit-status" />
+      </Group>
+      <Tabs value={tab} onChange={(value) => navigate(value === 'overview' ? base : `${base}/${value}`)}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('jits.tabs.overview')}</Tabs.Tab>
+          {access.can('members.read') && <Tabs.Tab value="members">{t('jits.tabs.members')}</Tabs.Tab>}
+          {access.can('record.read') && <Tabs.Tab value="record">{t('jits.tabs.record')}</Tabs.Tab>}
+        </Tabs.List>
+      </Tabs>
+      <Outlet context={jit.data} />
+    </Stack>
+  );
+}
+
+const useJitContext = () => useOutletContext<Jit>();
+
+export function JitOverviewRoute() {
+  return <JitOverview jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitMembersRoute() {
+  return <MembersList jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitRecordRoute() {
+  const jit = useJitContext();
+  const me = useCurrentUser();
+  const members = useMembers(jit.id);
+  // Anyone who ever belonged to the team may appear as an actor in the record.
+  const actors = [...new Map((members.data ?? []).map((m) => [m.userId, { userId: m.userId, displayName: m.displayName }])).values()];
+  return <RecordView jitId={jit.id} actors={actors} canVerify={jitAccess(jit, me).can('record.verify')} />;
+}

@@ -1,0 +1,42 @@
+import { Container } from '@mantine/core';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../components/error-alert';
+import { PageLoader } from '../components/page-state';
+import { useSetupStatus } from '../features/setup/api/setup';
+import { useMe } from '../lib/auth';
+import { i18n } from '../lib/i18n';
+
+const PUBLIC_PATHS = ['/setup', '/login'];
+
+/** Decides where the visitor belongs: setup, login, forced password change, or the requested screen. */
+export function SessionGate() {
+  const location = useLocation();
+  const setup = useSetupStatus();
+  const me = useMe();
+  const language = me.data?.language;
+
+  // After login the account's language wins over the browser's.
+  useEffect(() => {
+    if (language && i18n.language !== language) void i18n.changeLanguage(language);
+  }, [language]);
+
+  if (setup.isPending || me.isPending) return <PageLoader />;
+  if (setup.isError || me.isError) {
+    return (
+      <Container py="xl">
+        <ErrorAlert error={setup.error ?? me.error} />
+      </Container>
+    );
+  }
+
+  const path = location.pathname;
+  let target: string | null = null;
+  if (setup.data.needsSetup) target = path === '/setup' ? null : '/setup';
+  else if (!me.data) target = path === '/login' ? null : '/login';
+  else if (me.data.mustChangePassword) target = path === '/change-password' ? null : '/change-password';
+  else if (PUBLIC_PATHS.includes(path)) target = '/jits';
+
+  if (target) return <Navigate to={target} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordRequest, LoginRequest, Me } from '@jit/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { setMe } from '../../../lib/auth';
+
+export const login = (request: LoginRequest): Promise<Me> => apiRequest<Me>('/auth/login', { method: 'POST', body: request });
+export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { method: 'POST' });
+export const changePassword = (request: ChangePasswordRequest): Promise<Me> =>
+  apiRequest<Me>('/auth/password', { method: 'POST', body: request });
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // Data cached for a previous account must not leak into this session.
+      queryClient.clear();
+      setMe(queryClient, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      queryClient.clear();
+      setMe(queryClient, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: changePassword, onSuccess: (me) => setMe(queryClient, me) });
+}

@@ -1,0 +1,46 @@
+import { createContext, useContext } from 'react';
+
+/** The time zone instants are shown in: the account's, or the browser's before login. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const TimeZoneContext = createContext<string>(browserTimeZone());
+export const useTimeZone = (): string => useContext(TimeZoneContext);
+
+/** An instant in the given zone, e.g. "28 Nov 2026, 11:15 CET". Falls back to UTC for an unknown zone. */
+export function formatInstant(iso: string, timeZone: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' };
+  try {
+    return new Intl.DateTimeFormat(language, { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date);
+  }
+}
+
+/** The UTC value shown on hover, e.g. "2026-11-28 10:15:30 UTC". */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** A calendar date `YYYY-MM-DD` shown as a plain date; formatted in UTC so no zone can shift the day. */
+export function formatDateOnly(value: string, language: string): string {
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** A `<input type="date">` value (`YYYY-MM-DD`) read as midnight UTC, or the end of that day, as an ISO instant. */
+export function dateInputToInstant(value: string, endOfDay = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
+}
+
+export const TIME_ZONES: readonly string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+})();

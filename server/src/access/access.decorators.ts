@@ -1,0 +1,60 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { JitPermission, PlatformPermission } from '@jit/shared';
+import type { JitAccess } from './access.service';
+import type { AuthenticatedRequest } from '../common/request-context';
+import { contextOf, type RequestContext } from '../common/request-context';
+import type { User } from '../users/user.entity';
+import type { Session } from '../auth/session.entity';
+
+/** How a route is reached. Every handler names one; the guard refuses to serve a handler that does not. */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'authenticated'; allowPendingPasswordChange: boolean }
+  | { kind: 'platform'; permission: PlatformPermission }
+  | { kind: 'jit'; permission: JitPermission };
+
+export const ACCESS_RULE = 'jit:access-rule';
+
+export const Access = {
+  /** No session needed: setup, login, health, API docs. */
+  public: () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
+  /** Any signed-in account. `allowPendingPasswordChange` opens the route before the initial password is changed. */
+  authenticated: (options: { allowPendingPasswordChange?: boolean } = {}) =>
+    SetMetadata(ACCESS_RULE, { kind: 'authenticated', allowPendingPasswordChange: options.allowPendingPasswordChange ?? false } satisfies AccessRule),
+  /** Platform scope: accounts, JIT creation. */
+  platform: (permission: PlatformPermission) => SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
+  /** JIT scope: the route has a `:jitId` parameter; outsiders get 404, members without the permission 403. */
+  jit: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission } satisfies AccessRule),
+};
+
+interface GuardedRequest extends AuthenticatedRequest {
+  jitAccess?: JitAccess;
+}
+
+/** The signed-in user (routes that are not public). */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): User => {
+  const user = ctx.switchToHttp().getRequest<GuardedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});
+
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): Session => {
+  const session = ctx.switchToHttp().getRequest<GuardedRequest>().session;
+  if (!session) throw new Error('CurrentSession used on a route without authentication');
+  return session;
+});
+
+/** The access decision for the JIT of this route, made by the guard. */
+export const CurrentJitAccess = createParamDecorator((_: unknown, ctx: ExecutionContext): JitAccess => {
+  const access = ctx.switchToHttp().getRequest<GuardedRequest>().jitAccess;
+  if (!access) throw new Error('CurrentJitAccess used on a route without a JIT access rule');
+  return access;
+});
+
+/** Who acts and from where, for the audit record. */
+export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
+  const request = ctx.switchToHttp().getRequest<GuardedRequest>();
+  return contextOf(request, request.user ?? null);
+});
+
+export type { GuardedRequest };

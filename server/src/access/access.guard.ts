@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError, forbidden } from '../common/app-error';
+import { SessionService } from '../auth/session.service';
+import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
+import { AccessService } from './access.service';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every request passes here, before validation, in the same order on every route:
+ * not signed in → 401; CSRF token missing or wrong → 403; initial password not changed → 403;
+ * JIT route and not a member → 404; member without the permission → 403 naming it.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly access: AccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    // Fail closed: a route that forgot to say who may reach it is a programming error, not an open door.
+    if (!rule) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+    if (rule.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const authenticated = await this.sessions.authenticate(request);
+    if (!authenticated) throw new AppError(401, 'unauthenticated', 'You are not signed in, or your session has ended; sign in again.');
+    request.user = authenticated.user;
+    request.session = authenticated.session;
+
+    if (!SAFE_METHODS.has(request.method) && !this.sessions.csrfMatches(authenticated.session, request)) {
+      throw new AppError(403, 'csrf_invalid', 'The security token of this page is missing or out of date; reload the page and try again.');
+    }
+    const pendingAllowed = rule.kind === 'authenticated' && rule.allowPendingPasswordChange;
+    if (authenticated.user.mustChangePassword && !pendingAllowed) {
+      throw new AppError(403, 'password_change_required', 'Change your initial password before you continue.');
+    }
+
+    if (rule.kind === 'platform' && !authenticated.user.isPlatformAdmin) throw forbidden(rule.permission, `Only the platform administrator may do this ("${rule.permission}").`);
+    if (rule.kind === 'jit') {
+      const params = request.params as Record<string, string | undefined>;
+      const jitAccess = await this.access.resolve(authenticated.user, params.jitId);
+      this.access.require(jitAccess, rule.permission);
+      request.jitAccess = jitAccess;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { granteesOf, isGranted, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
+import { forbidden, notFound } from '../common/app-error';
+import { JitAgreement } from '../jits/jit.entity';
+import { JitParty } from '../jits/party.entity';
+import { Membership } from '../members/membership.entity';
+import type { User } from '../users/user.entity';
+
+/** What the access module decided about one user in one JIT. */
+export interface JitAccess {
+  user: User;
+  jit: JitAgreement;
+  parties: JitParty[];
+  /** The user's active membership, or null for the platform administrator acting by that role. */
+  membership: Membership | null;
+  party: JitParty | null;
+  grantees: JitGrantee[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isActiveMembership = (m: Pick<Membership, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>
+  m.revokedAt === null && (m.accessExpiresAt === null || m.accessExpiresAt > now);
+
+/**
+ * The one place that answers "may this user do X in this JIT". Decisions come from the permission
+ * table in @jit/shared; the narrower rules (whose members a leader manages) live here too.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Resolves the caller's standing in a JIT. An outsider learns nothing: a missing JIT and a foreign one are the same 404. */
+  async resolve(user: User, jitId: string | undefined): Promise<JitAccess> {
+    if (!jitId || !UUID.test(jitId)) throw notFound('This JIT');
+    const jit = await this.dataSource.getRepository(JitAgreement).findOneBy({ id: jitId });
+    if (!jit) throw notFound('This JIT');
+    const memberships = await this.dataSource.getRepository(Membership).findBy({ jitId, userId: user.id, revokedAt: IsNull() });
+    const membership = memberships.find((m) => isActiveMembership(m)) ?? null;
+    if (!membership && !user.isPlatformAdmin) throw notFound('This JIT');
+    const parties = await this.dataSource.getRepository(JitParty).find({ where: { jitId }, order: { position: 'ASC' } });
+    const party = membership ? (parties.find((p) => p.id === membership.partyId) ?? null) : null;
+    const grantees = granteesOf(membership ? { role: membership.role, isLeadParty: party?.isLead ?? false } : null, user.isPlatformAdmin);
+    return { user, jit, parties, membership, party, grantees };
+  }
+
+  can(access: JitAccess, permission: JitPermission): boolean {
+    return isGranted(permission, access.grantees);
+  }
+
+  require(access: JitAccess, permission: JitPermission): void {
+    if (!this.can(access, permission)) throw forbidden(permission);
+  }
+
+  /**
+   * members.manage narrowed to a target: the lead party's leaders manage every party, other leaders
+   * only their own, and the platform administrator appoints leaders only.
+   */
+  requireMemberManagement(access: JitAccess, targetPartyId: string, roles: readonly JitRole[]): void {
+    this.require(access, 'members.manage');
+    if (access.grantees.includes('lead_leader')) return;
+    if (access.grantees.includes('leader') && access.membership?.partyId === targetPartyId) return;
+    if (access.grantees.includes('platform_admin') && roles.every((role) => role === 'leader')) return;
+    throw forbidden(
+      'members.manage',
+      access.grantees.includes('leader')
+        ? 'You manage the members of your own party only; ask a leader of the lead party.'
+        : 'The platform administrator appoints leaders only; the leaders add the other members.',
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Me } from '@jit/shared';
+import { Access, Context, CurrentSession, CurrentUser } from '../access/access.decorators';
+import type { RequestContext } from '../common/request-context';
+import type { User } from '../users/user.entity';
+import { toMe } from '../users/user.presenter';
+import { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import type { Session } from './session.entity';
+
+@ApiTags('sessions')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Access.public()
+  login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Me> {
+    return this.auth.login(dto, request, response);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Access.authenticated({ allowPendingPasswordChange: true })
+  logout(@Context() context: RequestContext, @CurrentSession() session: Session, @Res({ passthrough: true }) response: Response): Promise<void> {
+    return this.auth.logout(context, session, response);
+  }
+
+  @Get('me')
+  @Access.authenticated({ allowPendingPasswordChange: true })
+  me(@CurrentUser() user: User): Me {
+    return toMe(user);
+  }
+
+  @Patch('me')
+  @Access.authenticated()
+  updateProfile(@Context() context: RequestContext, @CurrentUser() user: User, @Body() dto: UpdateProfileDto): Promise<Me> {
+    return this.auth.updateProfile(context, user, dto);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Access.authenticated({ allowPendingPasswordChange: true })
+  changePassword(
+    @Context() context: RequestContext,
+    @CurrentUser() user: User,
+    @CurrentSession() session: Session,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<Me> {
+    return this.auth.changePassword(context, user, session, dto);
+  }
+}

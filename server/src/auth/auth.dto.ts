@@ -1,0 +1,47 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LIMITS, type ChangePasswordRequest, type Language, type LoginRequest, type SetupRequest, type UpdateProfileRequest } from '@jit/shared';
+import { IsLanguage, IsTimeZone } from '../common/validation';
+import { normaliseEmail, trim } from '../users/user.dto';
+
+export class LoginDto implements LoginRequest {
+  @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax)
+  email: string;
+
+  @IsString() @MaxLength(LIMITS.passwordMax)
+  password: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @IsString() @MaxLength(LIMITS.passwordMax)
+  currentPassword: string;
+
+  @IsString() @MinLength(LIMITS.passwordMin) @MaxLength(LIMITS.passwordMax)
+  newPassword: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  displayName?: string;
+
+  @IsOptional() @IsLanguage()
+  language?: Language;
+
+  @IsOptional() @IsTimeZone()
+  timeZone?: string;
+}
+
+export class SetupDto implements SetupRequest {
+  /** Printed in the server console as "Setup token: …" while no account exists. */
+  @IsString() @MaxLength(LIMITS.setupTokenMax)
+  setupToken: string;
+
+  @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax) @IsEmail()
+  email: string;
+
+  @IsString() @MinLength(LIMITS.passwordMin) @MaxLength(LIMITS.passwordMax)
+  password: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  displayName: string;
+}

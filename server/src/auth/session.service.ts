@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { CONFIG, type AppConfig } from '../config/config.schema';
+import { Transactions } from '../database/transactions';
+import { User } from '../users/user.entity';
+import { Session } from './session.entity';
+
+export const SESSION_COOKIE = 'jit_session';
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'x-xsrf-token';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const TOUCH_AFTER_MS = 60_000;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** Creates a session inside the caller's transaction and sets both cookies; a new CSRF token each time. */
+  async start(manager: EntityManager, user: User, request: Request, response: Response): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session = manager.create(Session, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken: randomBytes(32).toString('base64url'),
+      authLevel: 'password',
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
+    });
+    await manager.insert(Session, session);
+    const base = { sameSite: 'lax' as const, secure: this.config.COOKIE_SECURE, path: '/' };
+    response.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: session.expiresAt });
+    // Readable by the client's script, which echoes it in X-XSRF-TOKEN; another site cannot read it.
+    response.cookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false, expires: session.expiresAt });
+    return session;
+  }
+
+  clearCookies(response: Response): void {
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  /** The live session and its account for a request, or null (no cookie, unknown, expired, account disabled). */
+  async authenticate(request: Request): Promise<{ session: Session; user: User } | null> {
+    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (!token || token.length > 100) return null;
+    const session = await this.dataSource.getRepository(Session).findOneBy({ tokenHash: hashToken(token) });
+    if (!session) return null;
+    const now = new Date();
+    const idleLimit = new Date(session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000);
+    if (session.expiresAt <= now || idleLimit <= now) {
+      await this.transactions.run((m) => m.delete(Session, { tokenHash: session.tokenHash }));
+      return null;
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: session.userId });
+    if (!user || user.disabled) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await this.transactions.run((m) => m.update(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now }));
+    }
+    return { session, user };
+  }
+
+  csrfMatches(session: Session, request: Request): boolean {
+    const header = request.headers[CSRF_HEADER];
+    if (typeof header !== 'string') return false;
+    const expected = Buffer.from(session.csrfToken);
+    const given = Buffer.from(header);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  end(manager: EntityManager, session: Session): Promise<unknown> {
+    return manager.delete(Session, { tokenHash: session.tokenHash });
+  }
+
+  /** Ends every session of an account, except optionally the one in use. */
+  async endAllFor(manager: EntityManager, userId: string, keep?: Session): Promise<void> {
+    const query = manager.createQueryBuilder().delete().from(Session).where('userId = :userId', { userId });
+    if (keep) query.andWhere('tokenHash <> :keep', { keep: keep.tokenHash });
+    await query.execute();
+  }
+}

@@ -1,0 +1,11 @@
+import { Session } from '../auth/session.entity';
+import { LoginThrottle } from '../auth/login-attempt.entity';
+import { JitExtensionRecord } from '../jits/extension.entity';
+import { JitAgreement } from '../jits/jit.entity';
+import { JitParty } from '../jits/party.entity';
+import { Membership } from '../members/membership.entity';
+import { AuditEventRecord } from '../record/audit-event.entity';
+import { ChainHead } from '../record/chain-head.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [User, Session, LoginThrottle, JitAgreement, JitParty, JitExtensionRecord, Membership, AuditEventRecord, ChainHead];

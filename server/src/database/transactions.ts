@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** A first-in-first-out lock: each caller waits for the one before it. */
+export class FifoLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * The one way to write. On SQLite, TypeORM's better-sqlite3 driver shares one connection between
+ * all requests, so concurrent transactions would interleave: writes are serialised per process.
+ * On MySQL each transaction has its own connection; a deadlock victim is retried.
+ */
+@Injectable()
+export class Transactions {
+  private readonly sqliteLock: FifoLock | null;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.sqliteLock = dataSource.options.type === 'better-sqlite3' ? new FifoLock() : null;
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.sqliteLock) return this.sqliteLock.run(() => this.dataSource.transaction(work));
+    return this.withRetry(() => this.dataSource.transaction(work));
+  }
+
+  private async withRetry<T>(attempt: () => Promise<T>, remaining = 3): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (remaining > 0 && code && MYSQL_RETRYABLE.has(code)) return this.withRetry(attempt, remaining - 1);
+      throw error;
+    }
+  }
+
+  get isSqlite(): boolean {
+    return this.sqliteLock !== null;
+  }
+}

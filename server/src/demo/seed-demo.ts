@@ -1,0 +1,130 @@
+/**
+ * `npm run demo`: seeds an empty workspace with a realistic JIT between three states, through the
+ * real API (so every step is on the record), and prints the accounts to sign in with.
+ */
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { CreateJitRequest, CreateUserRequest, Jit, JitRole, Me } from '@jit/shared';
+import { createApp } from '../app.factory';
+import { createLogger } from '../common/logger';
+import { loadConfig } from '../config/config.schema';
+
+const PASSWORD = 'demo-password-2026';
+
+interface DemoPerson {
+  email: string;
+  displayName: string;
+  organisation: string;
+  country: string;
+  language: 'en' | 'fr' | 'es';
+  timeZone: string;
+  role: JitRole;
+}
+
+const PEOPLE: DemoPerson[] = [
+  { email: 'leader.nl@demo.jit', displayName: 'Anouk de Vries', organisation: 'Openbaar Ministerie', country: 'NL', language: 'en', timeZone: 'Europe/Amsterdam', role: 'leader' },
+  { email: 'investigator1.nl@demo.jit', displayName: 'Pieter Janssen', organisation: 'Nationale Politie', country: 'NL', language: 'en', timeZone: 'Europe/Amsterdam', role: 'member' },
+  { email: 'investigator2.nl@demo.jit', displayName: 'Fatima El Amrani', organisation: 'Nationale Politie', country: 'NL', language: 'en', timeZone: 'Europe/Amsterdam', role: 'member' },
+  { email: 'legal.nl@demo.jit', displayName: 'Mr. Joost Bakker', organisation: 'Openbaar Ministerie', country: 'NL', language: 'en', timeZone: 'Europe/Amsterdam', role: 'legal_adviser' },
+  { email: 'leader.fr@demo.jit', displayName: 'Claire Moreau', organisation: 'Parquet national antiterroriste', country: 'FR', language: 'fr', timeZone: 'Europe/Paris', role: 'leader' },
+  { email: 'investigator.fr@demo.jit', displayName: 'Julien Lefèvre', organisation: 'OCLCH', country: 'FR', language: 'fr', timeZone: 'Europe/Paris', role: 'member' },
+  { email: 'legal.fr@demo.jit', displayName: 'Isabelle Garnier', organisation: 'Parquet national antiterroriste', country: 'FR', language: 'fr', timeZone: 'Europe/Paris', role: 'legal_adviser' },
+  { email: 'leader.es@demo.jit', displayName: 'Javier Ortega', organisation: 'Fiscalía de la Audiencia Nacional', country: 'ES', language: 'es', timeZone: 'Europe/Madrid', role: 'leader' },
+  { email: 'investigator.es@demo.jit', displayName: 'Lucía Navarro', organisation: 'Guardia Civil', country: 'ES', language: 'es', timeZone: 'Europe/Madrid', role: 'member' },
+  { email: 'legal.es@demo.jit', displayName: 'Elena Ruiz', organisation: 'Fiscalía de la Audiencia Nacional', country: 'ES', language: 'es', timeZone: 'Europe/Madrid', role: 'legal_adviser' },
+];
+
+const AGREEMENT: CreateJitRequest = {
+  reference: 'JIT-2026-017',
+  title: 'Crimes against humanity in the Northern Corridor',
+  purpose:
+    'Joint investigation of crimes against humanity (persecution, enforced disappearance) committed against civilians in the Northern Corridor between 2022 and 2025, and identification of the persons responsible.',
+  legalBasis: 'Ljubljana–The Hague Convention (2023), art. 49; EU MLA Convention 2000, art. 13',
+  startDate: '2026-03-01',
+  endDate: '2028-02-29',
+  workingLanguage: 'en',
+  statesOfOperation: ['NL'],
+  parties: [
+    { kind: 'party', country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service (Openbaar Ministerie)' },
+    { kind: 'party', country: 'FR', name: 'France', authority: 'Parquet national antiterroriste' },
+    { kind: 'party', country: 'ES', name: 'Spain', authority: 'Fiscalía de la Audiencia Nacional' },
+    { kind: 'participant', name: 'Eurojust', authority: 'Eurojust' },
+  ],
+  leadPartyCountry: 'NL',
+};
+
+/** A minimal cookie-keeping API client over fetch, echoing the CSRF token like the browser does. */
+class Session {
+  private cookies = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const xsrf = this.cookies.get('XSRF-TOKEN');
+    if (xsrf) headers['x-xsrf-token'] = xsrf;
+    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, value] = pair.split('=');
+      this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+  let printed = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  const { app } = await createApp(config, { logger: createLogger('warn') });
+  await app.listen(0, '127.0.0.1');
+  process.stdout.write = write;
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  try {
+    const token = /Setup token: (\S+)/.exec(printed)?.[1];
+    if (!token) throw new Error('This workspace already has accounts: the demo seeds an empty one. Move ./data aside (or set DATA_DIR) and run it again.');
+    const admin = new Session(base);
+    await admin.call<Me>('POST', '/api/setup', { setupToken: token, email: 'admin@demo.jit', password: PASSWORD, displayName: 'Platform Administrator' });
+    const jit = await admin.call<Jit>('POST', '/api/jits', AGREEMENT);
+    await admin.call<Jit>('POST', `/api/jits/${jit.id}/activate`);
+    const partyOf = (country: string) => jit.parties.find((p) => p.country === country)?.id ?? '';
+    const ids = new Map<string, string>();
+    for (const person of PEOPLE) {
+      const { role, ...account } = person;
+      const request: CreateUserRequest = { ...account, initialPassword: `${PASSWORD}-initial` };
+      const created = await admin.call<{ id: string }>('POST', '/api/users', request);
+      ids.set(person.email, created.id);
+      // Demo accounts start ready to use: the initial password is changed once here.
+      const own = new Session(base);
+      await own.call('POST', '/api/auth/login', { email: person.email, password: request.initialPassword });
+      await own.call('POST', '/api/auth/password', { currentPassword: request.initialPassword, newPassword: PASSWORD });
+      if (role === 'leader') await admin.call('POST', `/api/jits/${jit.id}/members`, { userId: created.id, partyId: partyOf(person.country), role });
+    }
+    // Each leader brings in the members of their own party, as the product intends.
+    for (const country of ['NL', 'FR', 'ES']) {
+      const leader = new Session(base);
+      await leader.call('POST', '/api/auth/login', { email: `leader.${country.toLowerCase()}@demo.jit`, password: PASSWORD });
+      for (const person of PEOPLE.filter((p) => p.country === country && p.role !== 'leader')) {
+        await leader.call('POST', `/api/jits/${jit.id}/members`, { userId: ids.get(person.email), partyId: partyOf(country), role: person.role });
+      }
+    }
+    console.log(`\nDemo workspace ready: JIT ${AGREEMENT.reference} between the Netherlands (lead), France and Spain, with Eurojust.`);
+    console.log(`Start it with "npm start" and sign in at http://localhost:${process.env.PORT ?? 3000} with any of these (password for all: ${PASSWORD}):\n`);
+    console.log(`  platform administrator   admin@demo.jit`);
+    for (const p of PEOPLE) console.log(`  ${`${p.role} (${p.country})`.padEnd(24)} ${p.email.padEnd(28)} ${p.displayName}`);
+    console.log('');
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

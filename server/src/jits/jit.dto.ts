@@ -1,0 +1,113 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  LIMITS,
+  PARTY_KINDS,
+  type CreateExtensionRequest,
+  type CreateJitRequest,
+  type PartyInput,
+  type PartyKind,
+  type UpdateJitRequest,
+} from '@jit/shared';
+import { IsCountry, IsDateOnly, IsNotBefore, IsWorkingLanguage } from '../common/validation';
+import { trim } from '../users/user.dto';
+
+export class PartyDto implements PartyInput {
+  @IsIn(PARTY_KINDS)
+  kind: PartyKind;
+
+  /** ISO 3166-1 alpha-2; required for a party (checked with the other parties). */
+  @IsOptional() @IsCountry()
+  country?: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.partyNameMax)
+  name: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.authorityMax)
+  authority: string;
+}
+
+export class CreateJitDto implements CreateJitRequest {
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.referenceMax)
+  reference: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
+  title: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
+  purpose: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
+  legalBasis: string;
+
+  /** YYYY-MM-DD */
+  @IsDateOnly()
+  startDate: string;
+
+  /** YYYY-MM-DD, not before startDate */
+  @IsDateOnly() @IsNotBefore('startDate')
+  endDate: string;
+
+  /** ISO 639-1 */
+  @IsWorkingLanguage()
+  workingLanguage: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
+  statesOfOperation: string[];
+
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(LIMITS.partiesMax) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  parties: PartyDto[];
+
+  /** Country of the party that leads the team (the state of operation). */
+  @IsCountry()
+  leadPartyCountry: string;
+}
+
+export class UpdateJitDto implements UpdateJitRequest {
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
+  title?: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
+  purpose?: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
+  legalBasis?: string;
+
+  @IsOptional() @IsWorkingLanguage()
+  workingLanguage?: string;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
+  statesOfOperation?: string[];
+
+  /** Only while the JIT is a draft. */
+  @IsOptional() @IsDateOnly()
+  startDate?: string;
+
+  /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
+  @IsOptional() @IsDateOnly()
+  endDate?: string;
+}
+
+export class CreateExtensionDto implements CreateExtensionRequest {
+  /** YYYY-MM-DD, after the current end date */
+  @IsDateOnly()
+  newEndDate: string;
+
+  /** YYYY-MM-DD: when the parties agreed the extension */
+  @IsDateOnly()
+  agreedOn: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(LIMITS.extensionNoteMax)
+  note?: string;
+}

@@ -1,0 +1,236 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { jitChain, PLATFORM_CHAIN, type FieldError, type Jit } from '@jit/shared';
+import type { JitAccess } from '../access/access.service';
+import { isActiveMembership } from '../access/access.service';
+import { AppError, conflict, invalid } from '../common/app-error';
+import { created, diff } from '../common/changes';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { Membership } from '../members/membership.entity';
+import { RecordService } from '../record/record.service';
+import type { User } from '../users/user.entity';
+import type { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
+import { JitExtensionRecord } from './extension.entity';
+import { JitAgreement } from './jit.entity';
+import { isExpired, toJit } from './jit.presenter';
+import { JitParty } from './party.entity';
+
+/** What a write inside a JIT may need to be allowed: closed and expired JITs refuse most changes. */
+export interface WriteRules {
+  /** Allowed once the end date has passed (extending, closing, revoking access). */
+  allowExpired?: boolean;
+  /** Allowed on a closed JIT (revoking access). */
+  allowClosed?: boolean;
+}
+
+@Injectable()
+export class JitsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly record: RecordService,
+  ) {}
+
+  /**
+   * Reads the JIT inside a write transaction (row-locked on MySQL, so a concurrent close cannot slip
+   * between the check and the change) and refuses the write with 409 if its state forbids it.
+   */
+  async loadForWrite(manager: EntityManager, jitId: string, rules: WriteRules = {}): Promise<JitAgreement> {
+    const query = manager.getRepository(JitAgreement).createQueryBuilder('jit').where('jit.id = :jitId', { jitId });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const jit = await query.getOneOrFail();
+    if (jit.status === 'closed' && !rules.allowClosed) throw conflict('jit_closed', 'This JIT is closed: nothing new can be shared in it.');
+    if (isExpired(jit) && !rules.allowExpired && jit.status !== 'closed') {
+      throw conflict('jit_expired', `This JIT's agreement ended on ${jit.effectiveEndDate}; record an extension before making changes.`);
+    }
+    return jit;
+  }
+
+  async listFor(user: User): Promise<Jit[]> {
+    const jits = this.dataSource.getRepository(JitAgreement);
+    let agreements: JitAgreement[];
+    let memberships: Membership[] = [];
+    if (user.isPlatformAdmin) {
+      agreements = await jits.find({ order: { createdAt: 'DESC' } });
+    } else {
+      memberships = (await this.dataSource.getRepository(Membership).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
+      agreements = memberships.length ? await jits.find({ where: { id: In(memberships.map((m) => m.jitId)) }, order: { createdAt: 'DESC' } }) : [];
+    }
+    if (agreements.length === 0) return [];
+    const ids = agreements.map((j) => j.id);
+    const [parties, extensions] = await Promise.all([
+      this.dataSource.getRepository(JitParty).find({ where: { jitId: In(ids) }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(JitExtensionRecord).find({ where: { jitId: In(ids) }, order: { recordedAt: 'ASC' } }),
+    ]);
+    return agreements.map((jit) =>
+      toJit(
+        jit,
+        parties.filter((p) => p.jitId === jit.id),
+        extensions.filter((e) => e.jitId === jit.id),
+        memberships.find((m) => m.jitId === jit.id) ?? null,
+      ),
+    );
+  }
+
+  async get(access: JitAccess): Promise<Jit> {
+    return this.present(access.jit.id, access.membership);
+  }
+
+  private async present(jitId: string, membership: Membership | null, manager: EntityManager = this.dataSource.manager): Promise<Jit> {
+    const [jit, parties, extensions] = await Promise.all([
+      manager.getRepository(JitAgreement).findOneByOrFail({ id: jitId }),
+      manager.getRepository(JitParty).find({ where: { jitId }, order: { position: 'ASC' } }),
+      manager.getRepository(JitExtensionRecord).find({ where: { jitId }, order: { recordedAt: 'ASC' } }),
+    ]);
+    return toJit(jit, parties, extensions, membership);
+  }
+
+  /** Checks what a DTO cannot: party countries, uniqueness, and that the lead is one of the parties. */
+  private checkParties(dto: CreateJitDto): void {
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    dto.parties.forEach((party, index) => {
+      if (party.kind === 'party' && !party.country) errors.push({ field: `parties.${index}.country`, code: 'required' });
+      if (party.country && party.kind === 'party') {
+        if (seen.has(party.country)) errors.push({ field: `parties.${index}.country`, code: 'not_unique' });
+        seen.add(party.country);
+      }
+    });
+    if (dto.parties.filter((p) => p.kind === 'party').length < 2) errors.push({ field: 'parties', code: 'too_few' });
+    if (!dto.parties.some((p) => p.kind === 'party' && p.country === dto.leadPartyCountry)) errors.push({ field: 'leadPartyCountry', code: 'invalid_value' });
+    if (errors.length) throw invalid(errors, 'A JIT needs at least two parties, each a different state, and its lead must be one of them.');
+  }
+
+  async create(context: RequestContext, dto: CreateJitDto): Promise<Jit> {
+    this.checkParties(dto);
+    const id = randomUUID();
+    return this.transactions.run(async (manager) => {
+      if (await manager.getRepository(JitAgreement).existsBy({ reference: dto.reference })) {
+        throw new AppError(409, 'conflict', `A JIT with the reference "${dto.reference}" already exists.`);
+      }
+      const { parties, leadPartyCountry, ...agreement } = dto;
+      const jit = manager.create(JitAgreement, {
+        ...agreement,
+        id,
+        effectiveEndDate: dto.endDate,
+        status: 'draft',
+        createdBy: context.userId ?? '',
+        createdAt: new Date(),
+        activatedAt: null,
+        closedAt: null,
+      });
+      await manager.insert(JitAgreement, jit);
+      const rows = parties.map((p, position) =>
+        manager.create(JitParty, {
+          id: randomUUID(),
+          jitId: id,
+          kind: p.kind,
+          country: p.country ?? null,
+          name: p.name,
+          authority: p.authority,
+          isLead: p.kind === 'party' && p.country === leadPartyCountry,
+          position,
+        }),
+      );
+      await manager.insert(JitParty, rows);
+      const changes = created({ ...agreement, parties: parties.map((p) => ({ ...p })), leadPartyCountry });
+      // JIT creation is a platform event; the JIT's own chain starts with its founding record too.
+      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'jit.created', subjectType: 'jit', subjectId: id, changes });
+      await this.record.openChain(manager, jitChain(id));
+      await this.record.append(manager, context, { chain: jitChain(id), action: 'jit.created', subjectType: 'jit', subjectId: id, changes });
+      return this.present(id, null, manager);
+    });
+  }
+
+  async update(context: RequestContext, access: JitAccess, dto: UpdateJitDto): Promise<Jit> {
+    return this.transactions.run(async (manager) => {
+      const jit = await this.loadForWrite(manager, access.jit.id);
+      if ((dto.startDate !== undefined || dto.endDate !== undefined) && jit.status !== 'draft') {
+        throw conflict('jit_not_draft', 'The dates of a signed agreement change only through an extension.');
+      }
+      const startDate = dto.startDate ?? jit.startDate;
+      const endDate = dto.endDate ?? jit.endDate;
+      if (endDate < startDate) throw invalid([{ field: dto.endDate !== undefined ? 'endDate' : 'startDate', code: 'end_before_start' }]);
+      const patch: Partial<JitAgreement> = { ...dto, ...(dto.endDate !== undefined ? { effectiveEndDate: dto.endDate } : {}) };
+      const changes = diff(jit, { ...dto });
+      if (changes.length > 0) {
+        await manager.update(JitAgreement, { id: jit.id }, patch);
+        await this.record.append(manager, context, { chain: jitChain(jit.id), action: 'jit.updated', subjectType: 'jit', subjectId: jit.id, actorPartyId: access.party?.id, changes });
+      }
+      return this.present(jit.id, access.membership, manager);
+    });
+  }
+
+  async activate(context: RequestContext, access: JitAccess): Promise<Jit> {
+    return this.transactions.run(async (manager) => {
+      const jit = await this.loadForWrite(manager, access.jit.id);
+      if (jit.status !== 'draft') throw conflict('jit_already_active', 'This JIT is already active.');
+      const activatedAt = new Date();
+      await manager.update(JitAgreement, { id: jit.id }, { status: 'active', activatedAt });
+      await this.record.append(manager, context, {
+        chain: jitChain(jit.id),
+        action: 'jit.activated',
+        subjectType: 'jit',
+        subjectId: jit.id,
+        actorPartyId: access.party?.id,
+        changes: [{ field: 'status', from: 'draft', to: 'active' }],
+      });
+      return this.present(jit.id, access.membership, manager);
+    });
+  }
+
+  /** Extensions are their own dated records; the signed end date is never overwritten. */
+  async extend(context: RequestContext, access: JitAccess, dto: CreateExtensionDto): Promise<Jit> {
+    return this.transactions.run(async (manager) => {
+      const jit = await this.loadForWrite(manager, access.jit.id, { allowExpired: true });
+      if (dto.newEndDate <= jit.effectiveEndDate) {
+        throw invalid([{ field: 'newEndDate', code: 'out_of_range' }], `An extension must end after the current end date, ${jit.effectiveEndDate}.`);
+      }
+      const extension = manager.create(JitExtensionRecord, {
+        id: randomUUID(),
+        jitId: jit.id,
+        previousEndDate: jit.effectiveEndDate,
+        newEndDate: dto.newEndDate,
+        agreedOn: dto.agreedOn,
+        note: dto.note ?? '',
+        recordedBy: context.userId ?? '',
+        recordedAt: new Date(),
+      });
+      await manager.insert(JitExtensionRecord, extension);
+      await manager.update(JitAgreement, { id: jit.id }, { effectiveEndDate: dto.newEndDate });
+      await this.record.append(manager, context, {
+        chain: jitChain(jit.id),
+        action: 'jit.extended',
+        subjectType: 'extension',
+        subjectId: extension.id,
+        actorPartyId: access.party?.id,
+        changes: [
+          { field: 'effectiveEndDate', from: jit.effectiveEndDate, to: dto.newEndDate },
+          { field: 'agreedOn', from: null, to: dto.agreedOn },
+          ...(dto.note ? [{ field: 'note', from: null, to: dto.note }] : []),
+        ],
+      });
+      return this.present(jit.id, access.membership, manager);
+    });
+  }
+
+  /** After closing nothing new can be shared; reading, verifying and exporting go on. */
+  async close(context: RequestContext, access: JitAccess): Promise<Jit> {
+    return this.transactions.run(async (manager) => {
+      const jit = await this.loadForWrite(manager, access.jit.id, { allowExpired: true });
+      const closedAt = new Date();
+      await manager.update(JitAgreement, { id: jit.id }, { status: 'closed', closedAt });
+      await this.record.append(manager, context, {
+        chain: jitChain(jit.id),
+        action: 'jit.closed',
+        subjectType: 'jit',
+        subjectId: jit.id,
+        actorPartyId: access.party?.id,
+        changes: [{ field: 'status', from: jit.status, to: 'closed' }],
+      });
+      return this.present(jit.id, access.membership, manager);
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Entity, PrimaryColumn } from 'typeorm';
+import type { AuditAction, AuditSubjectType, AuditVisibility } from '@jit/shared';
+import { LongTextColumn, RefColumn, TextColumn } from '../database/columns';
+
+/** One link of a hash chain. Rows are only ever inserted; verification detects any other change. */
+@Entity('audit_events')
+export class AuditEventRecord {
+  /** Primary key (chain, seq): a chain cannot hold two events with one number. */
+  @PrimaryColumn({ type: 'varchar', length: 80 }) chain: string;
+  @PrimaryColumn({ type: 'int' }) seq: number;
+  /** ISO 8601 UTC with milliseconds, kept as text so it is hashed exactly as stored. */
+  @TextColumn(24) occurredAt: string;
+  @RefColumn({ nullable: true }) actorUserId: string | null;
+  @RefColumn({ nullable: true }) actorPartyId: string | null;
+  @TextColumn(64) action: AuditAction;
+  @TextColumn(32) subjectType: AuditSubjectType;
+  @TextColumn(80) subjectId: string;
+  @TextColumn(16) visibility: AuditVisibility;
+  /** Canonical JSON of AuditDetails (changes, ip, user agent, time zone); enters the hash only as detailsDigest. */
+  @LongTextColumn() details: string;
+  @TextColumn(64) detailsDigest: string;
+  @TextColumn(64) prevHash: string;
+  @TextColumn(64) hash: string;
+}

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  GENESIS_HASH,
+  LIMITS,
+  visibilityOf,
+  type AuditAction,
+  type AuditDetails,
+  type AuditEvent,
+  type AuditPage,
+  type AuditSubjectType,
+  type ChainVerification,
+  type FieldChange,
+} from '@jit/shared';
+import { User } from '../users/user.entity';
+import type { RequestContext } from '../common/request-context';
+import { AuditEventRecord } from './audit-event.entity';
+import { ChainHead } from './chain-head.entity';
+import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
+
+export interface AuditEntry {
+  chain: string;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId: string;
+  /** The party the actor acted for, inside a JIT. */
+  actorPartyId?: string | null;
+  changes?: FieldChange[];
+}
+
+export interface AuditQuery {
+  afterSeq?: number;
+  limit?: number;
+  actorUserId?: string;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+  /** Only events every member may see (members and observers); leaders and legal advisers see all. */
+  teamOnly: boolean;
+}
+
+const VERIFY_BATCH = 1000;
+
+@Injectable()
+export class RecordService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Opens a chain (its head at seq 0) in the transaction that creates what it records. */
+  async openChain(manager: EntityManager, chain: string): Promise<void> {
+    await manager.insert(ChainHead, { chain, seq: 0, hash: GENESIS_HASH });
+  }
+
+  /** Makes sure the platform chain exists; safe to call from several processes at once. */
+  async ensureChain(chain: string): Promise<void> {
+    const exists = await this.dataSource.getRepository(ChainHead).existsBy({ chain });
+    if (exists) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ChainHead)
+      .values({ chain, seq: 0, hash: GENESIS_HASH })
+      .orIgnore()
+      .execute();
+  }
+
+  /**
+   * Appends one event inside the caller's transaction, so no change exists without its record and
+   * no record without its change. The chain head is locked (MySQL) or the whole write serialised
+   * (SQLite, by Transactions), which keeps seq gap-free.
+   */
+  async append(manager: EntityManager, context: RequestContext, entry: AuditEntry): Promise<AuditEventRecord> {
+    const query = manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain: entry.chain });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const head = await query.getOne();
+    if (!head) throw new Error(`Audit chain ${entry.chain} has no head: it must be opened first`);
+
+    const details: AuditDetails = {
+      changes: entry.changes ?? [],
+      ip: context.ip,
+      userAgent: context.userAgent,
+      timeZone: context.timeZone,
+    };
+    const event = manager.create(AuditEventRecord, {
+      chain: entry.chain,
+      seq: head.seq + 1,
+      occurredAt: new Date().toISOString(),
+      actorUserId: context.userId,
+      actorPartyId: entry.actorPartyId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      visibility: visibilityOf(entry.action),
+      details: JSON.stringify(details),
+      detailsDigest: digestDetails(details),
+      prevHash: head.hash,
+    });
+    event.hash = eventHash(head.hash, event);
+    await manager.insert(AuditEventRecord, event);
+    await manager.update(ChainHead, { chain: entry.chain }, { seq: event.seq, hash: event.hash });
+    return event;
+  }
+
+  async list(chain: string, query: AuditQuery): Promise<AuditPage> {
+    const limit = Math.min(query.limit ?? LIMITS.auditPageDefault, LIMITS.auditPageMax);
+    const qb = this.dataSource
+      .getRepository(AuditEventRecord)
+      .createQueryBuilder('e')
+      .where('e.chain = :chain', { chain })
+      .andWhere('e.seq > :afterSeq', { afterSeq: query.afterSeq ?? 0 })
+      .orderBy('e.seq', 'ASC')
+      .take(limit);
+    if (query.teamOnly) qb.andWhere('e.visibility = :visibility', { visibility: 'team' });
+    if (query.actorUserId) qb.andWhere('e.actorUserId = :actor', { actor: query.actorUserId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    // occurredAt is stored as normalised ISO text, so text order is time order.
+    if (query.from) qb.andWhere('e.occurredAt >= :from', { from: new Date(query.from).toISOString() });
+    if (query.to) qb.andWhere('e.occurredAt <= :to', { to: new Date(query.to).toISOString() });
+    const [records, head] = await Promise.all([qb.getMany(), this.dataSource.getRepository(ChainHead).findOneBy({ chain })]);
+    return { items: await this.present(records), headSeq: head?.seq ?? 0 };
+  }
+
+  /**
+   * Recomputes the whole chain in seq order, in batches so memory stays flat, and compares the end
+   * with the stored head, so editing, deleting (middle or newest) or reordering events is named.
+   */
+  async verify(chain: string): Promise<ChainVerification> {
+    const repository = this.dataSource.getRepository(AuditEventRecord);
+    const head = await this.dataSource.getRepository(ChainHead).findOneBy({ chain });
+    const progress = startVerification();
+    let lastSeq = 0;
+    for (;;) {
+      const batch = await repository
+        .createQueryBuilder('e')
+        .where('e.chain = :chain AND e.seq > :lastSeq', { chain, lastSeq })
+        .orderBy('e.seq', 'ASC')
+        .take(VERIFY_BATCH)
+        .getMany();
+      for (const event of batch) verifyNext(progress, event);
+      if (batch.length < VERIFY_BATCH) break;
+      lastSeq = batch[batch.length - 1].seq;
+    }
+    const headSeq = head?.seq ?? 0;
+    const headHash = head?.hash ?? GENESIS_HASH;
+    let firstBrokenSeq = progress.firstBrokenSeq;
+    if (firstBrokenSeq === null) {
+      const verifiedSeq = progress.expectedSeq - 1;
+      if (verifiedSeq !== headSeq) firstBrokenSeq = Math.min(verifiedSeq, headSeq) + 1;
+      else if (progress.prevHash !== headHash) firstBrokenSeq = headSeq;
+    }
+    return { ok: firstBrokenSeq === null, count: progress.count, headSeq, headHash, firstBrokenSeq };
+  }
+
+  private async present(records: AuditEventRecord[]): Promise<AuditEvent[]> {
+    const actorIds = [...new Set(records.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
+    const actors = actorIds.length ? await this.dataSource.getRepository(User).findBy({ id: In(actorIds) }) : [];
+    const names = new Map(actors.map((u) => [u.id, u.displayName]));
+    return records.map((r) => {
+      const details = JSON.parse(r.details) as AuditDetails;
+      return {
+        chain: r.chain,
+        seq: r.seq,
+        occurredAt: r.occurredAt,
+        actorUserId: r.actorUserId,
+        actorDisplayName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+        actorPartyId: r.actorPartyId,
+        actorTimeZone: details.timeZone,
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        changes: details.changes,
+        ip: details.ip,
+        userAgent: details.userAgent,
+        prevHash: r.prevHash,
+        hash: r.hash,
+      };
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { PLATFORM_CHAIN, type Me } from '@jit/shared';
+import { AppError } from '../common/app-error';
+import { contextOf } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { PasswordService } from '../auth/password.service';
+import { SessionService } from '../auth/session.service';
+import { RecordService } from '../record/record.service';
+import { User } from '../users/user.entity';
+import { toMe } from '../users/user.presenter';
+import { UsersService } from '../users/users.service';
+import type { SetupDto } from '../auth/auth.dto';
+
+/**
+ * First run: while no account exists, the server prints a one-time setup token to its console, and
+ * only who holds it can create the platform administrator. This closes the race where whoever
+ * reaches a fresh public install first would own it.
+ */
+@Injectable()
+export class SetupService implements OnApplicationBootstrap {
+  private token: string | null = null;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly users: UsersService,
+    private readonly record: RecordService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.record.ensureChain(PLATFORM_CHAIN);
+    if (await this.needsSetup()) {
+      this.token = randomBytes(24).toString('base64url');
+      // Deliberately on stdout and not through the logger: the operator must see it whatever LOG_LEVEL says.
+      process.stdout.write(`\nSetup token: ${this.token}\nOpen the workspace in a browser and enter it to create the platform administrator.\n\n`);
+    }
+  }
+
+  async needsSetup(): Promise<boolean> {
+    return (await this.dataSource.getRepository(User).count()) === 0;
+  }
+
+  /** Checked before the body is validated: 409 once set up, 403 for a wrong token. */
+  async assertCanSetUp(givenToken: unknown): Promise<void> {
+    if (!(await this.needsSetup())) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
+    const expected = Buffer.from(this.token ?? '');
+    const given = Buffer.from(typeof givenToken === 'string' ? givenToken : '');
+    if (!this.token || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new AppError(403, 'setup_token_invalid', 'The setup token is not right; copy it from the server console ("Setup token: …").');
+    }
+  }
+
+  async complete(dto: SetupDto, request: Request, response: Response): Promise<Me> {
+    const passwordHash = await this.passwords.hash(dto.password);
+    const admin = await this.transactions.run(async (manager) => {
+      // Checked again inside the write lock, so two simultaneous setups cannot both succeed.
+      if ((await manager.getRepository(User).count()) > 0) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
+      const admin = await this.users.insert(
+        manager,
+        { email: dto.email, displayName: dto.displayName, organisation: '', country: '', language: 'en', timeZone: 'UTC', isPlatformAdmin: true, mustChangePassword: false },
+        passwordHash,
+      );
+      await this.sessions.start(manager, admin, request, response);
+      await this.record.append(manager, contextOf(request, admin), {
+        chain: PLATFORM_CHAIN,
+        action: 'platform.setup_completed',
+        subjectType: 'user',
+        subjectId: admin.id,
+        changes: [{ field: 'email', from: null, to: admin.email }],
+      });
+      return admin;
+    });
+    this.token = null;
+    return toMe(admin);
+  }
+}

@@ -1,0 +1,49 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LIMITS, type CreateUserRequest, type Language, type UpdateUserRequest } from '@jit/shared';
+import { IsCountry, IsLanguage, IsTimeZone } from '../common/validation';
+
+/** Trims text and lower-cases email addresses, so "Anna@X " and "anna@x" are one account. */
+export const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto implements CreateUserRequest {
+  @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax) @IsEmail()
+  email: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  displayName: string;
+
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
+  organisation: string;
+
+  /** ISO 3166-1 alpha-2 */
+  @IsCountry()
+  country: string;
+
+  @IsLanguage()
+  language: Language;
+
+  /** IANA time zone, e.g. Europe/Paris */
+  @IsTimeZone()
+  timeZone: string;
+
+  /** Must be changed at first login. */
+  @IsString() @MinLength(LIMITS.passwordMin) @MaxLength(LIMITS.passwordMax)
+  initialPassword: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  displayName?: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
+  organisation?: string;
+
+  @IsOptional() @IsCountry()
+  country?: string;
+
+  /** Disabling ends the account's sessions at once. */
+  @IsOptional() @IsBoolean()
+  disabled?: boolean;
+}

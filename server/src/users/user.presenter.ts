@@ -1,0 +1,29 @@
+import type { Me, UserAccount, UserLookupResult } from '@jit/shared';
+import type { User } from './user.entity';
+
+export const toMe = (user: User): Me => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  organisation: user.organisation,
+  country: user.country,
+  language: user.language,
+  timeZone: user.timeZone,
+  isPlatformAdmin: user.isPlatformAdmin,
+  mustChangePassword: user.mustChangePassword,
+});
+
+export const toUserAccount = (user: User): UserAccount => ({
+  ...toMe(user),
+  disabled: user.disabled,
+  createdAt: user.createdAt.toISOString(),
+  lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+});
+
+export const toLookup = (user: User): UserLookupResult => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  organisation: user.organisation,
+  country: user.country,
+});

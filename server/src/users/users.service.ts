@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { PLATFORM_CHAIN, type UserAccount } from '@jit/shared';
+import { AppError, notFound } from '../common/app-error';
+import { created, diff } from '../common/changes';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { PasswordService } from '../auth/password.service';
+import { SessionService } from '../auth/session.service';
+import { RecordService } from '../record/record.service';
+import type { CreateUserDto, UpdateUserDto } from './user.dto';
+import { User } from './user.entity';
+import { toUserAccount } from './user.presenter';
+
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'lastLoginAt' | 'passwordHash' | 'disabled'> & { password: string };
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly record: RecordService,
+  ) {}
+
+  async list(): Promise<UserAccount[]> {
+    const users = await this.dataSource.getRepository(User).find({ order: { displayName: 'ASC' } });
+    return users.map(toUserAccount);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  /** Inserts an account inside the caller's transaction; the password is hashed before the transaction starts. */
+  async insert(manager: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string): Promise<User> {
+    if (await manager.getRepository(User).existsBy({ email: input.email })) {
+      throw new AppError(409, 'email_taken', 'An account with this email address already exists.');
+    }
+    const user = manager.create(User, { ...input, id: randomUUID(), passwordHash, disabled: false, createdAt: new Date(), lastLoginAt: null });
+    await manager.insert(User, user);
+    return user;
+  }
+
+  async create(context: RequestContext, dto: CreateUserDto): Promise<UserAccount> {
+    const { initialPassword, ...fields } = dto;
+    const passwordHash = await this.passwords.hash(initialPassword);
+    const user = await this.transactions.run(async (manager) => {
+      const user = await this.insert(manager, { ...fields, isPlatformAdmin: false, mustChangePassword: true }, passwordHash);
+      await this.record.append(manager, context, {
+        chain: PLATFORM_CHAIN,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        changes: created(fields),
+      });
+      return user;
+    });
+    return toUserAccount(user);
+  }
+
+  async update(context: RequestContext, userId: string, dto: UpdateUserDto): Promise<UserAccount> {
+    const user = await this.transactions.run(async (manager) => {
+      const user = await manager.getRepository(User).findOneBy({ id: userId });
+      if (!user) throw notFound('This account');
+      if (dto.disabled === true && user.id === context.userId) {
+        throw new AppError(409, 'conflict', 'You cannot disable your own account; ask another administrator.');
+      }
+      const changes = diff(user, dto);
+      if (changes.length === 0) return user;
+      await manager.update(User, { id: user.id }, dto);
+      // Disabling takes effect at once: every session of the account ends in the same transaction.
+      if (dto.disabled === true) await this.sessions.endAllFor(manager, user.id);
+      const action = dto.disabled === true && !user.disabled ? 'user.disabled' : dto.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';
+      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action, subjectType: 'user', subjectId: user.id, changes });
+      return { ...user, ...dto };
+    });
+    return toUserAccount(user);
+  }
+}

@@ -1,0 +1,482 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import type { ApiError, Jit, Member, Permission } from '@jit/shared';
+import {
+  addMember,
+  ADMIN_PASSWORD,
+  ApiClient,
+  buildTeam,
+  createJit,
+  jitRequest,
+  startTestApp,
+  USER_PASSWORD,
+  type Team,
+  type TestApp,
+} from './harness';
+
+/**
+ * Every route × every kind of caller → the one expected status, in the order of checks of the
+ * access guard: 401, CSRF 403, outsider 404, permission 403, then validation 400, then state 409.
+ */
+
+const ACTORS = ['anonymous', 'admin', 'outsider', 'observer', 'member', 'legalAdviser', 'otherLeader', 'leadLeader'] as const;
+type Actor = (typeof ACTORS)[number];
+type SignedInActor = Exclude<Actor, 'anonymous'>;
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+interface Call {
+  url: string;
+  body?: unknown;
+  /** Sends with this client instead of the actor's own (a fresh session of the same person). */
+  client?: ApiClient;
+}
+
+interface Row {
+  method: Method;
+  /** As the OpenAPI document writes it. */
+  path: string;
+  expect: Record<Actor, number>;
+  /** The permission a refused member or account lacks (403 rows). */
+  permission?: Permission;
+  /** The error code of a 409 row. */
+  conflict?: string;
+  /** A request the actor would be allowed to make; may prepare fresh state when the actor succeeds. */
+  call(actor: Actor, succeeds: boolean): Promise<Call>;
+  /** A request that fails validation: 400 for an actor who may use the route, the refusal otherwise. */
+  invalid?: () => Call;
+  /** Undo what a successful call changed. */
+  undo?(actor: Actor, client: ApiClient): Promise<void>;
+}
+
+const MUTATING = new Set<Method>(['post', 'patch', 'delete']);
+
+const all = (status: number): Record<Actor, number> => ({
+  anonymous: status,
+  admin: status,
+  outsider: status,
+  observer: status,
+  member: status,
+  legalAdviser: status,
+  otherLeader: status,
+  leadLeader: status,
+});
+const signedIn = (status: number): Record<Actor, number> => ({ ...all(status), anonymous: 401 });
+const adminOnly = (status: number): Record<Actor, number> => ({ ...all(403), anonymous: 401, admin: status });
+/** A JIT route: outsiders 404, members and the administrator 403 unless granted. */
+const jitRoute = (granted: Partial<Record<SignedInActor, number>>): Record<Actor, number> => ({ ...all(403), anonymous: 401, outsider: 404, ...granted });
+
+const CODE_BY_STATUS: Record<number, string> = { 400: 'validation_failed', 401: 'unauthenticated', 404: 'not_found' };
+
+function outcome(response: Response) {
+  const body = response.body as Partial<ApiError>;
+  return { status: response.status, error: body.error, permission: body.permission };
+}
+
+function expectErrorShape(response: Response): void {
+  const body = response.body as ApiError;
+  expect(body.statusCode).toBe(response.status);
+  expect(typeof body.message).toBe('string');
+  expect(Object.keys(body).every((key) => ['statusCode', 'error', 'message', 'details', 'permission'].includes(key))).toBe(true);
+}
+
+describe('access matrix', () => {
+  let testApp: TestApp;
+  let team: Team;
+  let clients: Record<SignedInActor, ApiClient>;
+  let scratchUserId: string;
+  let counter = 0;
+
+  const passwordOf = (actor: SignedInActor) => (actor === 'admin' ? ADMIN_PASSWORD : USER_PASSWORD);
+  const emailOf = (actor: SignedInActor) => clients[actor].me?.email ?? '';
+  const clientOf = (actor: Actor) => (actor === 'anonymous' ? new ApiClient(testApp) : clients[actor]);
+  const party = (jit: Jit, country: string | null) => {
+    const found = jit.parties.find((p) => (country ? p.country === country : p.kind === 'participant'));
+    if (!found) throw new Error(`no party ${country}`);
+    return found;
+  };
+  const freshSession = async (actor: SignedInActor): Promise<ApiClient> => {
+    const client = new ApiClient(testApp);
+    await client.login(emailOf(actor), passwordOf(actor));
+    return client;
+  };
+  /** An account that belongs to no JIT yet (never signed in: adding it as a member needs no more). */
+  const freshUserId = async (): Promise<string> => {
+    counter += 1;
+    const response = await team.admin.post('/api/users', {
+      email: `fresh${counter}.${randomBytes(3).toString('hex')}@agency.test`,
+      displayName: `Fresh ${counter}`,
+      organisation: 'Agency',
+      country: 'NL',
+      language: 'en',
+      timeZone: 'Europe/Amsterdam',
+      initialPassword: 'initial password 123',
+    });
+    if (response.status !== 201) throw new Error(`user creation failed: ${response.status}`);
+    return (response.body as { id: string }).id;
+  };
+  /** The same team in a JIT of its own, for calls that change the JIT's state for good. */
+  const freshTeamJit = async (): Promise<Jit> => {
+    const jit = await createJit(team.admin);
+    await addMember(team.admin, jit, team.leadLeader, 'NL', 'leader');
+    await addMember(team.admin, jit, team.otherLeader, 'FR', 'leader');
+    await addMember(team.leadLeader, jit, team.member, 'NL', 'member');
+    await addMember(team.leadLeader, jit, team.legalAdviser, 'NL', 'legal_adviser');
+    await addMember(team.leadLeader, jit, team.observer, null, 'observer');
+    return jit;
+  };
+  /** A fresh membership the actor may manage: own party for the FR leader, a leader for the administrator. */
+  const freshMembershipFor = async (actor: Actor): Promise<Member> => {
+    const country = actor === 'otherLeader' ? 'FR' : 'NL';
+    const role = actor === 'admin' ? 'leader' : 'member';
+    const response = await team.leadLeader.post(`/api/jits/${team.jit.id}/members`, { userId: await freshUserId(), partyId: party(team.jit, country).id, role });
+    if (response.status !== 201) throw new Error(`adding a member failed: ${response.status}`);
+    return response.body as Member;
+  };
+  const jitUrl = (suffix = '') => `/api/jits/${team.jit.id}${suffix}`;
+
+  const ROWS: Row[] = [
+    { method: 'get', path: '/api/health', expect: all(200), call: async () => ({ url: '/api/health' }) },
+    { method: 'get', path: '/api/setup', expect: all(200), call: async () => ({ url: '/api/setup' }) },
+    {
+      method: 'post',
+      path: '/api/setup',
+      expect: all(409),
+      conflict: 'setup_already_done',
+      call: async () => ({ url: '/api/setup', body: { setupToken: testApp.setupToken, email: 'second@platform.test', password: 'a long enough password', displayName: 'Second' } }),
+      invalid: () => ({ url: '/api/setup', body: { setupToken: 5, bogus: true } }),
+    },
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      expect: all(200),
+      // Signed-in callers sign in again with their own client; the anonymous caller as the outsider.
+      call: async (actor) => ({ url: '/api/auth/login', body: { email: emailOf(actor === 'anonymous' ? 'outsider' : actor), password: passwordOf(actor === 'anonymous' ? 'outsider' : actor) } }),
+      invalid: () => ({ url: '/api/auth/login', body: { email: 5, bogus: true } }),
+    },
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      expect: signedIn(204),
+      // A session of its own, so the actor's main session lives on.
+      call: async (actor, succeeds) => ({ url: '/api/auth/logout', ...(succeeds && actor !== 'anonymous' ? { client: await freshSession(actor) } : {}) }),
+    },
+    { method: 'get', path: '/api/auth/me', expect: signedIn(200), call: async () => ({ url: '/api/auth/me' }) },
+    {
+      method: 'patch',
+      path: '/api/auth/me',
+      expect: signedIn(200),
+      call: async (actor) => ({ url: '/api/auth/me', body: { timeZone: actor === 'anonymous' ? 'UTC' : (clients[actor].me?.timeZone ?? 'UTC') } }),
+      invalid: () => ({ url: '/api/auth/me', body: { language: 'xx' } }),
+    },
+    {
+      method: 'post',
+      path: '/api/auth/password',
+      expect: signedIn(200),
+      call: async (actor) => ({ url: '/api/auth/password', body: { currentPassword: actor === 'anonymous' ? USER_PASSWORD : passwordOf(actor), newPassword: 'a temporary password' } }),
+      invalid: () => ({ url: '/api/auth/password', body: { currentPassword: 'whatever', newPassword: 'short' } }),
+      undo: async (actor, client) => {
+        if (actor === 'anonymous') return;
+        const response = await client.post('/api/auth/password', { currentPassword: 'a temporary password', newPassword: passwordOf(actor) });
+        if (response.status !== 200) throw new Error(`restoring the password failed: ${response.status}`);
+      },
+    },
+    { method: 'get', path: '/api/users', expect: adminOnly(200), permission: 'users.read', call: async () => ({ url: '/api/users' }) },
+    {
+      method: 'post',
+      path: '/api/users',
+      expect: adminOnly(201),
+      permission: 'users.create',
+      call: async () => ({
+        url: '/api/users',
+        body: {
+          email: `matrix.${randomBytes(4).toString('hex')}@agency.test`,
+          displayName: 'Matrix',
+          organisation: 'Agency',
+          country: 'BE',
+          language: 'fr',
+          timeZone: 'Europe/Brussels',
+          initialPassword: 'initial password 123',
+        },
+      }),
+      invalid: () => ({ url: '/api/users', body: { email: 'not an email' } }),
+    },
+    {
+      method: 'patch',
+      path: '/api/users/{userId}',
+      expect: adminOnly(200),
+      permission: 'users.update',
+      call: async () => ({ url: `/api/users/${scratchUserId}`, body: { organisation: 'Other agency' } }),
+      invalid: () => ({ url: `/api/users/${scratchUserId}`, body: { disabled: 'yes' } }),
+    },
+    { method: 'get', path: '/api/jits', expect: signedIn(200), call: async () => ({ url: '/api/jits' }) },
+    {
+      method: 'post',
+      path: '/api/jits',
+      expect: adminOnly(201),
+      permission: 'jits.create',
+      call: async () => ({ url: '/api/jits', body: jitRequest() }),
+      invalid: () => ({ url: '/api/jits', body: { ...jitRequest(), startDate: '2026-02-30' } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}',
+      expect: jitRoute({ admin: 200, observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
+      call: async () => ({ url: jitUrl() }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}',
+      expect: jitRoute({ admin: 200, leadLeader: 200 }),
+      permission: 'jit.update',
+      call: async () => ({ url: jitUrl(), body: { title: 'Crimes against humanity in the northern province (amended)' } }),
+      invalid: () => ({ url: jitUrl(), body: { workingLanguage: 'xx' } }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/activate',
+      expect: jitRoute({ admin: 200, leadLeader: 200 }),
+      permission: 'jit.activate',
+      call: async (_, succeeds) => ({ url: `/api/jits/${succeeds ? (await freshTeamJit()).id : team.jit.id}/activate` }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/extensions',
+      expect: jitRoute({ admin: 201, leadLeader: 201 }),
+      permission: 'jit.extend',
+      call: async () => {
+        const current = (await team.admin.get(jitUrl())).body as Jit;
+        const next = new Date(`${current.effectiveEndDate}T00:00:00.000Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        return { url: jitUrl('/extensions'), body: { newEndDate: next.toISOString().slice(0, 10), agreedOn: '2026-01-15', note: 'Agreed by both parties' } };
+      },
+      invalid: () => ({ url: jitUrl('/extensions'), body: { newEndDate: 'tomorrow', agreedOn: '2026-01-15' } }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/close',
+      expect: jitRoute({ leadLeader: 200 }),
+      permission: 'jit.close',
+      call: async (_, succeeds) => ({ url: `/api/jits/${succeeds ? (await freshTeamJit()).id : team.jit.id}/close` }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/members',
+      expect: jitRoute({ admin: 200, observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
+      call: async () => ({ url: jitUrl('/members') }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/members',
+      expect: jitRoute({ admin: 201, otherLeader: 201, leadLeader: 201 }),
+      permission: 'members.manage',
+      call: async (actor, succeeds) => ({
+        url: jitUrl('/members'),
+        body: {
+          userId: succeeds ? await freshUserId() : (team.outsider.me?.id ?? ''),
+          partyId: party(team.jit, actor === 'otherLeader' ? 'FR' : 'NL').id,
+          role: actor === 'admin' ? 'leader' : 'member',
+        },
+      }),
+      invalid: () => ({ url: jitUrl('/members'), body: { userId: 'not a uuid', partyId: party(team.jit, 'NL').id, role: 'member' } }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}/members/{memberId}',
+      expect: jitRoute({ admin: 200, otherLeader: 200, leadLeader: 200 }),
+      permission: 'members.manage',
+      call: async (actor, succeeds) => ({
+        url: jitUrl(`/members/${succeeds ? (await freshMembershipFor(actor)).id : team.memberships.member.id}`),
+        body: { accessExpiresAt: '2031-06-30T12:00:00.000Z' },
+      }),
+      invalid: () => ({ url: jitUrl(`/members/${team.memberships.otherLeader.id}`), body: { role: 'boss' } }),
+    },
+    {
+      method: 'delete',
+      path: '/api/jits/{jitId}/members/{memberId}',
+      expect: jitRoute({ admin: 200, otherLeader: 200, leadLeader: 200 }),
+      permission: 'members.manage',
+      call: async (actor, succeeds) => ({ url: jitUrl(`/members/${succeeds ? (await freshMembershipFor(actor)).id : team.memberships.member.id}`) }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/user-lookup',
+      expect: jitRoute({ admin: 200, otherLeader: 200, leadLeader: 200 }),
+      permission: 'users.lookup',
+      call: async () => ({ url: jitUrl(`/user-lookup?email=${encodeURIComponent(emailOf('outsider'))}`) }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/audit',
+      expect: jitRoute({ observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
+      permission: 'record.read',
+      call: async () => ({ url: jitUrl('/audit?limit=10') }),
+      invalid: () => ({ url: jitUrl('/audit?limit=0') }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/audit/verify',
+      expect: jitRoute({ legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
+      permission: 'record.verify',
+      call: async () => ({ url: jitUrl('/audit/verify') }),
+    },
+    {
+      method: 'get',
+      path: '/api/audit',
+      expect: adminOnly(200),
+      permission: 'platform_record.read',
+      call: async () => ({ url: '/api/audit?limit=10' }),
+      invalid: () => ({ url: '/api/audit?limit=abc' }),
+    },
+    { method: 'get', path: '/api/audit/verify', expect: adminOnly(200), permission: 'platform_record.read', call: async () => ({ url: '/api/audit/verify' }) },
+  ];
+
+  const CASES = ROWS.flatMap((row) => ACTORS.map((actor) => ({ name: `${row.method.toUpperCase()} ${row.path}`, actor, row })));
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    team = await buildTeam(testApp);
+    clients = {
+      admin: team.admin,
+      outsider: team.outsider,
+      observer: team.observer,
+      member: team.member,
+      legalAdviser: team.legalAdviser,
+      otherLeader: team.otherLeader,
+      leadLeader: team.leadLeader,
+    };
+    scratchUserId = await freshUserId();
+  });
+  afterAll(() => testApp.close());
+
+  it.each(CASES)('$name as $actor', async ({ actor, row }) => {
+    const expected = row.expect[actor];
+    const succeeds = expected < 300;
+    const call = await row.call(actor, succeeds);
+    const client = call.client ?? clientOf(actor);
+    const response = await client.send(row.method, call.url, call.body);
+    if (succeeds) {
+      expect({ status: response.status, body: response.body as unknown }).toEqual({ status: expected, body: expect.anything() });
+      await row.undo?.(actor, client);
+    } else {
+      const code = expected === 403 ? 'forbidden' : expected === 409 ? row.conflict : CODE_BY_STATUS[expected];
+      expect(outcome(response)).toEqual({ status: expected, error: code, permission: expected === 403 ? row.permission : undefined });
+      expectErrorShape(response);
+    }
+
+    if (!row.invalid) return;
+    // An invalid request: 400 for whoever may use the route; any refusal still wins over validation.
+    const invalid = row.invalid();
+    const refused = await clientOf(actor).send(row.method, invalid.url, invalid.body);
+    if (succeeds) {
+      expect(outcome(refused)).toEqual({ status: 400, error: 'validation_failed', permission: undefined });
+      expect((refused.body as ApiError).details?.length).toBeGreaterThan(0);
+    } else {
+      const code = expected === 403 ? 'forbidden' : expected === 409 ? row.conflict : CODE_BY_STATUS[expected];
+      expect(outcome(refused)).toEqual({ status: expected, error: code, permission: expected === 403 ? row.permission : undefined });
+    }
+    expectErrorShape(refused);
+  });
+
+  /** CSRF is checked right after the session, before membership, permission and validation. */
+  const CSRF_CASES = ROWS.filter((row) => MUTATING.has(row.method) && row.expect.anonymous === 401).flatMap((row) =>
+    (ACTORS.filter((a) => a !== 'anonymous') as SignedInActor[]).flatMap((actor) =>
+      (['missing', 'wrong'] as const).map((token) => ({ name: `${row.method.toUpperCase()} ${row.path}`, actor, token, row })),
+    ),
+  );
+
+  it.each(CSRF_CASES)('$name as $actor with the CSRF token $token → 403 csrf_invalid', async ({ actor, token, row }) => {
+    // A session of its own, and for JIT routes a JIT that does not exist: nothing can change even if the check were missing.
+    const client = await freshSession(actor);
+    const call = row.invalid?.() ?? { url: (await row.call(actor, false)).url };
+    const url = call.url.replace(team.jit.id, randomUUID());
+    if (token === 'wrong') client.csrf = randomBytes(32).toString('base64url');
+    const response = await client.send(row.method, url, call.body, { csrf: token === 'wrong' });
+    expect(outcome(response)).toEqual({ status: 403, error: 'csrf_invalid', permission: undefined });
+    expectErrorShape(response);
+  });
+
+  it('gives a non-member the same 404 for an existing JIT and for one that does not exist', async () => {
+    const missing = randomUUID();
+    const pairs: Array<[Method, string, unknown]> = [
+      ['get', '', undefined],
+      ['patch', '', { title: 5 }],
+      ['post', '/members', { userId: team.outsider.me?.id, partyId: party(team.jit, 'NL').id, role: 'leader' }],
+      ['get', '/audit', undefined],
+    ];
+    for (const [method, suffix, body] of pairs) {
+      const existing = await team.outsider.send(method, `/api/jits/${team.jit.id}${suffix}`, body);
+      const absent = await team.outsider.send(method, `/api/jits/${missing}${suffix}`, body);
+      expect(existing.status).toBe(404);
+      expect(existing.body).toEqual(absent.body);
+      expect((existing.body as ApiError).error).toBe('not_found');
+    }
+    // The administrator sees every JIT's agreement data, but a JIT that does not exist is still 404.
+    const adminMissing = await team.admin.get(`/api/jits/${missing}`);
+    expect(outcome(adminMissing)).toEqual({ status: 404, error: 'not_found', permission: undefined });
+    const notUuid = await team.outsider.get('/api/jits/not-a-uuid');
+    expect(notUuid.body).toEqual((await team.outsider.get(`/api/jits/${missing}`)).body);
+  });
+
+  describe('whose members a leader manages', () => {
+    const add = (by: ApiClient, country: string | null, role: string, userId: string) =>
+      by.post(`/api/jits/${team.jit.id}/members`, { userId, partyId: party(team.jit, country).id, role });
+
+    it('lets the FR leader add to the FR party but not to the NL party', async () => {
+      expect((await add(team.otherLeader, 'FR', 'member', await freshUserId())).status).toBe(201);
+      const refused = await add(team.otherLeader, 'NL', 'member', await freshUserId());
+      expect(outcome(refused)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+      const participant = await add(team.otherLeader, null, 'observer', await freshUserId());
+      expect(outcome(participant)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+    });
+
+    it('lets the administrator appoint a leader but not add a member', async () => {
+      expect((await add(team.admin, 'FR', 'leader', await freshUserId())).status).toBe(201);
+      for (const role of ['member', 'legal_adviser', 'observer']) {
+        const refused = await add(team.admin, 'NL', role, await freshUserId());
+        expect(outcome(refused)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+      }
+    });
+
+    it('lets a leader of the lead party add to every party', async () => {
+      for (const [country, role] of [
+        ['NL', 'member'],
+        ['FR', 'member'],
+        ['FR', 'leader'],
+        [null, 'observer'],
+      ] as const) {
+        expect((await add(team.leadLeader, country, role, await freshUserId())).status).toBe(201);
+      }
+    });
+
+    it('lets the FR leader change and revoke FR memberships only', async () => {
+      const nl = team.memberships.member.id;
+      const patched = await team.otherLeader.patch(`/api/jits/${team.jit.id}/members/${nl}`, { role: 'observer' });
+      expect(outcome(patched)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+      const revoked = await team.otherLeader.delete(`/api/jits/${team.jit.id}/members/${nl}`);
+      expect(outcome(revoked)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+      const members = (await team.leadLeader.get(`/api/jits/${team.jit.id}/members`)).body as Member[];
+      expect(members.find((m) => m.id === nl)).toMatchObject({ role: 'member', active: true });
+    });
+
+    it('does not let the administrator turn a leader into a member', async () => {
+      const patched = await team.admin.patch(`/api/jits/${team.jit.id}/members/${team.memberships.otherLeader.id}`, { role: 'member' });
+      expect(outcome(patched)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
+    });
+  });
+
+  it('has a row for every route of the OpenAPI document', async () => {
+    const response = await new ApiClient(testApp).get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const paths = (response.body as { paths: Record<string, Record<string, unknown>> }).paths;
+    const documented = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const inMatrix = new Set(ROWS.map((row) => `${row.method.toUpperCase()} ${row.path}`));
+    expect(documented.length).toBeGreaterThan(20);
+    expect(documented.filter((route) => !inMatrix.has(route))).toEqual([]);
+    // And no stale rows: every row names a documented route.
+    expect([...inMatrix].filter((route) => !documented.includes(route))).toEqual([]);
+  });
+});

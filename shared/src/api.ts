@@ -1,0 +1,259 @@
+import type { FieldChange, AuditAction, AuditSubjectType } from './audit';
+import type { JitRole, JitStatus, Language, PartyKind } from './roles';
+
+/** Calendar date `YYYY-MM-DD` (agreement dates are dates, not instants). */
+export type DateOnly = string;
+/** UTC instant as ISO 8601 with milliseconds, `2026-11-28T10:15:30.123Z`. */
+export type IsoInstant = string;
+
+// ---- setup and sessions ----------------------------------------------------------------------
+
+/** GET /api/setup */
+export interface SetupStatus {
+  needsSetup: boolean;
+}
+/** POST /api/setup */
+export interface SetupRequest {
+  setupToken: string;
+  email: string;
+  password: string;
+  displayName: string;
+}
+/** POST /api/auth/login */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+/** POST /api/auth/password */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+/** PATCH /api/auth/me */
+export interface UpdateProfileRequest {
+  displayName?: string;
+  language?: Language;
+  timeZone?: string;
+}
+/** GET /api/auth/me and the answer of login and setup. */
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: string;
+  country: string;
+  language: Language;
+  timeZone: string;
+  isPlatformAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+// ---- accounts ----------------------------------------------------------------------------------
+
+/** POST /api/users */
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  organisation: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  language: Language;
+  timeZone: string;
+  initialPassword: string;
+}
+/** PATCH /api/users/:userId */
+export interface UpdateUserRequest {
+  displayName?: string;
+  organisation?: string;
+  country?: string;
+  disabled?: boolean;
+}
+export interface UserAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: string;
+  country: string;
+  language: Language;
+  timeZone: string;
+  isPlatformAdmin: boolean;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: IsoInstant;
+  lastLoginAt: IsoInstant | null;
+}
+/** GET /api/jits/:jitId/user-lookup?email= : what a leader may learn of an account to add it. */
+export interface UserLookupResult {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: string;
+  country: string;
+}
+
+// ---- JIT agreements ------------------------------------------------------------------------------
+
+export interface PartyInput {
+  kind: PartyKind;
+  /** ISO 3166-1 alpha-2; required for a party (a state), optional for a participant organisation. */
+  country?: string;
+  /** Display name, e.g. "Netherlands" or "Eurojust". */
+  name: string;
+  /** The competent authority, e.g. "Public Prosecution Service". */
+  authority: string;
+}
+/** POST /api/jits */
+export interface CreateJitRequest {
+  reference: string;
+  title: string;
+  purpose: string;
+  legalBasis: string;
+  startDate: DateOnly;
+  endDate: DateOnly;
+  /** ISO 639-1 code of the working language. */
+  workingLanguage: string;
+  /** ISO 3166-1 alpha-2 codes. */
+  statesOfOperation: string[];
+  parties: PartyInput[];
+  /** Country of the party that leads the team. */
+  leadPartyCountry: string;
+}
+/** PATCH /api/jits/:jitId: the end date changes only through an extension. */
+export interface UpdateJitRequest {
+  title?: string;
+  purpose?: string;
+  legalBasis?: string;
+  workingLanguage?: string;
+  statesOfOperation?: string[];
+  /** Only while the JIT is a draft. */
+  startDate?: DateOnly;
+}
+/** POST /api/jits/:jitId/extensions */
+export interface CreateExtensionRequest {
+  newEndDate: DateOnly;
+  /** The date the parties agreed the extension. */
+  agreedOn: DateOnly;
+  note?: string;
+}
+export interface Party {
+  id: string;
+  kind: PartyKind;
+  country: string | null;
+  name: string;
+  authority: string;
+  isLead: boolean;
+}
+export interface JitExtension {
+  id: string;
+  previousEndDate: DateOnly;
+  newEndDate: DateOnly;
+  agreedOn: DateOnly;
+  note: string;
+  recordedBy: string;
+  recordedAt: IsoInstant;
+}
+export interface MyMembership {
+  memberId: string;
+  partyId: string;
+  role: JitRole;
+  isLeadParty: boolean;
+}
+export interface Jit {
+  id: string;
+  reference: string;
+  title: string;
+  purpose: string;
+  legalBasis: string;
+  startDate: DateOnly;
+  /** The end date signed in the agreement. */
+  endDate: DateOnly;
+  /** The end date after the latest extension. */
+  effectiveEndDate: DateOnly;
+  /** True once the effective end date has passed: changes are refused until an extension is recorded. */
+  expired: boolean;
+  workingLanguage: string;
+  statesOfOperation: string[];
+  status: JitStatus;
+  parties: Party[];
+  extensions: JitExtension[];
+  createdAt: IsoInstant;
+  activatedAt: IsoInstant | null;
+  closedAt: IsoInstant | null;
+  /** The caller's membership, or null for the platform administrator. */
+  myMembership: MyMembership | null;
+}
+
+// ---- members ----------------------------------------------------------------------------------
+
+/** POST /api/jits/:jitId/members */
+export interface AddMemberRequest {
+  userId: string;
+  partyId: string;
+  role: JitRole;
+  accessExpiresAt?: IsoInstant | null;
+}
+/** PATCH /api/jits/:jitId/members/:memberId */
+export interface UpdateMemberRequest {
+  role?: JitRole;
+  accessExpiresAt?: IsoInstant | null;
+}
+export interface Member {
+  id: string;
+  jitId: string;
+  userId: string;
+  partyId: string;
+  role: JitRole;
+  displayName: string;
+  email: string;
+  organisation: string;
+  country: string;
+  accessExpiresAt: IsoInstant | null;
+  addedAt: IsoInstant;
+  addedBy: string;
+  revokedAt: IsoInstant | null;
+  revokedBy: string | null;
+  /** Active means not revoked and not past its access expiry. */
+  active: boolean;
+}
+
+// ---- the record -------------------------------------------------------------------------------
+
+export interface AuditEvent {
+  chain: string;
+  seq: number;
+  occurredAt: IsoInstant;
+  actorUserId: string | null;
+  actorDisplayName: string | null;
+  actorPartyId: string | null;
+  actorTimeZone: string | null;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId: string;
+  changes: FieldChange[];
+  ip: string | null;
+  userAgent: string | null;
+  prevHash: string;
+  hash: string;
+}
+/** GET /api/jits/:jitId/audit?afterSeq=&limit=&actorUserId=&action=&from=&to= */
+export interface AuditPage {
+  items: AuditEvent[];
+  /** The chain's newest seq, so a client can step past events it may not see. */
+  headSeq: number;
+}
+/** GET /api/jits/:jitId/audit/verify */
+export interface ChainVerification {
+  ok: boolean;
+  count: number;
+  headSeq: number;
+  headHash: string;
+  /** The first event that does not verify (edited, missing, reordered), or null. */
+  firstBrokenSeq: number | null;
+}
+
+/** GET /api/health */
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+}

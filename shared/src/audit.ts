@@ -1,0 +1,53 @@
+/** Every action the record knows. Platform actions go on the platform chain, the rest on their JIT's chain. */
+export const AUDIT_ACTIONS = [
+  'platform.setup_completed',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'jit.created',
+  'jit.updated',
+  'jit.activated',
+  'jit.extended',
+  'jit.closed',
+  'member.added',
+  'member.updated',
+  'member.revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'jit', 'extension', 'member'] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+/** The chain of platform events; each JIT's chain is named `jit:<id>`. */
+export const PLATFORM_CHAIN = 'platform';
+export const jitChain = (jitId: string): string => `jit:${jitId}`;
+
+/** The first event of every chain links to this. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Who inside a JIT may see an event: `team` is every member, `oversight` only leaders and legal
+ * advisers (custody reads of evidence arrive later and will be `oversight`).
+ */
+export type AuditVisibility = 'team' | 'oversight';
+export const AUDIT_VISIBILITY: Readonly<Partial<Record<AuditAction, AuditVisibility>>> = {};
+export const visibilityOf = (action: AuditAction): AuditVisibility => AUDIT_VISIBILITY[action] ?? 'team';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** The details of an event: hashed as their own digest, so they can later be restricted. */
+export interface AuditDetails {
+  changes: FieldChange[];
+  ip: string | null;
+  userAgent: string | null;
+  timeZone: string | null;
+}

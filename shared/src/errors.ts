@@ -1,0 +1,64 @@
+import type { Permission } from './permissions';
+
+/** Stable error codes: the client translates by code, never by message. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'csrf_invalid',
+  'forbidden',
+  'password_change_required',
+  'not_found',
+  'conflict',
+  'setup_already_done',
+  'setup_token_invalid',
+  'invalid_credentials',
+  'too_many_attempts',
+  'email_taken',
+  'wrong_password',
+  'jit_closed',
+  'jit_expired',
+  'jit_not_draft',
+  'jit_already_active',
+  'member_exists',
+  'member_revoked',
+  'party_not_in_jit',
+  'lead_party_required',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Per-field validation codes in `details`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_many',
+  'too_few',
+  'invalid_email',
+  'invalid_date',
+  'invalid_country',
+  'invalid_language',
+  'invalid_time_zone',
+  'invalid_value',
+  'end_before_start',
+  'not_unique',
+  'out_of_range',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface FieldError {
+  field: string;
+  code: FieldErrorCode;
+}
+
+/** The one error shape every route answers with. */
+export interface ApiError {
+  statusCode: number;
+  error: ErrorCode;
+  message: string;
+  details?: FieldError[];
+  /** For `forbidden`: the permission the caller lacks. */
+  permission?: Permission;
+}

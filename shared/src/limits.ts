@@ -1,0 +1,20 @@
+/** Lengths and counts enforced by the server and mirrored by the client's forms. */
+export const LIMITS = {
+  emailMax: 254,
+  displayNameMax: 120,
+  organisationMax: 200,
+  passwordMin: 12,
+  passwordMax: 256,
+  referenceMax: 64,
+  titleMax: 200,
+  purposeMax: 5000,
+  legalBasisMax: 2000,
+  partyNameMax: 200,
+  authorityMax: 200,
+  partiesMax: 30,
+  statesOfOperationMax: 30,
+  extensionNoteMax: 2000,
+  auditPageDefault: 100,
+  auditPageMax: 500,
+  setupTokenMax: 128,
+} as const;
