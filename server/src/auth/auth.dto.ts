@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { LIMITS, type ChangePasswordRequest, type Language, type LoginRequest, type SetupRequest, type UpdateProfileRequest } from '@jit/shared';
-import { IsLanguage, IsTimeZone } from '../common/validation';
+import { IsLanguage, IsOmittable, IsTimeZone } from '../common/validation';
 import { normaliseEmail, trim } from '../users/user.dto';
 
 export class LoginDto implements LoginRequest {
@@ -21,13 +21,13 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
   displayName?: string;
 
-  @IsOptional() @IsLanguage()
+  @IsOmittable() @IsLanguage()
   language?: Language;
 
-  @IsOptional() @IsTimeZone()
+  @IsOmittable() @IsTimeZone()
   timeZone?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isCountryCode, isDateOnly, isTimeZone, LANGUAGES, WORKING_LANGUAGE_CODES, type FieldError, type FieldErrorCode } from '@jit/shared';
 import { invalid } from './app-error';
 
@@ -23,7 +23,7 @@ const CODE_BY_CONSTRAINT: Record<string, FieldErrorCode> = {
   isEmail: 'invalid_email',
   isIn: 'invalid_value',
   isUUID: 'invalid_value',
-  isISO8601: 'invalid_date',
+  isIso8601: 'invalid_date',
   min: 'out_of_range',
   max: 'out_of_range',
   isDateOnly: 'invalid_date',
@@ -93,3 +93,9 @@ export function IsNotBefore(otherProperty: string, options?: ValidationOptions):
       },
     });
 }
+
+/**
+ * The field may be left out, but not sent as null: unlike class-validator's IsOptional, null is
+ * validated (and refused) so a PATCH cannot blank a required column.
+ */
+export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_, value) => value !== undefined, options);

@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   MaxLength,
   MinLength,
@@ -20,7 +19,7 @@ import {
   type PartyKind,
   type UpdateJitRequest,
 } from '@jit/shared';
-import { IsCountry, IsDateOnly, IsNotBefore, IsWorkingLanguage } from '../common/validation';
+import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage } from '../common/validation';
 import { trim } from '../users/user.dto';
 
 export class PartyDto implements PartyInput {
@@ -28,7 +27,7 @@ export class PartyDto implements PartyInput {
   kind: PartyKind;
 
   /** ISO 3166-1 alpha-2; required for a party (checked with the other parties). */
-  @IsOptional() @IsCountry()
+  @IsOmittable() @IsCountry()
   country?: string;
 
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.partyNameMax)
@@ -75,27 +74,27 @@ export class CreateJitDto implements CreateJitRequest {
 }
 
 export class UpdateJitDto implements UpdateJitRequest {
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
   title?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
   purpose?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
   legalBasis?: string;
 
-  @IsOptional() @IsWorkingLanguage()
+  @IsOmittable() @IsWorkingLanguage()
   workingLanguage?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
+  @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
   statesOfOperation?: string[];
 
   /** Only while the JIT is a draft. */
-  @IsOptional() @IsDateOnly()
+  @IsOmittable() @IsDateOnly()
   startDate?: string;
 
   /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
-  @IsOptional() @IsDateOnly()
+  @IsOmittable() @IsDateOnly()
   endDate?: string;
 }
 
@@ -108,6 +107,6 @@ export class CreateExtensionDto implements CreateExtensionRequest {
   @IsDateOnly()
   agreedOn: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(LIMITS.extensionNoteMax)
+  @IsOmittable() @Transform(trim) @IsString() @MaxLength(LIMITS.extensionNoteMax)
   note?: string;
 }

@@ -1,4 +1,5 @@
 import { IsIn, IsISO8601, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../common/validation';
 import { JIT_ROLES, type AddMemberRequest, type JitRole, type UpdateMemberRequest } from '@jit/shared';
 
 export class AddMemberDto implements AddMemberRequest {
@@ -18,7 +19,7 @@ export class AddMemberDto implements AddMemberRequest {
 }
 
 export class UpdateMemberDto implements UpdateMemberRequest {
-  @IsOptional() @IsIn(JIT_ROLES)
+  @IsOmittable() @IsIn(JIT_ROLES)
   role?: JitRole;
 
   /** null removes the expiry. */

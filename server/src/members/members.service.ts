@@ -38,6 +38,7 @@ function toMember(m: Membership, user: User | undefined): Member {
 function parseExpiry(value: string | null | undefined): Date | null | undefined {
   if (value === undefined || value === null) return value;
   const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw invalid([{ field: 'accessExpiresAt', code: 'invalid_date' }]);
   if (date.getTime() <= Date.now()) throw invalid([{ field: 'accessExpiresAt', code: 'out_of_range' }], 'An access expiry must lie in the future.');
   return date;
 }

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { LIMITS, type CreateUserRequest, type Language, type UpdateUserRequest } from '@jit/shared';
-import { IsCountry, IsLanguage, IsTimeZone } from '../common/validation';
+import { IsCountry, IsLanguage, IsOmittable, IsTimeZone } from '../common/validation';
 
 /** Trims text and lower-cases email addresses, so "Anna@X " and "anna@x" are one account. */
 export const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -34,16 +34,16 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
   displayName?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
   organisation?: string;
 
-  @IsOptional() @IsCountry()
+  @IsOmittable() @IsCountry()
   country?: string;
 
   /** Disabling ends the account's sessions at once. */
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   disabled?: boolean;
 }

@@ -40,7 +40,9 @@ export class UsersService {
       throw new AppError(409, 'email_taken', 'An account with this email address already exists.');
     }
     const user = manager.create(User, { ...input, id: randomUUID(), passwordHash, disabled: false, createdAt: new Date(), lastLoginAt: null });
-    await manager.insert(User, user);
+    // Insert a copy: TypeORM merges the raw values of defaulted columns back into what it inserts
+    // (tinyint 1/0 on MySQL), and the caller needs the typed entity.
+    await manager.insert(User, { ...user });
     return user;
   }
 
