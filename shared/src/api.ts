@@ -118,7 +118,7 @@ export interface CreateJitRequest {
   /** Country of the party that leads the team. */
   leadPartyCountry: string;
 }
-/** PATCH /api/jits/:jitId: the end date changes only through an extension. */
+/** PATCH /api/jits/:jitId: once the JIT is active, the dates change only through an extension. */
 export interface UpdateJitRequest {
   title?: string;
   purpose?: string;
@@ -127,6 +127,8 @@ export interface UpdateJitRequest {
   statesOfOperation?: string[];
   /** Only while the JIT is a draft. */
   startDate?: DateOnly;
+  /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
+  endDate?: DateOnly;
 }
 /** POST /api/jits/:jitId/extensions */
 export interface CreateExtensionRequest {

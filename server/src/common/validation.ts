@@ -22,7 +22,7 @@ const CODE_BY_CONSTRAINT: Record<string, FieldErrorCode> = {
   arrayUnique: 'not_unique',
   isEmail: 'invalid_email',
   isIn: 'invalid_value',
-  isUUID: 'invalid_value',
+  isUuid: 'invalid_value',
   isIso8601: 'invalid_date',
   min: 'out_of_range',
   max: 'out_of_range',
