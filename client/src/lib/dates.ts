@@ -9,7 +9,8 @@ export const useTimeZone = (): string => useContext(TimeZoneContext);
 export function formatInstant(iso: string, timeZone: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' };
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
   try {
     return new Intl.DateTimeFormat(language, { ...options, timeZone }).format(date);
   } catch {

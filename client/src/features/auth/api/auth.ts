@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, Me } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { setMe } from '../../../lib/auth';
@@ -8,13 +8,17 @@ export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { me
 export const changePassword = (request: ChangePasswordRequest): Promise<Me> =>
   apiRequest<Me>('/auth/password', { method: 'POST', body: request });
 
+const forgetAccountData = (queryClient: QueryClient) =>
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' && query.queryKey[0] !== 'setup' });
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
     onSuccess: (me) => {
-      // Data cached for a previous account must not leak into this session.
-      queryClient.clear();
+      // Data cached for a previous account must not leak into this session; the session and setup
+      // queries stay, because the session gate watches them and must see the new account.
+      forgetAccountData(queryClient);
       setMe(queryClient, me);
     },
   });
@@ -25,7 +29,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
-      queryClient.clear();
+      forgetAccountData(queryClient);
       setMe(queryClient, null);
     },
   });

@@ -1,0 +1,181 @@
+import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { CreateJitRequest, Jit, Me, SetupStatus } from '@jit/shared';
+
+/** Published by global-setup.ts; the workers inherit it. */
+export function e2eEnv(): { baseURL: string; setupToken: string } {
+  const baseURL = process.env.E2E_BASE_URL;
+  const setupToken = process.env.E2E_SETUP_TOKEN;
+  if (!baseURL || !setupToken) throw new Error('E2E_BASE_URL / E2E_SETUP_TOKEN are not set: run through playwright.config.ts (global-setup).');
+  return { baseURL, setupToken };
+}
+
+export interface Person {
+  email: string;
+  displayName: string;
+  organisation: string;
+  /** ISO 3166-1 alpha-2, as the server stores it. */
+  country: string;
+  /** Visible option of the country selects in English, e.g. "Netherlands (NL)". */
+  countryOption: string;
+  timeZone: string;
+  initialPassword: string;
+  password: string;
+}
+
+export const ADMIN = {
+  email: 'admin@jit-e2e.test',
+  displayName: 'Platform Administrator',
+  password: 'admin-Passw0rd-e2e!',
+};
+
+// ---- uncaught errors in the page ----------------------------------------------------------------
+
+const pageErrors: string[] = [];
+
+/** Records uncaught exceptions of a page: a crashed React tree shows a blank page, not a failed click. */
+export function trackPageErrors(page: Page): Page {
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/** For afterEach: fails the test that let an exception through, and starts the next one clean. */
+export function expectNoPageErrors(): void {
+  const errors = pageErrors.splice(0);
+  expect(errors, 'uncaught exceptions in the browser').toEqual([]);
+}
+
+// ---- form controls -------------------------------------------------------------------------------
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An input by its whole visible label; Mantine appends " *" to the label of a required field. */
+export const field = (scope: Page | Locator, label: string): Locator =>
+  scope
+    .getByLabel(new RegExp(`^${escapeRegExp(label)}\\s*\\*?$`))
+    // Mantine labels a Select's listbox with the same label as its input.
+    .and(scope.locator('input:not([type="hidden"]), textarea, select'));
+
+/**
+ * Picks an option of a Mantine Select or MultiSelect: the input opens a dropdown (rendered in a
+ * portal, hence searched on the page), searchable ones are typed into first to narrow the list.
+ */
+export async function pickOption(page: Page, input: Locator, option: string, search?: string): Promise<void> {
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  // The open dropdown is the listbox the input controls (a native <select> also has "option"s).
+  const listboxId = await input.getAttribute('aria-controls');
+  const listbox = listboxId ? page.locator(`[id="${listboxId}"]`) : page.locator('[role="listbox"]:visible');
+  await listbox.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Picks an option of a (single) Mantine Select and checks the input now shows it. */
+export async function selectOption(page: Page, scope: Page | Locator, label: string, option: string, search?: string): Promise<void> {
+  const input = field(scope, label);
+  await pickOption(page, input, option, search);
+  await expect(input).toHaveValue(option);
+}
+
+// ---- sessions in the browser --------------------------------------------------------------------
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await field(page, 'Email').fill(email);
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+/** The forced change after a first login with the initial password the administrator set. */
+export async function changeForcedPassword(page: Page, currentPassword: string, newPassword: string): Promise<void> {
+  await expect(page).toHaveURL(/\/change-password$/);
+  await expect(page.getByText('You must choose a new password before you continue.')).toBeVisible();
+  // The navigation stays hidden until the password is changed.
+  await expect(page.getByRole('link', { name: 'My JITs' })).toHaveCount(0);
+  await field(page, 'Current password').fill(currentPassword);
+  await field(page, 'New password').fill(newPassword);
+  await field(page, 'Confirm new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password', exact: true }).click();
+  await expect(page).toHaveURL(/\/jits$/);
+}
+
+/**
+ * A person's first visit, in a browser context of their own (no cookie shared with anyone else):
+ * logs in with the initial password, is sent to the password change, lands on "My JITs".
+ */
+export async function firstLogin(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = trackPageErrors(await context.newPage());
+  await login(page, person.email, person.initialPassword);
+  await changeForcedPassword(page, person.initialPassword, person.password);
+  await expect(page.getByTestId('current-user')).toHaveText(person.displayName);
+  await expect(page.getByRole('link', { name: 'My JITs' })).toBeVisible();
+  return { context, page };
+}
+
+/** Opens a JIT from "My JITs" by clicking its reference. */
+export async function openJitFromList(page: Page, reference: string): Promise<void> {
+  await page.getByRole('link', { name: 'My JITs' }).click();
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(page).toHaveURL(/\/jits\/[^/]+$/);
+}
+
+/** Finds an account by email in the members page, then places it in a party with a role. */
+export async function addMember(page: Page, member: { email: string; displayName: string }, party: string, role: string): Promise<void> {
+  await field(page, 'Email of the person to add').fill(member.email);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  const result = page.getByTestId('lookup-result');
+  await expect(result).toContainText(member.email);
+  await selectOption(page, result, 'Party', party);
+  await selectOption(page, result, 'Role', role);
+  await result.getByRole('button', { name: 'Add member', exact: true }).click();
+  await expect(page.getByText(`${member.displayName} has been added.`)).toBeVisible();
+  const row = page.getByTestId(`member-row-${member.email}`);
+  await expect(row).toHaveAttribute('data-active', 'true');
+}
+
+// ---- the API, for arrangements that are not what a journey is about -------------------------------
+
+/** An API session: logs in and echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN on every request. */
+export async function apiSession(email: string, password: string): Promise<APIRequestContext> {
+  const { baseURL } = e2eEnv();
+  const anonymous = await request.newContext({ baseURL });
+  const response = await anonymous.post('/api/auth/login', { data: { email, password } });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  const state = await anonymous.storageState();
+  await anonymous.dispose();
+  const xsrf = state.cookies.find((cookie) => cookie.name === 'XSRF-TOKEN');
+  if (!xsrf) throw new Error('The login answer set no XSRF-TOKEN cookie');
+  return request.newContext({ baseURL, storageState: state, extraHTTPHeaders: { 'X-XSRF-TOKEN': decodeURIComponent(xsrf.value) } });
+}
+
+export async function createJitByApi(api: APIRequestContext, body: CreateJitRequest): Promise<Jit> {
+  const response = await api.post('/api/jits', { data: body });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Jit;
+}
+
+/** Makes sure the platform administrator exists (when a test runs on its own, before the journey). */
+export async function ensureAdministrator(): Promise<void> {
+  const { baseURL, setupToken } = e2eEnv();
+  const api = await request.newContext({ baseURL });
+  try {
+    const status = (await (await api.get('/api/setup')).json()) as SetupStatus;
+    if (!status.needsSetup) return;
+    const response = await api.post('/api/setup', {
+      data: { setupToken, email: ADMIN.email, password: ADMIN.password, displayName: ADMIN.displayName },
+    });
+    expect(response.status(), await response.text()).toBeLessThan(300);
+    expect(((await response.json()) as Me).isPlatformAdmin).toBe(true);
+  } finally {
+    await api.dispose();
+  }
+}
+
+// ---- dates ----------------------------------------------------------------------------------------
+
+/** `YYYY-MM-DD` some days from today (UTC), for agreement dates that must stay current. */
+export function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
