@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { LANGUAGES, LIMITS, type Language, type Me } from '@jit/shared';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -16,6 +16,8 @@ export function AccountSettings({ me }: { me: Me }) {
   const [displayName, setDisplayName] = useState(me.displayName);
   const [language, setLanguage] = useState<Language>(me.language);
   const [timeZone, setTimeZone] = useState(me.timeZone);
+  // The top bar's language switch saves too; follow it so Save does not send the older choice back.
+  useEffect(() => setLanguage(me.language), [me.language]);
 
   const changeLanguage = (value: string | null) => {
     if (!isLanguage(value)) return;
