@@ -109,3 +109,24 @@ describe('JIT lifecycle and membership', () => {
     expect((await team.leadLeader.delete(`${url}/members/${team.memberships.observer.id}`)).status).toBe(200);
   });
 });
+
+describe('order of checks on one membership', () => {
+  let testApp: TestApp;
+  let team: Team;
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    team = await buildTeam(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it("refuses a leader another party's membership with 403 before looking at the body", async () => {
+    const url = `/api/jits/${team.jit.id}/members/${team.memberships.member.id}`;
+    const patch = await team.otherLeader.patch(url, { role: 'boss', unknown: true });
+    expect(patch.status).toBe(403);
+    expect(patch.body.permission).toBe('members.manage');
+    expect((await team.otherLeader.delete(url)).status).toBe(403);
+    const own = await team.otherLeader.patch(`/api/jits/${team.jit.id}/members/${team.memberships.otherLeader.id}`, { role: 'boss' });
+    expect(own.status).toBe(400);
+    expect((await team.otherLeader.patch(`/api/jits/${team.jit.id}/members/00000000-0000-4000-8000-000000000000`, { role: 'member' })).status).toBe(404);
+  });
+});

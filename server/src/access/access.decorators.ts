@@ -11,7 +11,7 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated'; allowPendingPasswordChange: boolean }
   | { kind: 'platform'; permission: PlatformPermission }
-  | { kind: 'jit'; permission: JitPermission };
+  | { kind: 'jit'; permission: JitPermission; target?: 'member' };
 
 export const ACCESS_RULE = 'jit:access-rule';
 
@@ -25,6 +25,8 @@ export const Access = {
   platform: (permission: PlatformPermission) => SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
   /** JIT scope: the route has a `:jitId` parameter; outsiders get 404, members without the permission 403. */
   jit: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission } satisfies AccessRule),
+  /** JIT scope on one membership (`:memberId`): the narrower rule on whose members a leader manages is decided before validation too. */
+  jitMember: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission, target: 'member' } satisfies AccessRule),
 };
 
 interface GuardedRequest extends AuthenticatedRequest {

@@ -45,6 +45,7 @@ export class AccessGuard implements CanActivate {
       const params = request.params as Record<string, string | undefined>;
       const jitAccess = await this.access.resolve(authenticated.user, params.jitId);
       this.access.require(jitAccess, rule.permission);
+      if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
       request.jitAccess = jitAccess;
     }
     return true;

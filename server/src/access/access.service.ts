@@ -53,6 +53,13 @@ export class AccessService {
     if (!this.can(access, permission)) throw forbidden(permission);
   }
 
+  /** The membership a route acts on, checked against the narrower rule; a foreign or unknown id is a 404. */
+  async requireMemberTarget(access: JitAccess, memberId: string | undefined): Promise<void> {
+    const membership = memberId && UUID.test(memberId) ? await this.dataSource.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
+    if (!membership) throw notFound('This membership');
+    this.requireMemberManagement(access, membership.partyId, [membership.role]);
+  }
+
   /**
    * members.manage narrowed to a target: the lead party's leaders manage every party, other leaders
    * only their own, and the platform administrator appoints leaders only.

@@ -25,13 +25,13 @@ export class MembersController {
   }
 
   @Patch('members/:memberId')
-  @Access.jit('members.manage')
+  @Access.jitMember('members.manage')
   update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('memberId') memberId: string, @Body() dto: UpdateMemberDto): Promise<Member> {
     return this.members.update(context, access, memberId, dto);
   }
 
   @Delete('members/:memberId')
-  @Access.jit('members.manage')
+  @Access.jitMember('members.manage')
   revoke(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('memberId') memberId: string): Promise<Member> {
     return this.members.revoke(context, access, memberId);
   }
