@@ -161,7 +161,7 @@ test.describe('foundation: from setup to a verified record', () => {
     await expect(page.getByTestId(`member-row-${NL_LEADER.email}`)).toContainText(NL_LEADER.organisation);
   });
 
-  test('the NL leader changes the initial password, then adds the legal adviser and the FR investigator', async ({ browser }) => {
+  test('the NL leader changes the initial password, adds the legal adviser and the FR investigator, and amends the title', async ({ browser }) => {
     const { context, page } = await firstLogin(browser, NL_LEADER);
     try {
       await openJitFromList(page, JIT_REFERENCE);
@@ -173,6 +173,13 @@ test.describe('foundation: from setup to a verified record', () => {
 
       await expect(page.getByTestId(`member-row-${NL_LEADER.email}`)).toHaveAttribute('data-active', 'true');
       await expect(page.getByTestId(/^member-row-/)).toHaveCount(3);
+
+      // As the lead party's leader, they correct the agreement's title.
+      await page.getByRole('tab', { name: 'Overview' }).click();
+      await page.getByRole('button', { name: 'Edit agreement' }).click();
+      await field(page, 'Title').fill(`${JIT_TITLE} (amended)`);
+      await page.getByRole('button', { name: 'Save agreement' }).click();
+      await expect(page.getByRole('heading', { name: `${JIT_TITLE} (amended)` })).toBeVisible();
     } finally {
       await context.close();
     }
@@ -233,6 +240,12 @@ test.describe('foundation: from setup to a verified record', () => {
       // The legal adviser reads the whole record, the members added by the leader included.
       await expect(page.locator('[data-testid^="audit-row-"][data-action="jit.created"]')).toHaveCount(1);
       await expect(page.locator('[data-testid^="audit-row-"][data-action="member.added"]')).toHaveCount(3);
+      const retitled = page.locator('[data-testid^="audit-row-"][data-action="jit.updated"]');
+      await expect(retitled).toHaveCount(1);
+      await expect(retitled).toContainText(`${JIT_TITLE} (amended)`);
+      await expect(retitled).toContainText(NL_LEADER.displayName);
+      // Ids in the record read as names: the person added appears by name.
+      await expect(page.locator('[data-testid^="audit-row-"][data-action="member.added"]').last()).toContainText(FR_INVESTIGATOR.displayName);
 
       await page.getByRole('button', { name: 'Verify', exact: true }).click();
       const result = page.getByTestId('verify-result');

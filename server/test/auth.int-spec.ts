@@ -2,6 +2,40 @@ import { PLATFORM_CHAIN, type AuditPage } from '@jit/shared';
 import { Session } from '../src/auth/session.entity';
 import { ADMIN_PASSWORD, ApiClient, createUser, headSeq, setUpAdmin, startTestApp, USER_PASSWORD, type TestApp } from './harness';
 
+describe('setup behind a load balancer', () => {
+  it('accepts on one server process the token another printed, once', async () => {
+    const first = await startTestApp();
+    const second = await startTestApp({}, first);
+    try {
+      expect(second.setupToken).not.toBe(first.setupToken);
+      const response = await new ApiClient(second).post('/api/setup', { setupToken: first.setupToken, email: 'admin@lb.test', password: 'long enough password', displayName: 'A' });
+      expect(response.status).toBe(201);
+      const again = await new ApiClient(first).post('/api/setup', { setupToken: second.setupToken, email: 'b@lb.test', password: 'long enough password', displayName: 'B' });
+      expect(again.status).toBe(409);
+      expect(await first.dataSource.query('SELECT * FROM setup_tokens')).toEqual([]);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
+
+describe('throttling per client address', () => {
+  it('refuses further sign-ins from an address that failed too often, across accounts', async () => {
+    const testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '3', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' });
+    try {
+      await setUpAdmin(testApp);
+      for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) {
+        expect((await new ApiClient(testApp).post('/api/auth/login', { email, password: 'wrong password' })).status).toBe(401);
+      }
+      const blocked = await new ApiClient(testApp).post('/api/auth/login', { email: 'admin@platform.test', password: ADMIN_PASSWORD });
+      expect(blocked.status).toBe(429);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
 describe('setup, sessions and accounts', () => {
   let testApp: TestApp;
   let admin: ApiClient;

@@ -25,12 +25,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jit-test-'));
+/** Pass `sameDatabaseAs` to run a second server process on the first one's database (closed by the first). */
+export async function startTestApp(overrides: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
+  const dataDir = sameDatabaseAs?.config.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'jit-test-'));
   const baseUrl = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
+  let databaseUrl: string | undefined = sameDatabaseAs?.config.DATABASE_URL;
   let dropDatabase = async () => {};
-  if (baseUrl) {
+  if (baseUrl && !sameDatabaseAs) {
     const server = new URL(baseUrl);
     const name = `jit_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = await createConnection({ uri: `${server.protocol}//${server.username ? `${server.username}${server.password ? `:${server.password}` : ''}@` : ''}${server.host}/` });
@@ -75,6 +76,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     driver: databaseUrl ? 'mysql' : 'sqlite',
     async close() {
       await app.close();
+      if (sameDatabaseAs) return;
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -6,6 +6,7 @@ import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
 import { AuditEventRecord } from '../record/audit-event.entity';
 import { ChainHead } from '../record/chain-head.entity';
+import { SetupToken } from '../setup/setup-token.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Session, LoginThrottle, JitAgreement, JitParty, JitExtensionRecord, Membership, AuditEventRecord, ChainHead];
+export const ENTITIES = [User, Session, LoginThrottle, JitAgreement, JitParty, JitExtensionRecord, Membership, AuditEventRecord, ChainHead, SetupToken];

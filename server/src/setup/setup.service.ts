@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CHAIN, type Me } from '@jit/shared';
@@ -13,6 +13,9 @@ import { User } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
 import { UsersService } from '../users/users.service';
 import type { SetupDto } from '../auth/auth.dto';
+import { SetupToken } from './setup-token.entity';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * First run: while no account exists, the server prints a one-time setup token to its console, and
@@ -21,7 +24,6 @@ import type { SetupDto } from '../auth/auth.dto';
  */
 @Injectable()
 export class SetupService implements OnApplicationBootstrap {
-  private token: string | null = null;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -35,9 +37,10 @@ export class SetupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.record.ensureChain(PLATFORM_CHAIN);
     if (await this.needsSetup()) {
-      this.token = randomBytes(24).toString('base64url');
+      const token = randomBytes(24).toString('base64url');
+      await this.transactions.run((manager) => manager.insert(SetupToken, { tokenHash: hashToken(token), createdAt: new Date() }));
       // Deliberately on stdout and not through the logger: the operator must see it whatever LOG_LEVEL says.
-      process.stdout.write(`\nSetup token: ${this.token}\nOpen the workspace in a browser and enter it to create the platform administrator.\n\n`);
+      process.stdout.write(`\nSetup token: ${token}\nOpen the workspace in a browser and enter it to create the platform administrator.\n\n`);
     }
   }
 
@@ -48,9 +51,9 @@ export class SetupService implements OnApplicationBootstrap {
   /** Checked before the body is validated: 409 once set up, 403 for a wrong token. */
   async assertCanSetUp(givenToken: unknown): Promise<void> {
     if (!(await this.needsSetup())) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
-    const expected = Buffer.from(this.token ?? '');
-    const given = Buffer.from(typeof givenToken === 'string' ? givenToken : '');
-    if (!this.token || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    // Only hashes are stored and compared, so a lookup by hash leaks nothing about the token.
+    const known = typeof givenToken === 'string' && givenToken.length > 0 && (await this.dataSource.getRepository(SetupToken).existsBy({ tokenHash: hashToken(givenToken) }));
+    if (!known) {
       throw new AppError(403, 'setup_token_invalid', 'The setup token is not right; copy it from the server console ("Setup token: …").');
     }
   }
@@ -65,6 +68,7 @@ export class SetupService implements OnApplicationBootstrap {
         { email: dto.email, displayName: dto.displayName, organisation: '', country: '', language: 'en', timeZone: 'UTC', isPlatformAdmin: true, mustChangePassword: false },
         passwordHash,
       );
+      await manager.clear(SetupToken);
       await this.sessions.start(manager, admin, request, response);
       await this.record.append(manager, contextOf(request, admin), {
         chain: PLATFORM_CHAIN,
@@ -75,7 +79,6 @@ export class SetupService implements OnApplicationBootstrap {
       });
       return admin;
     });
-    this.token = null;
     return toMe(admin);
   }
 }

@@ -1,14 +1,15 @@
-import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { LIMITS, type CreateJitRequest, type Jit, type PartyInput } from '@jit/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
-import { countryName, countryOptions, workingLanguageOptions } from '../../../lib/countries';
+import { countryName, countryOptions } from '../../../lib/countries';
 import { useFieldErrors } from '../../../lib/field-errors';
 import { useCreateJit } from '../api/jits';
+import { AgreementFields } from './agreement-fields';
 import { emptyParty, PartiesEditor } from './parties-editor';
 
-type AgreementFields = Omit<CreateJitRequest, 'parties' | 'statesOfOperation' | 'leadPartyCountry'>;
+type AgreementFields = Omit<CreateJitRequest, 'parties' | 'leadPartyCountry'>;
 
 const emptyAgreement = (): AgreementFields => ({
   reference: '',
@@ -18,6 +19,7 @@ const emptyAgreement = (): AgreementFields => ({
   startDate: '',
   endDate: '',
   workingLanguage: 'en',
+  statesOfOperation: [],
 });
 
 /** A participant without a country is sent without one: the contract makes it optional. */
@@ -33,11 +35,9 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
   const create = useCreateJit();
   const fieldError = useFieldErrors(create.error);
   const [agreement, setAgreement] = useState<AgreementFields>(emptyAgreement);
-  const [statesOfOperation, setStatesOfOperation] = useState<string[]>([]);
   const [parties, setParties] = useState<PartyInput[]>(() => [emptyParty(), emptyParty()]);
   const [leadPartyCountry, setLeadPartyCountry] = useState<string | null>(null);
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const languages = useMemo(() => workingLanguageOptions(i18n.language), [i18n.language]);
 
   // Only the kind "party" is a signing state that can lead the team.
   const leadCandidates = useMemo(() => {
@@ -56,7 +56,6 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
         ...agreement,
         reference: agreement.reference.trim(),
         title: agreement.title.trim(),
-        statesOfOperation,
         parties: parties.map(cleanParty),
         leadPartyCountry: lead ?? '',
       },
@@ -66,7 +65,6 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
 
   const shownFields = [
     ...Object.keys(agreement),
-    'statesOfOperation',
     'leadPartyCountry',
     ...parties.flatMap((_, i) => ['kind', 'country', 'name', 'authority'].map((f) => `parties.${i}.${f}`)),
   ];
@@ -76,80 +74,20 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2}>{t('jits.createTitle')}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.reference')}
-              required
-              maxLength={LIMITS.referenceMax}
-              value={agreement.reference}
-              onChange={(e) => set('reference', e.currentTarget.value)}
-              error={fieldError('reference')}
-            />
-            <TextInput
-              label={t('fields.title')}
-              required
-              maxLength={LIMITS.titleMax}
-              value={agreement.title}
-              onChange={(e) => set('title', e.currentTarget.value)}
-              error={fieldError('title')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('fields.purpose')}
-            required
-            autosize
-            minRows={3}
-            maxLength={LIMITS.purposeMax}
-            value={agreement.purpose}
-            onChange={(e) => set('purpose', e.currentTarget.value)}
-            error={fieldError('purpose')}
-          />
-          <Textarea
-            label={t('fields.legalBasis')}
-            required
-            autosize
-            minRows={2}
-            maxLength={LIMITS.legalBasisMax}
-            value={agreement.legalBasis}
-            onChange={(e) => set('legalBasis', e.currentTarget.value)}
-            error={fieldError('legalBasis')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
-              label={t('fields.startDate')}
-              required
-              value={agreement.startDate}
-              onChange={(e) => set('startDate', e.currentTarget.value)}
-              error={fieldError('startDate')}
-            />
-            <TextInput
-              type="date"
-              label={t('fields.endDate')}
-              required
-              value={agreement.endDate}
-              onChange={(e) => set('endDate', e.currentTarget.value)}
-              error={fieldError('endDate')}
-            />
-            <Select
-              label={t('fields.workingLanguage')}
-              searchable
-              data={languages}
-              value={agreement.workingLanguage}
-              onChange={(value) => value && set('workingLanguage', value)}
-              allowDeselect={false}
-              error={fieldError('workingLanguage')}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t('fields.statesOfOperation')}
-            required
-            searchable
-            data={countries}
-            value={statesOfOperation}
-            onChange={setStatesOfOperation}
-            maxValues={LIMITS.statesOfOperationMax}
-            error={fieldError('statesOfOperation')}
+          <AgreementFields
+            values={agreement}
+            onChange={(key, value) => setAgreement((previous) => ({ ...previous, [key]: value }))}
+            fieldError={fieldError}
+            leading={
+              <TextInput
+                label={t('fields.reference')}
+                required
+                maxLength={LIMITS.referenceMax}
+                value={agreement.reference}
+                onChange={(e) => set('reference', e.currentTarget.value)}
+                error={fieldError('reference')}
+              />
+            }
           />
           <Title order={4}>{t('jits.parties')}</Title>
           <Text size="sm" c="dimmed">

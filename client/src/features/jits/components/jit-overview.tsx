@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Jit, Me } from '@jit/shared';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateOnlyText, InstantText } from '../../../components/date-text';
 import { ConfirmButton } from '../../../components/confirm-button';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { countryName, languageName } from '../../../lib/countries';
 import { jitAccess } from '../../../lib/permissions';
 import { useActivateJit, useCloseJit } from '../api/jits';
+import { EditJitForm } from './edit-jit-form';
 import { ExtensionsPanel } from './extensions-panel';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -27,6 +28,8 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
   const activate = useActivateJit(jit.id);
   const close = useCloseJit(jit.id);
   const language = i18n.language;
+  const [editing, setEditing] = useState(false);
+  const canEdit = jit.status !== 'closed' && access.can('jit.update');
 
   return (
     <Stack>
@@ -57,9 +60,19 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
       <ErrorAlert error={activate.error ?? close.error} />
 
       <Paper withBorder p="md">
-        <Title order={3} mb="sm">
-          {t('jits.agreement')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={3}>{t('jits.agreement')}</Title>
+          {canEdit && !editing && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('jits.editAgreement')}
+            </Button>
+          )}
+        </Group>
+        {canEdit && editing && (
+          <Paper withBorder p="md" mb="md">
+            <EditJitForm jit={jit} onDone={() => setEditing(false)} />
+          </Paper>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
           <Fact label={t('fields.startDate')}>
             <DateOnlyText value={jit.startDate} />

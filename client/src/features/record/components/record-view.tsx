@@ -17,6 +17,8 @@ export interface RecordActor {
 interface RecordViewProps {
   jitId: string;
   actors: RecordActor[];
+  /** Readable names for ids that appear in events (people, memberships, parties). */
+  names: ReadonlyMap<string, string>;
   canVerify: boolean;
 }
 
@@ -27,20 +29,26 @@ const isAuditAction = (value: string | null): value is AuditAction =>
 const showValue = (value: unknown): string =>
   value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
 
-function Changes({ changes }: { changes: FieldChange[] }) {
+/** A value of a change: a known id shows as its name, with the id itself on hover. */
+function Value({ value, names }: { value: unknown; names: ReadonlyMap<string, string> }) {
+  const name = typeof value === 'string' ? names.get(value) : undefined;
+  return name ? <span title={String(value)}>{name}</span> : <>{showValue(value)}</>;
+}
+
+function Changes({ changes, names }: { changes: FieldChange[]; names: ReadonlyMap<string, string> }) {
   if (changes.length === 0) return null;
   return (
     <Stack gap={2}>
       {changes.map((change) => (
         <Text size="xs" key={change.field}>
-          <Code>{change.field}</Code> {showValue(change.from)} → {showValue(change.to)}
+          <Code>{change.field}</Code> <Value value={change.from} names={names} /> → <Value value={change.to} names={names} />
         </Text>
       ))}
     </Stack>
   );
 }
 
-export function RecordView({ jitId, actors, canVerify }: RecordViewProps) {
+export function RecordView({ jitId, actors, names, canVerify }: RecordViewProps) {
   const { t } = useTranslation();
   const [actorUserId, setActorUserId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
@@ -130,11 +138,11 @@ export function RecordView({ jitId, actors, canVerify }: RecordViewProps) {
                 <Table.Td>
                   {t(`subjectTypes.${event.subjectType}`)}{' '}
                   <Text span size="xs" c="dimmed" title={event.subjectId}>
-                    {event.subjectId.slice(0, 8)}
+                    {names.get(event.subjectId) ?? event.subjectId.slice(0, 8)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Changes changes={event.changes} />
+                  <Changes changes={event.changes} names={names} />
                 </Table.Td>
               </Table.Tr>
             ))}
