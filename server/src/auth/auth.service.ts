@@ -9,7 +9,6 @@ import { Transactions } from '../database/transactions';
 import { RecordService } from '../record/record.service';
 import { User } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
-import { UsersService } from '../users/users.service';
 import type { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
@@ -26,7 +25,6 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
-    private readonly users: UsersService,
     private readonly record: RecordService,
   ) {}
 
@@ -40,7 +38,7 @@ export class AuthService {
       await this.recordFailure(request, dto.email, null, 'throttled');
       throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts; wait a few minutes and try again.');
     }
-    const user = await this.users.findByEmail(dto.email);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: dto.email });
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !valid || user.disabled) {
       await this.recordFailure(request, dto.email, user, user?.disabled ? 'disabled' : 'invalid_credentials');

@@ -30,10 +30,6 @@ export class UsersService {
     return users.map(toUserAccount);
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
-  }
-
   /** Inserts an account inside the caller's transaction; the password is hashed before the transaction starts. */
   async insert(manager: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string): Promise<User> {
     if (await manager.getRepository(User).existsBy({ email: input.email })) {

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RecordModule } from '../record/record.module';
+import { JitsController } from './jits.controller';
+import { JitsService } from './jits.service';
+
+@Module({ imports: [RecordModule], controllers: [JitsController], providers: [JitsService], exports: [JitsService] })
+export class JitsModule {}
