@@ -16,7 +16,8 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts'],
       transform,
       moduleNameMapper,
-      testTimeout: 60000,
     },
   ],
+  // A root option: Jest ignores it inside a project.
+  testTimeout: 60000,
 };

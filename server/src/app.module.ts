@@ -6,11 +6,13 @@ import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { CONFIG, type AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
 import { RecordModule } from './record/record.module';
 import { SetupModule } from './setup/setup.module';
+import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -25,6 +27,7 @@ export class AppModule {
       imports: [
         { module: ConfigModule, global: true, providers: [{ provide: CONFIG, useValue: config }], exports: [CONFIG] },
         DatabaseModule,
+        StorageModule,
         AccessModule,
         AuthModule,
         RecordModule,
@@ -33,6 +36,7 @@ export class AppModule {
         UsersModule,
         JitsModule,
         MembersModule,
+        EvidenceModule,
       ],
       providers: [
         // The order of checks on every route starts here: the access guard runs before validation.

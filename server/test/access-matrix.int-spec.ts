@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { ApiError, Jit, Member, Permission } from '@jit/shared';
+import type { ApiError, EvidenceItem, Jit, Member, Permission } from '@jit/shared';
 import {
   addMember,
   ADMIN_PASSWORD,
@@ -13,6 +13,7 @@ import {
   type Team,
   type TestApp,
 } from './harness';
+import { encodeMetadata, TusClient, TUS_CONTENT_TYPE, TUS_VERSION } from './tus-client';
 
 /**
  * Every route × every kind of caller → the one expected status, in the order of checks of the
@@ -22,11 +23,15 @@ import {
 const ACTORS = ['anonymous', 'admin', 'outsider', 'observer', 'member', 'legalAdviser', 'otherLeader', 'leadLeader'] as const;
 type Actor = (typeof ACTORS)[number];
 type SignedInActor = Exclude<Actor, 'anonymous'>;
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete' | 'head' | 'options';
 
 interface Call {
   url: string;
   body?: unknown;
+  /** Headers of a tus request (Tus-Resumable, Upload-Length, …). */
+  headers?: Record<string, string>;
+  /** A raw body (a tus chunk) instead of JSON. */
+  raw?: Buffer;
   /** Sends with this client instead of the actor's own (a fresh session of the same person). */
   client?: ApiClient;
 }
@@ -43,12 +48,13 @@ interface Row {
   /** A request the actor would be allowed to make; may prepare fresh state when the actor succeeds. */
   call(actor: Actor, succeeds: boolean): Promise<Call>;
   /** A request that fails validation: 400 for an actor who may use the route, the refusal otherwise. */
-  invalid?: () => Call;
+  invalid?: (actor: Actor) => Call | Promise<Call>;
   /** Undo what a successful call changed. */
   undo?(actor: Actor, client: ApiClient): Promise<void>;
 }
 
 const MUTATING = new Set<Method>(['post', 'patch', 'delete']);
+const DOCUMENTED_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
 const all = (status: number): Record<Actor, number> => ({
   anonymous: status,
@@ -72,7 +78,19 @@ function outcome(response: Response) {
   return { status: response.status, error: body.error, permission: body.permission };
 }
 
+/** JSON calls go through ApiClient.send; tus calls (headers, raw bytes, HEAD, OPTIONS) through the agent with the same CSRF rule. */
+function send(client: ApiClient, method: Method, call: Call, options: { csrf?: boolean } = {}): Promise<Response> {
+  if (method !== 'head' && method !== 'options' && !call.headers && !call.raw) return client.send(method, call.url, call.body, options);
+  let req = client.agent[method](call.url).set('User-Agent', 'jest-integration');
+  if (MUTATING.has(method) && options.csrf !== false && client.csrf) req = req.set('X-XSRF-TOKEN', client.csrf);
+  for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value);
+  if (call.raw) return req.send(call.raw);
+  return call.body === undefined ? req : req.send(call.body as object);
+}
+
 function expectErrorShape(response: Response): void {
+  // A HEAD answer has no body to check.
+  if (response.request.method === 'HEAD') return;
   const body = response.body as ApiError;
   expect(body.statusCode).toBe(response.status);
   expect(typeof body.message).toBe('string');
@@ -133,6 +151,31 @@ describe('access matrix', () => {
     return response.body as Member;
   };
   const jitUrl = (suffix = '') => `/api/jits/${team.jit.id}${suffix}`;
+
+  /** evidence.upload, evidence.verify, folders.manage: leaders, members and legal advisers. */
+  const CONTRIBUTORS = (status: number): Partial<Record<SignedInActor, number>> => ({ member: status, legalAdviser: status, otherLeader: status, leadLeader: status });
+  /** evidence.read: every member. */
+  const READERS = (status: number): Partial<Record<SignedInActor, number>> => ({ observer: status, ...CONTRIBUTORS(status) });
+  /** An available NL item, described by the member. */
+  let item: EvidenceItem;
+  /** The member's upload, still receiving: what refused callers name. */
+  let memberUpload: string;
+  const tusOf = (actor: SignedInActor) => new TusClient(clients[actor], team.jit.id);
+  const describeItem = () => ({ title: 'Matrix statement', documentType: 'witness_statement', originatingPartyId: party(team.jit, 'NL').id, handlingCode: 'evidential_use_in_jit' });
+  /** A fresh upload of the actor's own when they may upload; otherwise the member's (refused before it is looked up). */
+  const uploadFor = async (actor: Actor, succeeds: boolean): Promise<string> =>
+    succeeds && actor !== 'anonymous' ? tusOf(actor).start({ length: 10, fileName: 'matrix.txt' }) : memberUpload;
+  /** A complete upload of the actor's own, with bytes no other upload has. */
+  const completeUploadOf = async (actor: Actor): Promise<string> =>
+    actor === 'anonymous' ? memberUpload : tusOf(actor).upload(Buffer.from(`Matrix ${actor} ${randomBytes(8).toString('hex')}`), { fileName: 'matrix.txt' });
+  /** One receiving upload per actor who may upload, for the invalid PATCH. */
+  const probes = new Map<Actor, Promise<string>>();
+  const probeUploadOf = (actor: Actor): Promise<string> => {
+    if (actor === 'anonymous' || !Object.keys(CONTRIBUTORS(0)).includes(actor)) return Promise.resolve(memberUpload);
+    const known = probes.get(actor) ?? tusOf(actor).start({ length: 10, fileName: 'probe.txt' });
+    probes.set(actor, known);
+    return known;
+  };
 
   const ROWS: Row[] = [
     { method: 'get', path: '/api/health', expect: all(200), call: async () => ({ url: '/api/health' }) },
@@ -328,6 +371,134 @@ describe('access matrix', () => {
       invalid: () => ({ url: '/api/audit?limit=abc' }),
     },
     { method: 'get', path: '/api/audit/verify', expect: adminOnly(200), permission: 'platform_record.read', call: async () => ({ url: '/api/audit/verify' }) },
+
+    // ---- evidence: tus uploads (an upload is its creator's; the others get 404) ----
+    { method: 'options', path: '/api/jits/{jitId}/uploads', expect: all(204), call: async () => ({ url: jitUrl('/uploads') }) },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/uploads',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'evidence.upload',
+      call: async () => ({ url: jitUrl('/uploads'), headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Length': '10', 'Upload-Metadata': encodeMetadata({ filename: 'matrix.txt' }) } }),
+      invalid: () => ({ url: jitUrl('/uploads'), headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Length': '0', 'Upload-Metadata': encodeMetadata({ filename: 'matrix.txt' }) } }),
+    },
+    {
+      method: 'head',
+      path: '/api/jits/{jitId}/uploads/{uploadId}',
+      expect: jitRoute(CONTRIBUTORS(200)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({ url: jitUrl(`/uploads/${await uploadFor(actor, succeeds)}`), headers: { 'Tus-Resumable': TUS_VERSION } }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}/uploads/{uploadId}',
+      expect: jitRoute(CONTRIBUTORS(204)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({
+        url: jitUrl(`/uploads/${await uploadFor(actor, succeeds)}`),
+        headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Offset': '0', 'Content-Type': TUS_CONTENT_TYPE },
+        raw: Buffer.from('ten bytes!'),
+      }),
+      // No Upload-Offset, on an upload the actor may resume (their own, still receiving).
+      invalid: async (actor) => ({ url: jitUrl(`/uploads/${await probeUploadOf(actor)}`), headers: { 'Tus-Resumable': TUS_VERSION, 'Content-Type': TUS_CONTENT_TYPE }, raw: Buffer.from('x') }),
+    },
+    {
+      method: 'delete',
+      path: '/api/jits/{jitId}/uploads/{uploadId}',
+      expect: jitRoute(CONTRIBUTORS(204)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({ url: jitUrl(`/uploads/${await uploadFor(actor, succeeds)}`), headers: { 'Tus-Resumable': TUS_VERSION } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/uploads/{uploadId}/status',
+      expect: jitRoute(CONTRIBUTORS(200)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({ url: jitUrl(`/uploads/${await uploadFor(actor, succeeds)}/status`) }),
+    },
+    // ---- evidence items, versions, custody, content, folders ----
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/evidence',
+      expect: jitRoute(READERS(200)),
+      permission: 'evidence.read',
+      call: async () => ({ url: jitUrl('/evidence') }),
+      invalid: () => ({ url: jitUrl('/evidence?limit=0') }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/evidence',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({
+        url: jitUrl('/evidence'),
+        body: { ...describeItem(), uploadId: succeeds ? await completeUploadOf(actor) : memberUpload },
+      }),
+      invalid: () => ({ url: jitUrl('/evidence'), body: { ...describeItem(), uploadId: 'not a uuid', title: 5 } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/evidence/{itemId}',
+      expect: jitRoute(READERS(200)),
+      permission: 'evidence.read',
+      call: async () => ({ url: jitUrl(`/evidence/${item.id}`) }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}/evidence/{itemId}',
+      // Only the uploader's party (NL): the FR leader holds evidence.edit but is refused for this item.
+      expect: jitRoute({ member: 200, legalAdviser: 200, leadLeader: 200 }),
+      permission: 'evidence.edit',
+      call: async (actor) => ({ url: jitUrl(`/evidence/${item.id}`), body: { description: `Reviewed by ${actor}` } }),
+      invalid: () => ({ url: jitUrl(`/evidence/${item.id}`), body: { documentType: 'rumour' } }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/evidence/{itemId}/versions',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'evidence.upload',
+      call: async (actor, succeeds) => ({
+        url: jitUrl(`/evidence/${item.id}/versions`),
+        body: { uploadId: succeeds ? await completeUploadOf(actor) : memberUpload, kind: 'working_copy', derivedFromVersionId: item.versions[0].id },
+      }),
+      invalid: () => ({ url: jitUrl(`/evidence/${item.id}/versions`), body: { uploadId: randomUUID(), kind: 'original', derivedFromVersionId: item.versions[0].id } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/evidence/{itemId}/custody',
+      expect: jitRoute(READERS(200)),
+      permission: 'evidence.read',
+      call: async () => ({ url: jitUrl(`/evidence/${item.id}/custody`) }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/evidence/{itemId}/verify',
+      expect: jitRoute(CONTRIBUTORS(200)),
+      permission: 'evidence.verify',
+      call: async () => ({ url: jitUrl(`/evidence/${item.id}/verify`) }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/evidence/{itemId}/versions/{versionId}/content',
+      expect: jitRoute(READERS(200)),
+      permission: 'evidence.read',
+      call: async () => ({ url: jitUrl(`/evidence/${item.id}/versions/${item.versions[0].id}/content`) }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/folders',
+      expect: jitRoute(READERS(200)),
+      permission: 'evidence.read',
+      call: async () => ({ url: jitUrl('/folders') }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/folders',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'folders.manage',
+      call: async (actor) => ({ url: jitUrl('/folders'), body: { name: `Folder of ${actor} ${randomBytes(2).toString('hex')}` } }),
+      invalid: () => ({ url: jitUrl('/folders'), body: { name: '   ', parentId: 'nope' } }),
+    },
   ];
 
   const CASES = ROWS.flatMap((row) => ACTORS.map((actor) => ({ name: `${row.method.toUpperCase()} ${row.path}`, actor, row })));
@@ -345,7 +516,11 @@ describe('access matrix', () => {
       leadLeader: team.leadLeader,
     };
     scratchUserId = await freshUserId();
-  });
+    memberUpload = await tusOf('member').start({ length: 10, fileName: 'matrix.txt' });
+    const described = await team.member.post(jitUrl('/evidence'), { ...describeItem(), uploadId: await completeUploadOf('member') });
+    if (described.status !== 201) throw new Error(`describing the matrix item failed: ${described.status} ${JSON.stringify(described.body)}`);
+    item = described.body as EvidenceItem;
+  }, 30_000);
   afterAll(() => testApp.close());
 
   it.each(CASES)('$name as $actor', async ({ actor, row }) => {
@@ -353,20 +528,22 @@ describe('access matrix', () => {
     const succeeds = expected < 300;
     const call = await row.call(actor, succeeds);
     const client = call.client ?? clientOf(actor);
-    const response = await client.send(row.method, call.url, call.body);
+    const response = await send(client, row.method, call);
     if (succeeds) {
       expect({ status: response.status, body: response.body as unknown }).toEqual({ status: expected, body: expect.anything() });
       await row.undo?.(actor, client);
     } else {
       const code = expected === 403 ? 'forbidden' : expected === 409 ? row.conflict : CODE_BY_STATUS[expected];
-      expect(outcome(response)).toEqual({ status: expected, error: code, permission: expected === 403 ? row.permission : undefined });
+      // A HEAD answer carries the status only.
+      if (row.method === 'head') expect(response.status).toBe(expected);
+      else expect(outcome(response)).toEqual({ status: expected, error: code, permission: expected === 403 ? row.permission : undefined });
       expectErrorShape(response);
     }
 
     if (!row.invalid) return;
     // An invalid request: 400 for whoever may use the route; any refusal still wins over validation.
-    const invalid = row.invalid();
-    const refused = await clientOf(actor).send(row.method, invalid.url, invalid.body);
+    const invalid = await row.invalid(actor);
+    const refused = await send(clientOf(actor), row.method, invalid);
     if (succeeds) {
       expect(outcome(refused)).toEqual({ status: 400, error: 'validation_failed', permission: undefined });
       expect((refused.body as ApiError).details?.length).toBeGreaterThan(0);
@@ -387,10 +564,10 @@ describe('access matrix', () => {
   it.each(CSRF_CASES)('$name as $actor with the CSRF token $token → 403 csrf_invalid', async ({ actor, token, row }) => {
     // A session of its own, and for JIT routes a JIT that does not exist: nothing can change even if the check were missing.
     const client = await freshSession(actor);
-    const call = row.invalid?.() ?? { url: (await row.call(actor, false)).url };
+    const call = (await row.invalid?.(actor)) ?? (await row.call(actor, false));
     const url = call.url.replace(team.jit.id, randomUUID());
     if (token === 'wrong') client.csrf = randomBytes(32).toString('base64url');
-    const response = await client.send(row.method, url, call.body, { csrf: token === 'wrong' });
+    const response = await send(client, row.method, { ...call, url }, { csrf: token === 'wrong' });
     expect(outcome(response)).toEqual({ status: 403, error: 'csrf_invalid', permission: undefined });
     expectErrorShape(response);
   });
@@ -402,10 +579,14 @@ describe('access matrix', () => {
       ['patch', '', { title: 5 }],
       ['post', '/members', { userId: team.outsider.me?.id, partyId: party(team.jit, 'NL').id, role: 'leader' }],
       ['get', '/audit', undefined],
+      ['get', '/evidence', undefined],
+      ['get', `/evidence/${item.id}`, undefined],
+      ['post', '/folders', { name: 'Outsider folder' }],
+      ['post', '/evidence', { ...describeItem(), uploadId: memberUpload }],
     ];
     for (const [method, suffix, body] of pairs) {
-      const existing = await team.outsider.send(method, `/api/jits/${team.jit.id}${suffix}`, body);
-      const absent = await team.outsider.send(method, `/api/jits/${missing}${suffix}`, body);
+      const existing = await send(team.outsider, method, { url: `/api/jits/${team.jit.id}${suffix}`, body });
+      const absent = await send(team.outsider, method, { url: `/api/jits/${missing}${suffix}`, body });
       expect(existing.status).toBe(404);
       expect(existing.body).toEqual(absent.body);
       expect((existing.body as ApiError).error).toBe('not_found');
@@ -415,6 +596,28 @@ describe('access matrix', () => {
     expect(outcome(adminMissing)).toEqual({ status: 404, error: 'not_found', permission: undefined });
     const notUuid = await team.outsider.get('/api/jits/not-a-uuid');
     expect(notUuid.body).toEqual((await team.outsider.get(`/api/jits/${missing}`)).body);
+  });
+
+  it('gives another member the same 404 for someone else’s upload as for one that does not exist', async () => {
+    const tus = { 'Tus-Resumable': TUS_VERSION };
+    const calls = (uploadId: string): Array<[Method, Call]> => [
+      ['head', { url: jitUrl(`/uploads/${uploadId}`), headers: tus }],
+      ['patch', { url: jitUrl(`/uploads/${uploadId}`), headers: { ...tus, 'Upload-Offset': '0', 'Content-Type': TUS_CONTENT_TYPE }, raw: Buffer.from('ten bytes!') }],
+      ['delete', { url: jitUrl(`/uploads/${uploadId}`), headers: tus }],
+      ['get', { url: jitUrl(`/uploads/${uploadId}/status`) }],
+    ];
+    const missing = randomUUID();
+    for (const actor of ['legalAdviser', 'leadLeader', 'otherLeader'] as const) {
+      for (const [[method, call], [, absentCall]] of calls(memberUpload).map((c, i) => [c, calls(missing)[i]] as const)) {
+        const foreign = await send(clients[actor], method, call);
+        const absent = await send(clients[actor], method, absentCall);
+        expect([actor, method, foreign.status]).toEqual([actor, method, 404]);
+        expect(foreign.body).toEqual(absent.body);
+      }
+    }
+    // The member's upload is untouched and still theirs.
+    const own = await send(team.member, 'head', { url: jitUrl(`/uploads/${memberUpload}`), headers: tus });
+    expect([own.status, own.headers['upload-offset']]).toEqual([200, '0']);
   });
 
   describe('whose members a leader manages', () => {
@@ -470,7 +673,7 @@ describe('access matrix', () => {
     const paths = (response.body as { paths: Record<string, Record<string, unknown>> }).paths;
     const documented = Object.entries(paths).flatMap(([path, operations]) =>
       Object.keys(operations)
-        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .filter((method) => DOCUMENTED_METHODS.includes(method))
         .map((method) => `${method.toUpperCase()} ${path}`),
     );
     const inMatrix = new Set(ROWS.map((row) => `${row.method.toUpperCase()} ${row.path}`));

@@ -62,7 +62,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, sameD
   }) as typeof process.stdout.write;
   let app: NestExpressApplication;
   try {
-    ({ app } = await createApp(config, { logger: createLogger('silent') }));
+    ({ app } = await createApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') }));
     await app.init();
   } finally {
     process.stdout.write = write;

@@ -129,6 +129,10 @@ export interface UpdateJitRequest {
   startDate?: DateOnly;
   /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
   endDate?: DateOnly;
+  /** Largest file accepted, in bytes; null for the server's default. */
+  maxUploadBytes?: number | null;
+  /** MIME types (as sniffed from content) refused in this JIT. */
+  blockedTypes?: string[];
 }
 /** POST /api/jits/:jitId/extensions */
 export interface CreateExtensionRequest {
@@ -183,6 +187,10 @@ export interface Jit {
   closedAt: IsoInstant | null;
   /** The caller's membership, or null for the platform administrator. */
   myMembership: MyMembership | null;
+  /** Largest file accepted, in bytes (this JIT's limit or the server's default). */
+  maxUploadBytes: number;
+  /** MIME types refused in this JIT. */
+  blockedTypes: string[];
 }
 
 // ---- members ----------------------------------------------------------------------------------

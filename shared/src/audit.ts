@@ -17,10 +17,19 @@ export const AUDIT_ACTIONS = [
   'member.added',
   'member.updated',
   'member.revoked',
+  'folder.created',
+  'upload.refused',
+  'evidence.uploaded',
+  'evidence.metadata_changed',
+  'evidence.version_added',
+  'evidence.viewed',
+  'evidence.downloaded',
+  'evidence.verified',
+  'evidence.integrity_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'jit', 'extension', 'member'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */
@@ -35,7 +44,12 @@ export const GENESIS_HASH = '0'.repeat(64);
  * advisers (custody reads of evidence arrive later and will be `oversight`).
  */
 export type AuditVisibility = 'team' | 'oversight';
-export const AUDIT_VISIBILITY: Readonly<Partial<Record<AuditAction, AuditVisibility>>> = {};
+export const AUDIT_VISIBILITY: Readonly<Partial<Record<AuditAction, AuditVisibility>>> = {
+  // Custody reads are shown in the item's custody log, not in every member's view of the record.
+  'evidence.viewed': 'oversight',
+  'evidence.downloaded': 'oversight',
+  'evidence.verified': 'oversight',
+};
 export const visibilityOf = (action: AuditAction): AuditVisibility => AUDIT_VISIBILITY[action] ?? 'team';
 
 export interface FieldChange {

@@ -23,6 +23,15 @@ export const ERROR_CODES = [
   'member_revoked',
   'party_not_in_jit',
   'lead_party_required',
+  'tus_version_unsupported',
+  'upload_offset_mismatch',
+  'upload_too_large',
+  'upload_not_receiving',
+  'upload_hash_mismatch',
+  'upload_incomplete',
+  'upload_already_used',
+  'file_type_blocked',
+  'range_not_satisfiable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

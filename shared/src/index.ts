@@ -7,3 +7,4 @@ export * from './api';
 export * from './socket-events';
 export * from './countries';
 export * from './dates';
+export * from './evidence';

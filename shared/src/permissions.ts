@@ -23,6 +23,11 @@ export const JIT_PERMISSIONS = [
   'record.read_all',
   'record.verify',
   'users.lookup',
+  'evidence.read',
+  'evidence.upload',
+  'evidence.edit',
+  'evidence.verify',
+  'folders.manage',
 ] as const;
 export type JitPermission = (typeof JIT_PERMISSIONS)[number];
 
@@ -37,6 +42,7 @@ export type JitGrantee = JitRole | 'lead_leader' | 'platform_admin';
 
 const EVERY_MEMBER: readonly JitGrantee[] = ['leader', 'member', 'legal_adviser', 'observer'];
 const OVERSIGHT: readonly JitGrantee[] = ['leader', 'legal_adviser'];
+const CONTRIBUTORS: readonly JitGrantee[] = ['leader', 'member', 'legal_adviser'];
 
 /**
  * The permission table: the one answer to "which role may do which action" in a JIT.
@@ -56,6 +62,12 @@ export const JIT_PERMISSION_TABLE: Readonly<Record<JitPermission, readonly JitGr
   'record.read_all': OVERSIGHT,
   'record.verify': OVERSIGHT,
   'users.lookup': ['leader', 'platform_admin'],
+  'evidence.read': EVERY_MEMBER,
+  'evidence.upload': CONTRIBUTORS,
+  // Narrowed by the access module to members of the uploader's party.
+  'evidence.edit': CONTRIBUTORS,
+  'evidence.verify': CONTRIBUTORS,
+  'folders.manage': CONTRIBUTORS,
 };
 
 /** The grantees a member (or the administrator) counts as, for the permission table. */

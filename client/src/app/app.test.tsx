@@ -37,6 +37,8 @@ const jit: Jit = {
   activatedAt: null,
   closedAt: null,
   myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
+  maxUploadBytes: 10 * 1024 ** 3,
+  blockedTypes: [],
 };
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });

@@ -4,13 +4,22 @@ import { AccountRoute } from './routes/account';
 import { AdminUsersRoute } from './routes/admin-users';
 import { ChangePasswordRoute, LoginRoute, SetupRoute } from './routes/auth';
 import { CreateJitRoute, JitListRoute } from './routes/jits';
-import { JitLayout, JitMembersRoute, JitOverviewRoute, JitRecordRoute } from './routes/jit';
+import {
+  JitEvidenceItemRoute,
+  JitEvidenceListRoute,
+  JitEvidenceUploadRoute,
+  JitLayout,
+  JitMembersRoute,
+  JitOverviewRoute,
+  JitRecordRoute,
+} from './routes/jit';
 import { NotFoundRoute } from './routes/not-found';
 import { SessionGate } from './session-gate';
 
 /**
  * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
- * /jits/:jitId/record, /account, /admin/users.
+ * /jits/:jitId/record, /jits/:jitId/evidence, /jits/:jitId/evidence/new, /jits/:jitId/evidence/:itemId,
+ * /account, /admin/users.
  */
 export function AppRouter() {
   return (
@@ -28,6 +37,9 @@ export function AppRouter() {
               <Route index element={<JitOverviewRoute />} />
               <Route path="members" element={<JitMembersRoute />} />
               <Route path="record" element={<JitRecordRoute />} />
+              <Route path="evidence" element={<JitEvidenceListRoute />} />
+              <Route path="evidence/new" element={<JitEvidenceUploadRoute />} />
+              <Route path="evidence/:itemId" element={<JitEvidenceItemRoute />} />
             </Route>
             <Route path="/account" element={<AccountRoute />} />
             <Route path="/admin/users" element={<AdminUsersRoute />} />

@@ -1,4 +1,19 @@
-import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, ERROR_CODES, FIELD_ERROR_CODES, JIT_ROLES, JIT_STATUSES, LANGUAGES, PARTY_KINDS } from '@jit/shared';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  CLASSIFICATIONS,
+  DOCUMENT_TYPES,
+  ERROR_CODES,
+  EVIDENCE_SORT_FIELDS,
+  EVIDENCE_STATUSES,
+  FIELD_ERROR_CODES,
+  HANDLING_CODES,
+  JIT_ROLES,
+  JIT_STATUSES,
+  LANGUAGES,
+  PARTY_KINDS,
+  VERSION_KINDS,
+} from '@jit/shared';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import es from './es.json';
@@ -51,12 +66,25 @@ describe('locales', () => {
     ['statuses', JIT_STATUSES],
     ['partyKinds', PARTY_KINDS],
     ['languages', LANGUAGES],
+    ['handlingCodes', HANDLING_CODES],
+    ['documentTypes', DOCUMENT_TYPES],
+    ['classifications', CLASSIFICATIONS],
+    ['versionKinds', VERSION_KINDS],
+    ['evidenceStatuses', EVIDENCE_STATUSES],
   ];
   it.each(Object.keys(locales))('%s translates every code of the contract', (language) => {
     const missing = groups.flatMap(([group, codes]) =>
       codes.filter((code) => !groupHas(locales[language], group, code)).map((code) => `${group}.${code}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(locales))('%s names every phase of an upload and every sort field of the evidence list', (language) => {
+    const tree = locales[language];
+    const evidence = tree.evidence as Tree;
+    const phases = ['starting', 'uploading', 'paused', 'complete', 'failed', 'cancelled'];
+    expect(phases.filter((phase) => !groupHas(evidence.upload as Tree, 'phases', phase))).toEqual([]);
+    expect(EVIDENCE_SORT_FIELDS.filter((field) => !groupHas(evidence.list as Tree, 'sort', field))).toEqual([]);
   });
 
   it('is not a copy of English in French or Spanish', () => {

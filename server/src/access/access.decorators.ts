@@ -11,7 +11,7 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated'; allowPendingPasswordChange: boolean }
   | { kind: 'platform'; permission: PlatformPermission }
-  | { kind: 'jit'; permission: JitPermission; target?: 'member' };
+  | { kind: 'jit'; permission: JitPermission; target?: 'member' | 'evidence' };
 
 export const ACCESS_RULE = 'jit:access-rule';
 
@@ -27,6 +27,8 @@ export const Access = {
   jit: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission } satisfies AccessRule),
   /** JIT scope on one membership (`:memberId`): the narrower rule on whose members a leader manages is decided before validation too. */
   jitMember: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission, target: 'member' } satisfies AccessRule),
+  /** JIT scope on one evidence item (`:itemId`) whose uploader's party alone may change it: decided before validation. */
+  jitEvidenceEdit: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'evidence.edit', target: 'evidence' } satisfies AccessRule),
 };
 
 interface GuardedRequest extends AuthenticatedRequest {

@@ -46,6 +46,7 @@ export class AccessGuard implements CanActivate {
       const jitAccess = await this.access.resolve(authenticated.user, params.jitId);
       this.access.require(jitAccess, rule.permission);
       if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
+      if (rule.target === 'evidence') await this.access.requireEvidenceTarget(jitAccess, params.itemId);
       request.jitAccess = jitAccess;
     }
     return true;

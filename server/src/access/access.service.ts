@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { granteesOf, isGranted, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
 import { forbidden, notFound } from '../common/app-error';
+import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { JitAgreement } from '../jits/jit.entity';
 import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
@@ -51,6 +52,21 @@ export class AccessService {
 
   require(access: JitAccess, permission: JitPermission): void {
     if (!this.can(access, permission)) throw forbidden(permission);
+  }
+
+  /** Evidence metadata belongs to the party that uploaded it: only its members may change it. */
+  requireEvidenceEdit(access: JitAccess, uploaderPartyId: string): void {
+    this.require(access, 'evidence.edit');
+    if (access.membership?.partyId !== uploaderPartyId) {
+      throw forbidden('evidence.edit', "Only members of the party that shared this item may change its description; ask them, or add a version.");
+    }
+  }
+
+  /** The item a route changes, checked against the uploader-party rule; a foreign, pending or unknown id is a 404. */
+  async requireEvidenceTarget(access: JitAccess, itemId: string | undefined): Promise<void> {
+    const item = itemId && UUID.test(itemId) ? await this.dataSource.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
+    if (!item || item.status === 'pending') throw notFound('This evidence item');
+    this.requireEvidenceEdit(access, item.createdByPartyId);
   }
 
   /** The membership a route acts on, checked against the narrower rule; a foreign or unknown id is a 404. */

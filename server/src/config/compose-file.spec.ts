@@ -46,6 +46,18 @@ describe('docker-compose.yml', () => {
     expect(url.pathname).toBe(`/${db.MARIADB_DATABASE}`);
   });
 
+  it('stores evidence in the compose MinIO, in the bucket its init job creates, with its credentials', () => {
+    const env = compose.services.server.environment ?? {};
+    const minio = compose.services.minio.environment ?? {};
+    expect(env.STORAGE_DRIVER).toBe('s3');
+    expect(new URL(env.S3_ENDPOINT ?? '').hostname).toBe('minio');
+    expect(env.S3_ACCESS_KEY).toBe(minio.MINIO_ROOT_USER);
+    expect(env.S3_SECRET_KEY).toBe(minio.MINIO_ROOT_PASSWORD);
+    const init = (compose.services['minio-bucket'] as ComposeService & { entrypoint?: string[] }).entrypoint?.join(' ') ?? '';
+    expect(init).toContain(`local/${env.S3_BUCKET}`);
+    expect(init).toContain(`${minio.MINIO_ROOT_USER} ${minio.MINIO_ROOT_PASSWORD}`);
+  });
+
   it('keeps ports and volumes consistent', () => {
     const server = compose.services.server;
     expect(server.expose).toContain(server.environment?.PORT);

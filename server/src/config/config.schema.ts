@@ -1,8 +1,12 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const usesS3 = (config: EnvironmentVariables) => config.STORAGE_DRIVER === 's3';
+
+/** S3's bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens, no `..`/`.-`/`-.`, not an IP address. */
+const S3_BUCKET_NAME = /^(?!\d{1,3}(\.\d{1,3}){3}$)(?!.*(\.\.|\.-|-\.))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
  * Every setting the server reads from its environment. A wrong value stops the server at boot with
@@ -15,7 +19,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   HOST: string = '0.0.0.0';
 
-  /** Where the SQLite file (and, later, local evidence storage) live. */
+  /** Where the SQLite file and, with the local storage driver, the evidence objects (`objects/`) live. */
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
 
@@ -65,7 +69,50 @@ export class EnvironmentVariables {
   /** The built client to serve at /. Unset: client/dist of this repository. */
   @IsOptional() @IsString()
   CLIENT_DIST_DIR?: string;
+
+  /** Where evidence bytes live: `local` (DATA_DIR/objects) or `s3` (MinIO or any S3-compatible store). */
+  @IsOptional() @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** The S3 server's base URL; only the scheme, host and port are used (path-style requests). */
+  @ValidateIf(usesS3) @IsString() @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, { message: 'is required with STORAGE_DRIVER=s3 and must look like http://minio:9000' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @IsString()
+  S3_REGION: string = 'us-east-1';
+
+  @ValidateIf(usesS3) @IsString({ message: 'is required with STORAGE_DRIVER=s3' }) @IsNotEmpty()
+  S3_ACCESS_KEY?: string;
+
+  /** Never echoed: a ConfigError shows it masked. */
+  @ValidateIf(usesS3) @IsString({ message: 'is required with STORAGE_DRIVER=s3' }) @IsNotEmpty()
+  S3_SECRET_KEY?: string;
+
+  @IsOptional() @Matches(S3_BUCKET_NAME, { message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' })
+  S3_BUCKET: string = 'jit-evidence';
+
+  /** Largest file a JIT accepts unless the JIT sets its own limit (default 256 GiB). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  UPLOAD_MAX_BYTES: number = 256 * 1024 ** 3;
+
+  /** An upload left unfinished this many hours after it started is swept away. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 365)
+  UPLOAD_EXPIRY_HOURS: number = 72;
+
+  /** Read every completed upload back from storage to hash it, instead of hashing the bytes as they pass (slower, for stores you distrust). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  UPLOAD_HASH_READBACK: boolean = false;
+
+  /** Every stored version is re-verified once per this many hours; 0 turns the fixity cycle off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 365)
+  FIXITY_INTERVAL_HOURS: number = 168;
 }
+
+/** Variables without a default are not own keys of a fresh EnvironmentVariables, so they are listed here. */
+const VARIABLES_WITHOUT_DEFAULT = ['DATABASE_URL', 'CLIENT_DIST_DIR', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'];
+
+/** Values an error message must never repeat (they would end up in logs). */
+const SECRET_VARIABLES = new Set(['S3_SECRET_KEY']);
 
 export type AppConfig = Readonly<EnvironmentVariables>;
 
@@ -75,20 +122,21 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const key of new Set([...known, 'DATABASE_URL', 'CLIENT_DIST_DIR'])) {
+  for (const key of new Set([...known, ...VARIABLES_WITHOUT_DEFAULT])) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const config = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const shown = (name: string) => (SECRET_VARIABLES.has(name) && raw[name] !== undefined ? '"***"' : JSON.stringify(raw[name] ?? ''));
+    const lines = errors.map((e) => `  ${e.property}=${shown(e.property)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration, the server cannot start:\n${lines.join('\n')}`);
   }
   return Object.freeze(config);
 }
 
 /** Names of every variable the configuration knows (the compose-file test checks against it). */
-export const CONFIG_VARIABLES: readonly string[] = [...new Set([...Object.keys(new EnvironmentVariables()), 'DATABASE_URL', 'CLIENT_DIST_DIR'])];
+export const CONFIG_VARIABLES: readonly string[] = [...new Set([...Object.keys(new EnvironmentVariables()), ...VARIABLES_WITHOUT_DEFAULT])];
 
 export const CONFIG = Symbol('AppConfig');

@@ -19,3 +19,15 @@ export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullabl
   Column({ type: 'varchar', length, nullable: options.nullable ?? false });
 
 export const LongTextColumn = (): PropertyDecorator => Column({ type: 'text' });
+
+/** A byte count: bigint in the database (files of many gigabytes), a number in code (exact below 2^53). */
+export const ByteCountColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator =>
+  Column({
+    type: 'bigint',
+    nullable: options.nullable ?? false,
+    transformer: { to: (value: number | null | undefined) => value, from: (value: string | number | null) => (value === null ? null : Number(value)) },
+  });
+
+/** A SHA-256 digest in lowercase hex. */
+export const Sha256Column = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator =>
+  Column({ type: 'varchar', length: 64, nullable: options.nullable ?? false });

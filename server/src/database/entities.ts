@@ -6,7 +6,28 @@ import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
 import { AuditEventRecord } from '../record/audit-event.entity';
 import { ChainHead } from '../record/chain-head.entity';
+import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
+import { EvidenceVersionRecord } from '../evidence/evidence-version.entity';
+import { EvidenceFolder } from '../evidence/folder.entity';
+import { EvidenceUpload } from '../evidence/upload.entity';
+import { JobLease } from '../jobs/job-lease.entity';
 import { SetupToken } from '../setup/setup-token.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Session, LoginThrottle, JitAgreement, JitParty, JitExtensionRecord, Membership, AuditEventRecord, ChainHead, SetupToken];
+export const ENTITIES = [
+  User,
+  Session,
+  LoginThrottle,
+  JitAgreement,
+  JitParty,
+  JitExtensionRecord,
+  Membership,
+  AuditEventRecord,
+  ChainHead,
+  SetupToken,
+  EvidenceUpload,
+  EvidenceItemRecord,
+  EvidenceVersionRecord,
+  EvidenceFolder,
+  JobLease,
+];

@@ -5,8 +5,14 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
+  IsOptional,
   IsString,
+  Matches,
+  Max,
   MaxLength,
+  Min,
+  ValidateIf,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -96,6 +102,14 @@ export class UpdateJitDto implements UpdateJitRequest {
   /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
   @IsOmittable() @IsDateOnly()
   endDate?: string;
+
+  /** Largest file accepted, in bytes; null returns to the server's default. */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  maxUploadBytes?: number | null;
+
+  /** MIME types refused in this JIT, e.g. application/x-msdownload. */
+  @IsOmittable() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, { each: true })
+  blockedTypes?: string[];
 }
 
 export class CreateExtensionDto implements CreateExtensionRequest {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { JitStatus } from '@jit/shared';
-import { DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
+import { ByteCountColumn, DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 
 @Entity('jits')
 export class JitAgreement {
@@ -17,6 +17,10 @@ export class JitAgreement {
   @TextColumn(8) workingLanguage: string;
   @Column({ type: 'simple-json' }) statesOfOperation: string[];
   @TextColumn(16) status: JitStatus;
+  /** Largest file accepted in this JIT, or null for the server's UPLOAD_MAX_BYTES. */
+  @ByteCountColumn({ nullable: true }) maxUploadBytes: number | null;
+  /** MIME types (sniffed from content) refused in this JIT, e.g. application/x-msdownload. */
+  @Column({ type: 'simple-json' }) blockedTypes: string[];
   @RefColumn() createdBy: string;
   @InstantColumn() createdAt: Date;
   @InstantColumn({ nullable: true }) activatedAt: Date | null;

@@ -7,7 +7,7 @@ import type { Membership } from '../members/membership.entity';
 /** Past its effective end date a JIT refuses changes until an extension is recorded. */
 export const isExpired = (jit: Pick<JitAgreement, 'effectiveEndDate'>, now = new Date()): boolean => jit.effectiveEndDate < todayUtc(now);
 
-export function toJit(jit: JitAgreement, parties: JitParty[], extensions: JitExtensionRecord[], membership: Membership | null): Jit {
+export function toJit(jit: JitAgreement, parties: JitParty[], extensions: JitExtensionRecord[], membership: Membership | null, defaultMaxUploadBytes: number): Jit {
   const ownParty = membership ? parties.find((p) => p.id === membership.partyId) : undefined;
   return {
     id: jit.id,
@@ -35,6 +35,8 @@ export function toJit(jit: JitAgreement, parties: JitParty[], extensions: JitExt
     createdAt: jit.createdAt.toISOString(),
     activatedAt: jit.activatedAt?.toISOString() ?? null,
     closedAt: jit.closedAt?.toISOString() ?? null,
+    maxUploadBytes: jit.maxUploadBytes ?? defaultMaxUploadBytes,
+    blockedTypes: jit.blockedTypes,
     myMembership: membership
       ? { memberId: membership.id, partyId: membership.partyId, role: membership.role, isLeadParty: ownParty?.isLead ?? false }
       : null,

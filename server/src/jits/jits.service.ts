@@ -7,6 +7,7 @@ import { isActiveMembership } from '../access/access.service';
 import { AppError, conflict, invalid } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
+import { CONFIG, type AppConfig } from '../config/config.schema';
 import { Transactions } from '../database/transactions';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
@@ -25,10 +26,19 @@ export interface WriteRules {
   allowClosed?: boolean;
 }
 
+/** Refuses a write with 409 when the JIT's state forbids it: closed, or past its end date. */
+export function assertWritable(jit: Pick<JitAgreement, 'status' | 'effectiveEndDate'>, rules: WriteRules = {}): void {
+  if (jit.status === 'closed' && !rules.allowClosed) throw conflict('jit_closed', 'This JIT is closed: nothing new can be shared in it.');
+  if (isExpired(jit) && !rules.allowExpired && jit.status !== 'closed') {
+    throw conflict('jit_expired', `This JIT's agreement ended on ${jit.effectiveEndDate}; record an extension before making changes.`);
+  }
+}
+
 @Injectable()
 export class JitsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly record: RecordService,
   ) {}
@@ -41,10 +51,7 @@ export class JitsService {
     const query = manager.getRepository(JitAgreement).createQueryBuilder('jit').where('jit.id = :jitId', { jitId });
     if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
     const jit = await query.getOneOrFail();
-    if (jit.status === 'closed' && !rules.allowClosed) throw conflict('jit_closed', 'This JIT is closed: nothing new can be shared in it.');
-    if (isExpired(jit) && !rules.allowExpired && jit.status !== 'closed') {
-      throw conflict('jit_expired', `This JIT's agreement ended on ${jit.effectiveEndDate}; record an extension before making changes.`);
-    }
+    assertWritable(jit, rules);
     return jit;
   }
 
@@ -70,6 +77,7 @@ export class JitsService {
         parties.filter((p) => p.jitId === jit.id),
         extensions.filter((e) => e.jitId === jit.id),
         memberships.find((m) => m.jitId === jit.id) ?? null,
+        this.config.UPLOAD_MAX_BYTES,
       ),
     );
   }
@@ -84,7 +92,7 @@ export class JitsService {
       manager.getRepository(JitParty).find({ where: { jitId }, order: { position: 'ASC' } }),
       manager.getRepository(JitExtensionRecord).find({ where: { jitId }, order: { recordedAt: 'ASC' } }),
     ]);
-    return toJit(jit, parties, extensions, membership);
+    return toJit(jit, parties, extensions, membership, this.config.UPLOAD_MAX_BYTES);
   }
 
   /** Checks what a DTO cannot: party countries, uniqueness, and that the lead is one of the parties. */
@@ -120,6 +128,8 @@ export class JitsService {
         createdAt: new Date(),
         activatedAt: null,
         closedAt: null,
+        maxUploadBytes: null,
+        blockedTypes: [],
       });
       await manager.insert(JitAgreement, jit);
       const rows = parties.map((p, position) =>

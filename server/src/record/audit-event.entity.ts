@@ -1,9 +1,11 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AuditAction, AuditSubjectType, AuditVisibility } from '@jit/shared';
 import { LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** One link of a hash chain. Rows are only ever inserted; verification detects any other change. */
 @Entity('audit_events')
+// The custody log of one item reads its events by subject.
+@Index('ix_audit_subject', ['chain', 'subjectType', 'subjectId'])
 export class AuditEventRecord {
   /** Primary key (chain, seq): a chain cannot hold two events with one number. */
   @PrimaryColumn({ type: 'varchar', length: 80 }) chain: string;

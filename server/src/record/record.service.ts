@@ -119,6 +119,12 @@ export class RecordService {
     return { items: await this.present(records), headSeq: head?.seq ?? 0 };
   }
 
+  /** Every event about one subject (an item's custody log), oldest first. */
+  async listBySubject(chain: string, subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]> {
+    const records = await this.dataSource.getRepository(AuditEventRecord).find({ where: { chain, subjectType, subjectId }, order: { seq: 'ASC' } });
+    return this.present(records);
+  }
+
   /**
    * Recomputes the whole chain in seq order, in batches so memory stays flat, and compares the end
    * with the stored head, so editing, deleting (middle or newest) or reordering events is named.

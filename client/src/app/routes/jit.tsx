@@ -6,6 +6,9 @@ import { JitStatusBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoader } from '../../components/page-state';
 import { useJit } from '../../features/jits/api/jits';
+import { EvidenceItemPage } from '../../features/evidence/components/evidence-item-page';
+import { EvidenceList } from '../../features/evidence/components/evidence-list';
+import { UploadScreen } from '../../features/evidence/components/upload-screen';
 import { JitOverview } from '../../features/jits/components/jit-overview';
 import { useMembers } from '../../features/members/api/members';
 import { MembersList } from '../../features/members/components/members-list';
@@ -27,7 +30,8 @@ export function JitLayout() {
 
   const access = jitAccess(jit.data, me);
   const base = `/jits/${jitId}`;
-  const tab = location.pathname.endsWith('/members') ? 'members' : location.pathname.endsWith('/record') ? 'record' : 'overview';
+  const section = location.pathname.slice(base.length).split('/')[1] ?? '';
+  const tab = ['members', 'record', 'evidence'].includes(section) ? section : 'overview';
 
   return (
     <Stack>
@@ -44,6 +48,7 @@ export function JitLayout() {
         <Tabs.List>
           <Tabs.Tab value="overview">{t('jits.tabs.overview')}</Tabs.Tab>
           {access.can('members.read') && <Tabs.Tab value="members">{t('jits.tabs.members')}</Tabs.Tab>}
+          {access.can('evidence.read') && <Tabs.Tab value="evidence">{t('jits.tabs.evidence')}</Tabs.Tab>}
           {access.can('record.read') && <Tabs.Tab value="record">{t('jits.tabs.record')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
@@ -78,4 +83,18 @@ export function JitRecordRoute() {
     [jit.id, jit.reference],
   ]);
   return <RecordView jitId={jit.id} actors={actors} names={names} canVerify={jitAccess(jit, me).can('record.verify')} />;
+}
+
+export function JitEvidenceListRoute() {
+  return <EvidenceList jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitEvidenceUploadRoute() {
+  return <UploadScreen jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitEvidenceItemRoute() {
+  const { itemId = '' } = useParams();
+  // Keyed by item so that following a duplicate link starts the page afresh.
+  return <EvidenceItemPage key={itemId} jit={useJitContext()} me={useCurrentUser()} itemId={itemId} />;
 }

@@ -1,0 +1,97 @@
+import type { EvidenceListPage, Jit, Me } from '@jit/shared';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../test/render';
+import { EvidenceList } from './evidence-list';
+
+const me: Me = {
+  id: 'u1',
+  email: 'a@nl.example',
+  displayName: 'Anna',
+  organisation: 'OM',
+  country: 'NL',
+  language: 'en',
+  timeZone: 'UTC',
+  isPlatformAdmin: false,
+  mustChangePassword: false,
+};
+const jit = {
+  id: 'j1',
+  status: 'active',
+  parties: [{ id: 'p1', kind: 'party', country: 'NL', name: 'Netherlands', authority: 'OM', isLead: true }],
+  myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: true },
+  maxUploadBytes: 1024,
+  blockedTypes: [],
+} as unknown as Jit;
+
+const item = (id: string, title: string, status: 'available' | 'integrity_failed') => ({
+  id,
+  jitId: 'j1',
+  title,
+  description: '',
+  documentType: 'photograph' as const,
+  languages: [],
+  originatingPartyId: 'p1',
+  originatingAuthority: '',
+  collectedBy: '',
+  collectionMethod: '',
+  obtainedAt: null,
+  source: '',
+  handlingCode: 'intelligence_only' as const,
+  classification: 'restricted' as const,
+  tags: [],
+  folderId: null,
+  status,
+  createdBy: 'u1',
+  createdByName: 'Anna',
+  createdByPartyId: 'p1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  sha256: 'a'.repeat(64),
+  size: 2048,
+  mimeType: 'image/png',
+  fileName: `${title}.png`,
+  duplicateOfItemId: null,
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('EvidenceList', () => {
+  it('lists items, flags a failed integrity, and loads the next page with the cursor', async () => {
+    const requests: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async (input) => {
+        const url = String(input);
+        requests.push(url);
+        const path = url.split('?')[0];
+        if (path === '/api/jits/j1/evidence') {
+          const page: EvidenceListPage = url.includes('cursor=c1')
+            ? { items: [item('i3', 'Harbour photo', 'available')], nextCursor: null }
+            : { items: [item('i1', 'Ledger', 'available'), item('i2', 'Damaged scan', 'integrity_failed')], nextCursor: 'c1' };
+          return new Response(JSON.stringify(page), { status: 200 });
+        }
+        return new Response('[]', { status: 200 });
+      }),
+    );
+    await renderWithProviders(
+      <MemoryRouter>
+        <EvidenceList jit={jit} me={me} />
+      </MemoryRouter>,
+    );
+    const row = await screen.findByTestId('evidence-row-Ledger');
+    expect(row.querySelector('a')?.getAttribute('href')).toBe('/jits/j1/evidence/i1');
+    expect(screen.getByTestId('evidence-row-Damaged scan').getAttribute('data-status')).toBe('integrity_failed');
+    expect(screen.getByText('Integrity failed')).toBeTruthy();
+    expect(requests.find((r) => r.startsWith('/api/jits/j1/evidence'))).toBe('/api/jits/j1/evidence?sort=createdAt&order=desc&limit=50');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByTestId('evidence-row-Harbour photo');
+    expect(requests.some((r) => r.includes('cursor=c1'))).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by Title' }));
+    await waitFor(() => expect(requests.some((r) => r.includes('sort=title&order=asc'))).toBe(true));
+  });
+});

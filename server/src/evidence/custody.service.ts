@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { jitChain, type FixityResult } from '@jit/shared';
+import type { JitAccess } from '../access/access.service';
+import { AppError } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { AuditEventRecord } from '../record/audit-event.entity';
+import { RecordService } from '../record/record.service';
+import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../storage/object-storage';
+import { EvidenceItemRecord } from './evidence-item.entity';
+import { EvidenceVersionRecord } from './evidence-version.entity';
+import { parseRange } from './http-range';
+import { digestObject } from './object-digest';
+
+/** A viewer asks for the start of a file again within this time when it seeks or buffers: one viewing. */
+const SAME_READING_MS = 30_000;
+
+/** 416, with the `Content-Range: bytes *\/size` the controller adds (RFC 9110 §15.5.17). */
+export class RangeNotSatisfiable extends AppError {
+  constructor(readonly size: number) {
+    super(416, 'range_not_satisfiable', `This file has ${size} bytes; ask for a range inside it.`);
+  }
+}
+
+export interface ContentResponse {
+  stream: Readable;
+  range: ByteRange | null;
+  size: number;
+}
+
+/**
+ * Reads of content and fixity checks: every viewing, download and verification is a custody event
+ * on the JIT's chain, with who, their party, when and from where.
+ */
+@Injectable()
+export class CustodyService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly transactions: Transactions,
+    private readonly record: RecordService,
+  ) {}
+
+  /**
+   * Streams a version (or a byte range of it). A request that starts at the first byte opens a
+   * viewing or download and is recorded; the ranges a video player asks for afterwards are not.
+   */
+  async read(context: RequestContext, access: JitAccess, version: EvidenceVersionRecord, kind: 'view' | 'download', rangeHeader: string | undefined): Promise<ContentResponse> {
+    const size = version.size ?? 0;
+    const range = parseRange(rangeHeader, size);
+    if (range === 'unsatisfiable') throw new RangeNotSatisfiable(size);
+    if (!range || range.start === 0) await this.recordRead(context, access, version, kind);
+    const stream = await this.storage.get(version.objectKey, range ?? undefined);
+    return { stream, range, size };
+  }
+
+  private async recordRead(context: RequestContext, access: JitAccess, version: EvidenceVersionRecord, kind: 'view' | 'download'): Promise<void> {
+    const action = kind === 'view' ? 'evidence.viewed' : 'evidence.downloaded';
+    const chain = jitChain(access.jit.id);
+    await this.transactions.run(async (manager) => {
+      const since = new Date(Date.now() - SAME_READING_MS).toISOString();
+      const recent = await manager
+        .getRepository(AuditEventRecord)
+        .createQueryBuilder('e')
+        .where('e.chain = :chain AND e.subjectType = :type AND e.subjectId = :itemId', { chain, type: 'evidence', itemId: version.itemId })
+        .andWhere('e.action = :action AND e.actorUserId = :userId AND e.occurredAt >= :since', { action, userId: access.user.id, since })
+        .orderBy('e.seq', 'DESC')
+        .getMany();
+      if (recent.some((e) => e.details.includes(`"to":"${version.id}"`))) return;
+      await this.record.append(manager, context, {
+        chain,
+        action,
+        subjectType: 'evidence',
+        subjectId: version.itemId,
+        actorPartyId: access.membership?.partyId,
+        changes: [
+          { field: 'versionId', from: null, to: version.id },
+          { field: 'sha256', from: null, to: version.sha256 },
+        ],
+      });
+    });
+  }
+
+  /**
+   * Recomputes each version's SHA-256 from storage and compares it with the recorded one. A
+   * mismatch marks the version and its item `integrity_failed` and is recorded, never silent.
+   */
+  async verify(context: RequestContext, jitId: string, itemId: string, actorPartyId: string | null): Promise<FixityResult[]> {
+    const versions = await this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
+    const results: FixityResult[] = [];
+    for (const version of versions.filter((v) => v.status !== 'pending')) {
+      const actual = await digestObject(this.storage, version.objectKey).then(
+        (d) => d.sha256,
+        () => null,
+      );
+      results.push({ versionId: version.id, ok: actual === version.sha256, expectedSha256: version.sha256 ?? '', actualSha256: actual, verifiedAt: new Date().toISOString() });
+    }
+    await this.transactions.run(async (manager) => {
+      const chain = jitChain(jitId);
+      for (const result of results) {
+        await manager.update(EvidenceVersionRecord, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
+      }
+      const failed = results.filter((r) => !r.ok);
+      await this.record.append(manager, context, {
+        chain,
+        action: 'evidence.verified',
+        subjectType: 'evidence',
+        subjectId: itemId,
+        actorPartyId,
+        changes: results.map((r) => ({ field: `version:${r.versionId}`, from: r.expectedSha256, to: r.actualSha256 })),
+      });
+      if (failed.length > 0) {
+        await manager.update(EvidenceItemRecord, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
+        await this.record.append(manager, context, {
+          chain,
+          action: 'evidence.integrity_failed',
+          subjectType: 'evidence',
+          subjectId: itemId,
+          actorPartyId,
+          changes: failed.map((r) => ({ field: `version:${r.versionId}`, from: r.expectedSha256, to: r.actualSha256 })),
+        });
+      }
+    });
+    return results;
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { Classification, DocumentType, EvidenceStatus, HandlingCode } from '@jit/shared';
+import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../database/columns';
+
+/** A piece of evidence: its provenance, handling code and versions. Listed only once `available`. */
+@Entity('evidence_items')
+@Index('ix_evidence_list', ['jitId', 'status', 'createdAt', 'id'])
+@Index('ix_evidence_sha', ['jitId', 'sha256'])
+@Index('ix_evidence_party', ['jitId', 'status', 'originatingPartyId', 'createdAt'])
+@Index('ix_evidence_handling', ['jitId', 'status', 'handlingCode', 'createdAt'])
+@Index('ix_evidence_folder', ['jitId', 'status', 'folderId', 'createdAt'])
+export class EvidenceItemRecord {
+  @IdColumn() id: string;
+  @RefColumn() jitId: string;
+  @RefColumn({ nullable: true }) folderId: string | null;
+  @TextColumn(300) title: string;
+  @LongTextColumn() description: string;
+  @TextColumn(32) documentType: DocumentType;
+  @Column({ type: 'simple-json' }) languages: string[];
+  @RefColumn() originatingPartyId: string;
+  @TextColumn(200) originatingAuthority: string;
+  @TextColumn(200) collectedBy: string;
+  @TextColumn(300) collectionMethod: string;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) obtainedAt: Date | null;
+  @TextColumn(500) source: string;
+  @TextColumn(40) handlingCode: HandlingCode;
+  @TextColumn(20) classification: Classification;
+  @Column({ type: 'simple-json' }) tags: string[];
+  @TextColumn(20) status: EvidenceStatus;
+  @RefColumn() createdBy: string;
+  @RefColumn() createdByPartyId: string;
+  @InstantColumn() createdAt: Date;
+  @InstantColumn() updatedAt: Date;
+  /** The original's digest, size, type and name, kept on the item for duplicate detection and the list. */
+  @Sha256Column({ nullable: true }) sha256: string | null;
+  @ByteCountColumn({ nullable: true }) size: number | null;
+  @TextColumn(255, { nullable: true }) mimeType: string | null;
+  @TextColumn(255) fileName: string;
+  @RefColumn({ nullable: true }) duplicateOfItemId: string | null;
+}

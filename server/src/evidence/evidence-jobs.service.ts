@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CONFIG, type AppConfig } from '../config/config.schema';
+import { JobLeasesService } from '../jobs/job-leases.service';
+import { CustodyService } from './custody.service';
+import { EvidenceVersionRecord } from './evidence-version.entity';
+import { UploadsService } from './uploads.service';
+
+const TICK_MS = 10 * 60_000;
+const FIXITY_BATCH = 200;
+
+/**
+ * The scheduled work of the evidence store: sweeping abandoned uploads, and the fixity cycle that
+ * re-verifies every stored version once per FIXITY_INTERVAL_HOURS. Each runs under a lease.
+ */
+@Injectable()
+export class EvidenceJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EvidenceJobs');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly leases: JobLeasesService,
+    private readonly uploads: UploadsService,
+    private readonly custody: CustodyService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running = this.tick().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async tick(now = new Date()): Promise<{ swept: number; verified: number }> {
+    const swept = (await this.leases.acquire('upload-sweep', TICK_MS, now)) ? await this.uploads.sweep(now) : 0;
+    const verified = this.config.FIXITY_INTERVAL_HOURS > 0 && (await this.leases.acquire('fixity', TICK_MS, now)) ? await this.fixityBatch(now) : 0;
+    return { swept, verified };
+  }
+
+  /** Verifies the versions whose last check is older than the cycle, oldest first; returns how many items were checked. */
+  async fixityBatch(now = new Date()): Promise<number> {
+    const due = new Date(now.getTime() - this.config.FIXITY_INTERVAL_HOURS * 3_600_000);
+    const versions = await this.dataSource
+      .getRepository(EvidenceVersionRecord)
+      .createQueryBuilder('v')
+      .where('v.status = :available', { available: 'available' })
+      .andWhere('(v.lastVerifiedAt IS NULL AND v.availableAt < :due) OR v.lastVerifiedAt < :due', { due })
+      .orderBy('v.lastVerifiedAt', 'ASC')
+      .take(FIXITY_BATCH)
+      .getMany();
+    const items = new Map(versions.map((v) => [v.itemId, v.jitId]));
+    const system = { userId: null, timeZone: 'UTC', ip: null, userAgent: 'fixity-cycle' };
+    for (const [itemId, jitId] of items) await this.custody.verify(system, jitId, itemId, null);
+    return items.size;
+  }
+}

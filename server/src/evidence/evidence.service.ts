@@ -1,0 +1,373 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type FieldChange, type FieldError, type Folder } from '@jit/shared';
+import { AccessService, type JitAccess } from '../access/access.service';
+import { AppError, invalid, notFound } from '../common/app-error';
+import { created, diff } from '../common/changes';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { JitsService } from '../jits/jits.service';
+import { RecordService } from '../record/record.service';
+import { User } from '../users/user.entity';
+import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
+import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
+import { EvidenceItemRecord } from './evidence-item.entity';
+import { EvidenceVersionRecord } from './evidence-version.entity';
+import { EvidenceFolder } from './folder.entity';
+import { EvidenceUpload } from './upload.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Cursor {
+  v: string | number;
+  id: string;
+}
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if ((typeof cursor.v === 'string' || typeof cursor.v === 'number') && typeof cursor.id === 'string') return cursor;
+  } catch {
+    // fall through to the refusal below
+  }
+  throw invalid([{ field: 'cursor', code: 'invalid_value' }], 'This page cursor is not valid; start from the first page.');
+}
+
+/**
+ * Evidence items and their versions. An item exists for others only once `available`: its bytes
+ * complete in storage with size and hash recorded. Every change and every read of content is a
+ * custody event on the JIT's chain.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly access: AccessService,
+    private readonly jits: JitsService,
+    private readonly record: RecordService,
+  ) {}
+
+  // ---- folders ------------------------------------------------------------------------------
+
+  async listFolders(access: JitAccess): Promise<Folder[]> {
+    const folders = await this.dataSource.getRepository(EvidenceFolder).find({ where: { jitId: access.jit.id }, order: { name: 'ASC' } });
+    return folders.map((f) => ({ id: f.id, parentId: f.parentId, name: f.name, createdAt: f.createdAt.toISOString() }));
+  }
+
+  async createFolder(context: RequestContext, access: JitAccess, dto: CreateFolderDto): Promise<Folder> {
+    return this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      if (dto.parentId) await this.requireFolder(manager, access, dto.parentId, 'parentId');
+      const folder = manager.create(EvidenceFolder, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
+      await manager.insert(EvidenceFolder, { ...folder });
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'folder.created',
+        subjectType: 'folder',
+        subjectId: folder.id,
+        actorPartyId: access.membership?.partyId,
+        changes: created({ name: folder.name, parentId: folder.parentId }),
+      });
+      return { id: folder.id, parentId: folder.parentId, name: folder.name, createdAt: folder.createdAt.toISOString() };
+    });
+  }
+
+  private async requireFolder(manager: EntityManager, access: JitAccess, folderId: string, field: string): Promise<void> {
+    if (!(await manager.getRepository(EvidenceFolder).existsBy({ id: folderId, jitId: access.jit.id }))) {
+      throw invalid([{ field, code: 'invalid_value' }], 'Choose a folder of this JIT.');
+    }
+  }
+
+  // ---- creation and completion --------------------------------------------------------------
+
+  /** The metadata checks a DTO cannot make: the party and folder belong to this JIT. */
+  private async checkMetadata(manager: EntityManager, access: JitAccess, dto: EvidenceMetadataDto, creating: boolean): Promise<void> {
+    const errors: FieldError[] = creating ? REQUIRED_ON_CREATE.filter((field) => dto[field] === undefined).map((field) => ({ field, code: 'required' as const })) : [];
+    if (dto.originatingPartyId !== undefined && !access.parties.some((p) => p.id === dto.originatingPartyId)) errors.push({ field: 'originatingPartyId', code: 'invalid_value' });
+    if (errors.length) throw invalid(errors);
+    if (dto.folderId) await this.requireFolder(manager, access, dto.folderId, 'folderId');
+  }
+
+  /** The upload named in a request: the caller's own, in this JIT, not refused and not used before. */
+  private async claimUpload(manager: EntityManager, access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
+    // Locked (MySQL), so a last PATCH completing this upload at the same moment either sees the
+    // version written here or is seen complete here: the item cannot stay pending.
+    const query = manager
+      .getRepository(EvidenceUpload)
+      .createQueryBuilder('u')
+      .where('u.id = :uploadId AND u.jitId = :jitId AND u.userId = :userId', { uploadId, jitId: access.jit.id, userId: access.user.id });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const upload = await query.getOne();
+    if (!upload) throw invalid([{ field: 'uploadId', code: 'invalid_value' }], 'There is no upload of yours with this id in this JIT.');
+    if (upload.status !== 'receiving' && upload.status !== 'complete') {
+      throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
+    }
+    if (await manager.getRepository(EvidenceVersionRecord).existsBy({ uploadId })) {
+      throw new AppError(409, 'upload_already_used', 'This upload already belongs to an item or version.');
+    }
+    return upload;
+  }
+
+  async create(context: RequestContext, access: JitAccess, dto: CreateEvidenceDto): Promise<EvidenceItem> {
+    const itemId = await this.transactions.run(async (manager) => {
+      await this.checkMetadata(manager, access, dto, true);
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const upload = await this.claimUpload(manager, access, dto.uploadId);
+      const now = new Date();
+      const item: EvidenceItemRecord = {
+        id: randomUUID(),
+        jitId: access.jit.id,
+        folderId: dto.folderId ?? null,
+        title: dto.title ?? '',
+        description: dto.description ?? '',
+        documentType: dto.documentType ?? 'other',
+        languages: dto.languages ?? [],
+        originatingPartyId: dto.originatingPartyId ?? '',
+        originatingAuthority: dto.originatingAuthority ?? '',
+        collectedBy: dto.collectedBy ?? '',
+        collectionMethod: dto.collectionMethod ?? '',
+        obtainedAt: dto.obtainedAt ? new Date(dto.obtainedAt) : null,
+        source: dto.source ?? '',
+        handlingCode: dto.handlingCode ?? 'evidential_use_in_jit',
+        classification: dto.classification ?? 'unclassified',
+        tags: dto.tags ?? [],
+        status: 'pending',
+        createdBy: access.user.id,
+        createdByPartyId: access.membership?.partyId ?? '',
+        createdAt: now,
+        updatedAt: now,
+        sha256: null,
+        size: null,
+        mimeType: null,
+        fileName: upload.fileName,
+        duplicateOfItemId: null,
+      };
+      await manager.insert(EvidenceItemRecord, { ...item });
+      const version = this.newVersion(item, upload, 1, 'original', null, '', access);
+      await manager.insert(EvidenceVersionRecord, { ...version });
+      if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
+      return item.id;
+    });
+    return this.getById(access, itemId);
+  }
+
+  private newVersion(
+    item: Pick<EvidenceItemRecord, 'id' | 'jitId'>,
+    upload: EvidenceUpload,
+    number: number,
+    kind: EvidenceVersionRecord['kind'],
+    derivedFromVersionId: string | null,
+    note: string,
+    access: JitAccess,
+  ): EvidenceVersionRecord {
+    return {
+      id: randomUUID(),
+      itemId: item.id,
+      jitId: item.jitId,
+      number,
+      kind,
+      derivedFromVersionId,
+      uploadId: upload.id,
+      objectKey: upload.objectKey,
+      fileName: upload.fileName,
+      size: null,
+      sha256: null,
+      mimeType: null,
+      status: 'pending',
+      note,
+      uploadedBy: access.user.id,
+      uploadedByPartyId: access.membership?.partyId ?? '',
+      createdAt: new Date(),
+      availableAt: null,
+      lastVerifiedAt: null,
+    };
+  }
+
+  /** Called in the transaction that marks an upload complete: a version waiting for it becomes available. */
+  async onUploadComplete(manager: EntityManager, context: RequestContext, upload: EvidenceUpload): Promise<void> {
+    const version = await manager.getRepository(EvidenceVersionRecord).findOneBy({ uploadId: upload.id, status: 'pending' });
+    if (version) await this.makeAvailable(manager, context, version, upload);
+  }
+
+  /** Records size, hash and type on the version (and the item, for an original) and writes the custody event. */
+  private async makeAvailable(manager: EntityManager, context: RequestContext, version: EvidenceVersionRecord, upload: EvidenceUpload): Promise<void> {
+    const now = new Date();
+    const facts = { size: upload.length, sha256: upload.sha256, mimeType: upload.mimeType };
+    await manager.update(EvidenceVersionRecord, { id: version.id }, { ...facts, status: 'available', availableAt: now });
+    const item = await manager.getRepository(EvidenceItemRecord).findOneByOrFail({ id: version.itemId });
+    const chain = jitChain(item.jitId);
+    const versionChanges: FieldChange[] = created({ versionId: version.id, number: version.number, kind: version.kind, fileName: version.fileName, ...facts });
+    if (version.number > 1) {
+      await this.record.append(manager, context, {
+        chain,
+        action: 'evidence.version_added',
+        subjectType: 'evidence',
+        subjectId: item.id,
+        actorPartyId: version.uploadedByPartyId || null,
+        changes: [...versionChanges, { field: 'derivedFromVersionId', from: null, to: version.derivedFromVersionId }],
+      });
+      return;
+    }
+    // The same bytes shared twice in one JIT are flagged and linked, not refused.
+    const duplicate = await manager
+      .getRepository(EvidenceItemRecord)
+      .createQueryBuilder('i')
+      .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending AND i.id <> :id', { jitId: item.jitId, sha256: upload.sha256, pending: 'pending', id: item.id })
+      .orderBy('i.createdAt', 'ASC')
+      .getOne();
+    await manager.update(EvidenceItemRecord, { id: item.id }, { ...facts, status: 'available', updatedAt: now, duplicateOfItemId: duplicate?.id ?? null });
+    await this.record.append(manager, context, {
+      chain,
+      action: 'evidence.uploaded',
+      subjectType: 'evidence',
+      subjectId: item.id,
+      actorPartyId: item.createdByPartyId || null,
+      changes: [
+        ...created({
+          title: item.title,
+          documentType: item.documentType,
+          originatingPartyId: item.originatingPartyId,
+          handlingCode: item.handlingCode,
+          classification: item.classification,
+          obtainedAt: item.obtainedAt,
+          collectedBy: item.collectedBy,
+          collectionMethod: item.collectionMethod,
+          source: item.source,
+        }),
+        ...versionChanges,
+        ...(duplicate ? [{ field: 'duplicateOfItemId', from: null, to: duplicate.id }] : []),
+      ],
+    });
+  }
+
+  async addVersion(context: RequestContext, access: JitAccess, itemId: string, dto: CreateVersionDto): Promise<EvidenceItem> {
+    await this.transactions.run(async (manager) => {
+      const item = await this.requireItem(access, itemId, manager);
+      const versions = await manager.getRepository(EvidenceVersionRecord).find({ where: { itemId: item.id }, order: { number: 'DESC' } });
+      if (!versions.some((v) => v.id === dto.derivedFromVersionId)) {
+        throw invalid([{ field: 'derivedFromVersionId', code: 'invalid_value' }], 'A version derives from a version of the same item.');
+      }
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const upload = await this.claimUpload(manager, access, dto.uploadId);
+      const version = this.newVersion(item, upload, (versions[0]?.number ?? 0) + 1, dto.kind, dto.derivedFromVersionId, dto.note ?? '', access);
+      await manager.insert(EvidenceVersionRecord, { ...version });
+      if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
+    });
+    return this.getById(access, itemId);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /**
+   * An item of this JIT that is evidence (not pending); anything else is a 404. Its creator may
+   * also read it while pending (`ownPending`), to follow their upload.
+   */
+  async requireItem(access: JitAccess, itemId: string, manager: EntityManager = this.dataSource.manager, ownPending = false): Promise<EvidenceItemRecord> {
+    const item = UUID.test(itemId) ? await manager.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
+    const visible = item !== null && (item.status !== 'pending' || (ownPending && item.createdBy === access.user.id));
+    if (!visible) throw notFound('This evidence item');
+    return item;
+  }
+
+  async requireVersion(access: JitAccess, itemId: string, versionId: string): Promise<{ item: EvidenceItemRecord; version: EvidenceVersionRecord }> {
+    const item = await this.requireItem(access, itemId);
+    const version = UUID.test(versionId) ? await this.dataSource.getRepository(EvidenceVersionRecord).findOneBy({ id: versionId, itemId: item.id }) : null;
+    if (!version || version.status === 'pending') throw notFound('This version');
+    return { item, version };
+  }
+
+  async get(access: JitAccess, itemId: string): Promise<EvidenceItem> {
+    await this.requireItem(access, itemId, this.dataSource.manager, true);
+    return this.getById(access, itemId);
+  }
+
+  /** The full view of an item, pending or not (its creator sees a pending item they just described). */
+  private async getById(access: JitAccess, itemId: string): Promise<EvidenceItem> {
+    const item = await this.dataSource.getRepository(EvidenceItemRecord).findOneByOrFail({ id: itemId, jitId: access.jit.id });
+    const versions = await this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
+    const custody = await this.custody(access, itemId, false);
+    const names = await this.namesOf([item.createdBy, ...versions.map((v) => v.uploadedBy)]);
+    return {
+      ...toEvidenceSummary(item, names),
+      versions: versions.filter((v) => v.status !== 'pending' || v.uploadedBy === access.user.id).map((v) => toEvidenceVersion(v, names)),
+      downloads: downloadsFrom(custody),
+    };
+  }
+
+  async custody(access: JitAccess, itemId: string, check = true): Promise<AuditEvent[]> {
+    if (check) await this.requireItem(access, itemId);
+    return this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
+  }
+
+  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter(Boolean))];
+    const users = unique.length ? await this.dataSource.getRepository(User).findBy({ id: In(unique) }) : [];
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  /** Keyset pagination: stable and as fast on the thousandth page as on the first. */
+  async list(access: JitAccess, query: EvidenceListQueryDto): Promise<EvidenceListPage> {
+    const sort = query.sort ?? 'createdAt';
+    const order = query.order ?? 'desc';
+    const limit = query.limit ?? 50;
+    const qb = this.dataSource
+      .getRepository(EvidenceItemRecord)
+      .createQueryBuilder('i')
+      .where('i.jitId = :jitId', { jitId: access.jit.id })
+      .andWhere('i.status <> :pending', { pending: 'pending' });
+    if (query.folderId) qb.andWhere('i.folderId = :folderId', { folderId: query.folderId });
+    if (query.partyId) qb.andWhere('i.originatingPartyId = :partyId', { partyId: query.partyId });
+    if (query.documentType) qb.andWhere('i.documentType = :documentType', { documentType: query.documentType });
+    if (query.handlingCode) qb.andWhere('i.handlingCode = :handlingCode', { handlingCode: query.handlingCode });
+    if (query.uploadedBy) qb.andWhere('i.createdBy = :uploadedBy', { uploadedBy: query.uploadedBy });
+    if (query.obtainedFrom) qb.andWhere('i.obtainedAt >= :from', { from: new Date(`${query.obtainedFrom}T00:00:00.000Z`) });
+    if (query.obtainedTo) qb.andWhere('i.obtainedAt <= :to', { to: new Date(`${query.obtainedTo}T23:59:59.999Z`) });
+    if (query.q) qb.andWhere('LOWER(i.title) LIKE :q', { q: `%${query.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      const value = sort === 'createdAt' ? new Date(String(cursor.v)) : cursor.v;
+      const op = order === 'desc' ? '<' : '>';
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where(`i.${sort} ${op} :cursorValue`, { cursorValue: value }).orWhere(`i.${sort} = :cursorValue AND i.id ${op} :cursorId`, { cursorId: cursor.id });
+        }),
+      );
+    }
+    const direction = order === 'desc' ? 'DESC' : 'ASC';
+    const rows = await qb.orderBy(`i.${sort}`, direction).addOrderBy('i.id', direction).take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const names = await this.namesOf(page.map((i) => i.createdBy));
+    const sortValue = (item: EvidenceItemRecord): string | number => (sort === 'createdAt' ? item.createdAt.toISOString() : sort === 'size' ? (item.size ?? 0) : item.title);
+    return {
+      items: page.map((i) => toEvidenceSummary(i, names)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
+    };
+  }
+
+  // ---- changes ------------------------------------------------------------------------------
+
+  async update(context: RequestContext, access: JitAccess, itemId: string, dto: EvidenceMetadataDto): Promise<EvidenceItem> {
+    await this.transactions.run(async (manager) => {
+      const item = await this.requireItem(access, itemId, manager);
+      this.access.requireEvidenceEdit(access, item.createdByPartyId);
+      await this.checkMetadata(manager, access, dto, false);
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const patch: Partial<EvidenceItemRecord> = { ...dto, obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt) };
+      const changes = diff(item, patch);
+      if (changes.length === 0) return;
+      await manager.update(EvidenceItemRecord, { id: item.id }, { ...patch, updatedAt: new Date() });
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'evidence.metadata_changed',
+        subjectType: 'evidence',
+        subjectId: item.id,
+        actorPartyId: access.membership?.partyId,
+        changes,
+      });
+    });
+    return this.getById(access, itemId);
+  }
+}

@@ -1,0 +1,13 @@
+import { Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+
+@Entity('evidence_folders')
+@Index('ix_folders_jit_parent', ['jitId', 'parentId'])
+export class EvidenceFolder {
+  @IdColumn() id: string;
+  @RefColumn() jitId: string;
+  @RefColumn({ nullable: true }) parentId: string | null;
+  @TextColumn(200) name: string;
+  @RefColumn() createdBy: string;
+  @InstantColumn() createdAt: Date;
+}

@@ -1,0 +1,344 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource } from 'typeorm';
+import { jitChain, type UploadStatusView } from '@jit/shared';
+import type { JitAccess } from '../access/access.service';
+import { AppError, notFound } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { CONFIG, type AppConfig } from '../config/config.schema';
+import { FifoLock, Transactions } from '../database/transactions';
+import { assertWritable } from '../jits/jits.service';
+import { RecordService } from '../record/record.service';
+import { OBJECT_STORAGE, type ObjectStorage, type StoredPart } from '../storage/object-storage';
+import { EvidenceItemRecord } from './evidence-item.entity';
+import { EvidenceVersionRecord } from './evidence-version.entity';
+import { EvidenceService } from './evidence.service';
+import { readAll } from '../storage/bytes';
+import { digestObject, type ObjectDigest } from './object-digest';
+import { SNIFF_BYTES, sniffMimeType } from './sniff';
+import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
+import { UploadStaging } from './upload-staging';
+import { EvidenceUpload } from './upload.entity';
+
+const MIB = 1024 * 1024;
+/** S3 allows 10,000 parts; parts grow with the file so any size fits. */
+const partSizeFor = (length: number, minPartSize: number) => Math.max(minPartSize, 8 * MIB, Math.ceil(length / 9000));
+const sum = (parts: StoredPart[]) => parts.reduce((total, p) => total + p.size, 0);
+
+/**
+ * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),
+ * feeding them to the upload's running SHA-256 on the way.
+ */
+class ByteLimit extends Transform {
+  count = 0;
+  constructor(
+    private readonly max: number,
+    private readonly hash: Hash | null,
+  ) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.count += chunk.length;
+    if (this.count > this.max) {
+      callback(new AppError(413, 'upload_too_large', `This chunk runs past the declared Upload-Length; send at most ${this.max} more bytes.`));
+      return;
+    }
+    this.hash?.update(chunk);
+    callback(null, chunk);
+  }
+}
+
+/** The SHA-256 of an upload's first `offset` bytes, kept in this process between its requests. */
+interface RunningHash {
+  hash: Hash;
+  offset: number;
+}
+
+export interface TusHeaders {
+  tusResumable?: string;
+  uploadLength?: string;
+  uploadMetadata?: string;
+  uploadOffset?: string;
+  contentType?: string;
+  contentLength?: string;
+}
+
+/**
+ * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage: each PATCH
+ * becomes a part on local disk, or is staged on disk until an S3 part is full. The SHA-256 is
+ * computed as the bytes pass to storage; when that running hash was lost (a restart, a request
+ * served by another process) the stored object is read back and hashed at completion instead.
+ */
+@Injectable()
+export class UploadsService {
+  private readonly locks = new Map<string, FifoLock>();
+  private readonly hashes = new Map<string, RunningHash>();
+  private readonly staging: UploadStaging;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly transactions: Transactions,
+    private readonly record: RecordService,
+    private readonly evidence: EvidenceService,
+  ) {
+    this.staging = new UploadStaging(join(resolve(config.DATA_DIR), 'uploads'));
+  }
+
+  maxBytes(access: JitAccess): number {
+    return access.jit.maxUploadBytes ?? this.config.UPLOAD_MAX_BYTES;
+  }
+
+  async create(access: JitAccess, headers: TusHeaders): Promise<EvidenceUpload> {
+    assertWritable(access.jit);
+    const declaration = parseDeclaration(headers.uploadLength, headers.uploadMetadata);
+    const max = this.maxBytes(access);
+    if (declaration.length > max) {
+      throw new AppError(413, 'upload_too_large', `This JIT accepts files of at most ${max} bytes; this one has ${declaration.length}.`);
+    }
+    const objectKey = `ev-${randomBytes(16).toString('hex')}`;
+    const multipartId = await this.storage.createMultipart(objectKey);
+    const now = new Date();
+    const upload: EvidenceUpload = {
+      id: randomUUID(),
+      jitId: access.jit.id,
+      userId: access.user.id,
+      partyId: access.membership?.partyId ?? '',
+      length: declaration.length,
+      offset: 0,
+      fileName: declaration.fileName,
+      declaredType: declaration.declaredType,
+      declaredSha256: declaration.declaredSha256,
+      objectKey,
+      multipartId,
+      parts: [],
+      status: 'receiving',
+      sha256: null,
+      mimeType: null,
+      failureReason: null,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + this.config.UPLOAD_EXPIRY_HOURS * 3_600_000),
+    };
+    await this.transactions.run((manager) => manager.insert(EvidenceUpload, { ...upload }));
+    return upload;
+  }
+
+  /** An upload is its uploader's: anyone else, member or not, gets the same 404. */
+  async find(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
+    const upload = /^[0-9a-f-]{36}$/i.test(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, jitId: access.jit.id }) : null;
+    if (!upload || upload.userId !== access.user.id) throw notFound('This upload');
+    return upload;
+  }
+
+  /**
+   * The upload a tus request acts on. A cancelled, expired or refused upload is gone (410), as tus
+   * asks after termination, so a client starts afresh instead of resuming it.
+   */
+  async findForTus(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
+    const upload = await this.find(access, uploadId);
+    if (upload.status === 'cancelled' || upload.status === 'expired' || upload.status === 'failed') {
+      throw new AppError(410, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
+    }
+    return upload;
+  }
+
+  async statusOf(access: JitAccess, uploadId: string): Promise<UploadStatusView> {
+    const upload = await this.find(access, uploadId);
+    const duplicate = upload.sha256
+      ? await this.dataSource
+          .getRepository(EvidenceItemRecord)
+          .createQueryBuilder('i')
+          .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending', { jitId: access.jit.id, sha256: upload.sha256, pending: 'pending' })
+          .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionRecord, 'v').where('v.uploadId = :uploadId').getQuery()}`)
+          .setParameter('uploadId', upload.id)
+          .orderBy('i.createdAt', 'ASC')
+          .getOne()
+      : null;
+    return this.toStatus(upload, duplicate?.id ?? null);
+  }
+
+  private toStatus(upload: EvidenceUpload, duplicateOfItemId: string | null): UploadStatusView {
+    return {
+      id: upload.id,
+      length: upload.length,
+      offset: upload.offset,
+      status: upload.status,
+      fileName: upload.fileName,
+      sha256: upload.sha256,
+      mimeType: upload.mimeType,
+      duplicateOfItemId,
+      failureReason: upload.failureReason,
+    };
+  }
+
+  private lockFor(uploadId: string): FifoLock {
+    let lock = this.locks.get(uploadId);
+    if (!lock) {
+      lock = new FifoLock();
+      this.locks.set(uploadId, lock);
+    }
+    return lock;
+  }
+
+  /** PATCH: appends the body at the offset the client names, which must be the server's. */
+  append(context: RequestContext, access: JitAccess, uploadId: string, headers: TusHeaders, body: Readable): Promise<EvidenceUpload> {
+    return this.lockFor(uploadId).run(async () => {
+      const upload = await this.findForTus(access, uploadId);
+      if (upload.status !== 'receiving') {
+        throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; start a new one.`);
+      }
+      if (headers.contentType?.split(';')[0].trim() !== TUS_CONTENT_TYPE) {
+        throw new AppError(415, 'validation_failed', `Send the bytes as ${TUS_CONTENT_TYPE}.`);
+      }
+      if (headers.uploadOffset === undefined || !/^\d+$/.test(headers.uploadOffset)) {
+        throw new AppError(400, 'validation_failed', 'Send the offset you resume from in Upload-Offset.', { details: [{ field: 'Upload-Offset', code: 'required' }] });
+      }
+      const declared = headers.contentLength !== undefined && /^\d+$/.test(headers.contentLength) ? Number(headers.contentLength) : null;
+      if (declared === null) {
+        throw new AppError(411, 'validation_failed', 'Send the size of this chunk in Content-Length.', { details: [{ field: 'Content-Length', code: 'required' }] });
+      }
+      if (declared > upload.length - upload.offset) {
+        throw new AppError(413, 'upload_too_large', `This chunk runs past the declared Upload-Length; send at most ${upload.length - upload.offset} more bytes.`);
+      }
+      assertWritable(access.jit);
+      if (Number(headers.uploadOffset) !== upload.offset) {
+        throw new AppError(409, 'upload_offset_mismatch', `The upload is at byte ${upload.offset}; resume from there.`);
+      }
+      // Hash a copy: a request that fails half-way leaves the running hash as it was.
+      const running = this.hashes.get(upload.id);
+      const hashing = running && running.offset === upload.offset ? running.hash.copy() : upload.offset === 0 ? createHash('sha256') : null;
+      const limited = new ByteLimit(upload.length - upload.offset, hashing);
+      const flowing = pipeline(body, limited).catch((error: unknown) => limited.destroy(error instanceof Error ? error : new Error(String(error))));
+      const stored = this.storage.minPartSize === 0 ? await this.appendPart(upload, limited, declared) : await this.appendStaged(upload, limited);
+      await flowing;
+      const updated: EvidenceUpload = { ...upload, ...stored, updatedAt: new Date() };
+      if (hashing) this.hashes.set(upload.id, { hash: hashing, offset: updated.offset });
+      else this.hashes.delete(upload.id);
+      await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
+      if (this.storage.minPartSize > 0) await this.staging.discardBefore(upload.id, updated.parts.length + 1);
+      if (updated.offset === updated.length) return this.complete(context, access, updated);
+      return updated;
+    });
+  }
+
+  /** Local disk: the request body is the next part, streamed straight to its place. */
+  private async appendPart(upload: EvidenceUpload, body: Readable, size: number): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
+    if (size === 0) return { offset: upload.offset, parts: upload.parts };
+    const part = await this.storage.putPart(upload.objectKey, upload.multipartId ?? '', upload.parts.length + 1, body, size);
+    const parts = [...upload.parts, part];
+    return { offset: sum(parts), parts };
+  }
+
+  /** S3: stage on disk, send every full part (the last may be short), keep the rest for the next request. */
+  private async appendStaged(upload: EvidenceUpload, body: Readable): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
+    const nextPart = upload.parts.length + 1;
+    const staged = await this.staging.append(upload.id, nextPart, upload.offset - sum(upload.parts), body);
+    const offset = sum(upload.parts) + staged;
+    const final = offset === upload.length;
+    const partSize = partSizeFor(upload.length, this.storage.minPartSize);
+    const parts = [...upload.parts];
+    let position = 0;
+    while (staged - position >= partSize || (final && staged - position > 0)) {
+      const length = Math.min(partSize, staged - position);
+      const bytes = await this.staging.read(upload.id, nextPart, position, length);
+      parts.push(await this.storage.putPart(upload.objectKey, upload.multipartId ?? '', parts.length + 1, bytes, bytes.length));
+      position += length;
+    }
+    if (position > 0) await this.staging.keepTail(upload.id, nextPart, position, parts.length + 1);
+    return { offset, parts };
+  }
+
+  /**
+   * The last byte arrived: assemble the object, read it back for its SHA-256 and sniffed type, and
+   * refuse it (nothing kept) if it contradicts the declared hash or is a blocked type.
+   */
+  private async complete(context: RequestContext, access: JitAccess, upload: EvidenceUpload): Promise<EvidenceUpload> {
+    await this.storage.completeMultipart(upload.objectKey, upload.multipartId ?? '', upload.parts);
+    await this.staging.discard(upload.id);
+    const { sha256, head, size } = await this.digest(upload);
+    const mimeType = await sniffMimeType(head);
+    const refusal =
+      size !== upload.length
+        ? new AppError(409, 'upload_incomplete', `Storage holds ${size} bytes where ${upload.length} were sent; upload the file again.`)
+        : upload.declaredSha256 && upload.declaredSha256 !== sha256
+          ? new AppError(400, 'upload_hash_mismatch', `The file's SHA-256 is ${sha256}, not the ${upload.declaredSha256} declared: the upload was refused. Check the file and upload it again.`)
+          : (access.jit.blockedTypes ?? []).includes(mimeType)
+            ? new AppError(415, 'file_type_blocked', `Files of type ${mimeType} may not be shared in this JIT.`)
+            : null;
+    if (refusal) {
+      await this.storage.delete(upload.objectKey);
+      await this.transactions.run(async (manager) => {
+        await manager.update(EvidenceUpload, { id: upload.id }, { status: 'failed', sha256, mimeType, failureReason: refusal.body.error, updatedAt: new Date() });
+        await this.record.append(manager, context, {
+          chain: jitChain(access.jit.id),
+          action: 'upload.refused',
+          subjectType: 'upload',
+          subjectId: upload.id,
+          actorPartyId: access.membership?.partyId,
+          changes: [
+            { field: 'reason', from: null, to: refusal.body.error },
+            { field: 'fileName', from: null, to: upload.fileName },
+            { field: 'sha256', from: upload.declaredSha256, to: sha256 },
+            { field: 'mimeType', from: null, to: mimeType },
+          ],
+        });
+      });
+      throw refusal;
+    }
+    const completed: EvidenceUpload = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
+    await this.transactions.run(async (manager) => {
+      await manager.update(EvidenceUpload, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
+      await this.evidence.onUploadComplete(manager, context, completed);
+    });
+    return completed;
+  }
+
+  /**
+   * The stored object's SHA-256, size and first bytes. When this process hashed every byte on its
+   * way to storage (the usual case) that hash is used and only the size and the first bytes are read
+   * back; after a restart, or with UPLOAD_HASH_READBACK=true, the whole object is read back and hashed.
+   */
+  private async digest(upload: EvidenceUpload): Promise<ObjectDigest> {
+    const running = this.hashes.get(upload.id);
+    this.hashes.delete(upload.id);
+    if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey);
+    const stat = await this.storage.stat(upload.objectKey);
+    const head = await readAll(await this.storage.get(upload.objectKey, { start: 0, end: Math.min(upload.length, SNIFF_BYTES) - 1 }));
+    return { sha256: running.hash.digest('hex'), size: stat?.size ?? 0, head };
+  }
+
+  /** DELETE (tus termination): the uploader abandons the upload; nothing of it is kept. */
+  terminate(access: JitAccess, uploadId: string): Promise<void> {
+    return this.lockFor(uploadId).run(async () => {
+      const upload = await this.findForTus(access, uploadId);
+      if (upload.status !== 'receiving') throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status} and can no longer be cancelled.`);
+      await this.discard(upload, 'cancelled');
+    });
+  }
+
+  private async discard(upload: EvidenceUpload, status: 'cancelled' | 'expired'): Promise<void> {
+    this.hashes.delete(upload.id);
+    await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { status, updatedAt: new Date() }));
+    await this.staging.discard(upload.id);
+    // A store without abort (s3rver) leaves the parts; the next sweep tries again.
+    await this.storage.abortMultipart(upload.objectKey, upload.multipartId ?? '').catch(() => undefined);
+  }
+
+  /** Sweeps uploads abandoned past their expiry. Returns how many were removed. */
+  async sweep(now = new Date()): Promise<number> {
+    const expired = await this.dataSource
+      .getRepository(EvidenceUpload)
+      .createQueryBuilder('u')
+      .where('u.status = :status AND u.expiresAt < :now', { status: 'receiving', now })
+      .take(500)
+      .getMany();
+    for (const upload of expired) await this.lockFor(upload.id).run(() => this.discard(upload, 'expired'));
+    return expired.length;
+  }
+}
+
