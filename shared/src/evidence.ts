@@ -126,6 +126,8 @@ export type EvidenceSortField = (typeof EVIDENCE_SORT_FIELDS)[number];
 
 /** GET /api/jits/:jitId/evidence?… (keyset pagination: pass `cursor` from the previous page) */
 export interface EvidenceListQuery {
+  /** e.g. `integrity_failed`, for the alert shown to leaders and legal advisers. */
+  status?: Exclude<EvidenceStatus, 'pending'>;
   folderId?: string;
   partyId?: string;
   documentType?: DocumentType;

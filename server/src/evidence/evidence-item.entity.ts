@@ -4,11 +4,16 @@ import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sh
 
 /** A piece of evidence: its provenance, handling code and versions. Listed only once `available`. */
 @Entity('evidence_items')
-@Index('ix_evidence_list', ['jitId', 'status', 'createdAt', 'id'])
+// One index per sort order and per common filter, each ending in the sort key, so every list page
+// is a short range scan however many items the JIT holds (status is left to a residual check:
+// pending items are few).
+@Index('ix_evidence_created', ['jitId', 'createdAt', 'id'])
+@Index('ix_evidence_title', ['jitId', 'title', 'id'])
+@Index('ix_evidence_size', ['jitId', 'size', 'id'])
+@Index('ix_evidence_party', ['jitId', 'originatingPartyId', 'createdAt'])
+@Index('ix_evidence_handling', ['jitId', 'handlingCode', 'createdAt'])
+@Index('ix_evidence_folder', ['jitId', 'folderId', 'createdAt'])
 @Index('ix_evidence_sha', ['jitId', 'sha256'])
-@Index('ix_evidence_party', ['jitId', 'status', 'originatingPartyId', 'createdAt'])
-@Index('ix_evidence_handling', ['jitId', 'status', 'handlingCode', 'createdAt'])
-@Index('ix_evidence_folder', ['jitId', 'status', 'folderId', 'createdAt'])
 export class EvidenceItemRecord {
   @IdColumn() id: string;
   @RefColumn() jitId: string;

@@ -95,6 +95,7 @@ export class CreateVersionDto implements CreateVersionRequest {
 }
 
 export class EvidenceListQueryDto implements EvidenceListQuery {
+  @IsOptional() @IsIn(['available', 'integrity_failed']) status?: 'available' | 'integrity_failed';
   @IsOptional() @IsUUID() folderId?: string;
   @IsOptional() @IsUUID() partyId?: string;
   @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: DocumentType;

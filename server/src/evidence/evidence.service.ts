@@ -316,7 +316,8 @@ export class EvidenceService {
       .getRepository(EvidenceItemRecord)
       .createQueryBuilder('i')
       .where('i.jitId = :jitId', { jitId: access.jit.id })
-      .andWhere('i.status <> :pending', { pending: 'pending' });
+      .andWhere('i.status IN (:...listed)', { listed: ['available', 'integrity_failed'] });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.folderId) qb.andWhere('i.folderId = :folderId', { folderId: query.folderId });
     if (query.partyId) qb.andWhere('i.originatingPartyId = :partyId', { partyId: query.partyId });
     if (query.documentType) qb.andWhere('i.documentType = :documentType', { documentType: query.documentType });
@@ -329,9 +330,10 @@ export class EvidenceService {
       const cursor = decodeCursor(query.cursor);
       const value = sort === 'createdAt' ? new Date(String(cursor.v)) : cursor.v;
       const op = order === 'desc' ? '<' : '>';
-      qb.andWhere(
+      // The first condition bounds an index range scan; the second steps past the last row seen.
+      qb.andWhere(`i.${sort} ${op}= :cursorValue`, { cursorValue: value }).andWhere(
         new Brackets((w) => {
-          w.where(`i.${sort} ${op} :cursorValue`, { cursorValue: value }).orWhere(`i.${sort} = :cursorValue AND i.id ${op} :cursorId`, { cursorId: cursor.id });
+          w.where(`i.${sort} ${op} :cursorValue`).orWhere(`i.id ${op} :cursorId`, { cursorId: cursor.id });
         }),
       );
     }

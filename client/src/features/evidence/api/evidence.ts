@@ -26,6 +26,7 @@ export const evidenceKeys = {
   custody: (jitId: string, itemId: string) => ['evidence', jitId, 'custody', itemId] as const,
   folders: (jitId: string) => ['evidence', jitId, 'folders'] as const,
   upload: (jitId: string, uploadId: string) => ['evidence', jitId, 'upload', uploadId] as const,
+  integrityFailures: (jitId: string) => ['evidence', jitId, 'integrity-failures'] as const,
 };
 
 const jitPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}`;
@@ -42,6 +43,9 @@ export function listEvidence(jitId: string, query: EvidenceListQuery): Promise<E
   const search = buildEvidenceListQuery(query);
   return apiRequest<EvidenceListPage>(`${jitPath(jitId)}/evidence${search ? `?${search}` : ''}`);
 }
+/** The items whose stored bytes failed their fixity check (first page: the alert lists them). */
+export const listIntegrityFailures = (jitId: string): Promise<EvidenceListPage> =>
+  listEvidence(jitId, { status: 'integrity_failed', limit: EVIDENCE_PAGE_SIZE });
 export const getEvidence = (jitId: string, itemId: string): Promise<EvidenceItem> => apiRequest<EvidenceItem>(itemPath(jitId, itemId));
 export const createEvidence = (jitId: string, request: CreateEvidenceRequest): Promise<EvidenceItem> =>
   apiRequest<EvidenceItem>(`${jitPath(jitId)}/evidence`, { method: 'POST', body: request });
@@ -75,6 +79,10 @@ export const useCustody = (jitId: string, itemId: string) =>
   useQuery({ queryKey: evidenceKeys.custody(jitId, itemId), queryFn: () => getCustody(jitId, itemId) });
 
 export const useFolders = (jitId: string) => useQuery({ queryKey: evidenceKeys.folders(jitId), queryFn: () => listFolders(jitId) });
+
+/** Only for those who may see the whole record (`record.read_all`): pass `enabled` false for the others. */
+export const useIntegrityFailures = (jitId: string, enabled: boolean) =>
+  useQuery({ queryKey: evidenceKeys.integrityFailures(jitId), queryFn: () => listIntegrityFailures(jitId), enabled });
 
 /**
  * The status of an upload while its bytes travel; polls every `intervalMs` until the server has

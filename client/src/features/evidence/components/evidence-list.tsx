@@ -19,6 +19,7 @@ import { useMembers } from '../../members/api/members';
 import { useEvidenceList, useFolders, type EvidenceFilters } from '../api/evidence';
 import { formatBytes } from '../utils/format';
 import { EvidenceStatusBadge, HandlingBadge } from './evidence-badges';
+import { IntegrityAlert } from './integrity-alert';
 import { folderOptions } from './metadata-fields';
 
 interface FilterDraft {
@@ -98,6 +99,7 @@ export function EvidenceList({ jit, me }: { jit: Jit; me: Me }) {
 
   return (
     <Stack>
+      <IntegrityAlert jit={jit} me={me} />
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
           {t('evidence.list.help')}

@@ -72,6 +72,9 @@ describe('buildEvidenceListQuery', () => {
       'obtainedFrom=2026-01-01&obtainedTo=2026-02-01&cursor=a%2Bb%2Fc%3D',
     );
   });
+  it('puts the status first, as the integrity alert asks for it', () => {
+    expect(buildEvidenceListQuery({ status: 'integrity_failed', limit: 50 })).toBe('status=integrity_failed&limit=50');
+  });
   it('is empty without filters', () => {
     expect(buildEvidenceListQuery({})).toBe('');
   });

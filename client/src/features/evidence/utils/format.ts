@@ -67,6 +67,7 @@ export class SpeedMeter {
 export function buildEvidenceListQuery(query: EvidenceListQuery): string {
   const params = new URLSearchParams();
   const keys: Array<keyof EvidenceListQuery> = [
+    'status',
     'folderId',
     'partyId',
     'documentType',

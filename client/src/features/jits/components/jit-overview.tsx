@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Jit, Me } from '@jit/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { ConfirmButton } from '../../../components/confirm-button';
 import { ErrorAlert } from '../../../components/error-alert';
 import { countryName, languageName } from '../../../lib/countries';
 import { jitAccess } from '../../../lib/permissions';
+import { IntegrityAlert } from '../../evidence/components/integrity-alert';
+import { formatBytes } from '../../evidence/utils/format';
 import { useActivateJit, useCloseJit } from '../api/jits';
 import { EditJitForm } from './edit-jit-form';
 import { ExtensionsPanel } from './extensions-panel';
@@ -38,6 +40,7 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
           {t('jits.expiredMessage')}
         </Alert>
       )}
+      <IntegrityAlert jit={jit} me={me} />
       <Group>
         {jit.status === 'draft' && access.can('jit.activate') && (
           <Button onClick={() => activate.mutate()} loading={activate.isPending} color="green">
@@ -102,6 +105,20 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
               <InstantText value={jit.closedAt} />
             </Fact>
           )}
+          <Fact label={t('jits.uploadSettings.maxUpload')}>
+            <span data-testid="jit-max-upload" title={t('jits.uploadSettings.bytes', { bytes: new Intl.NumberFormat(language).format(jit.maxUploadBytes) })}>
+              {formatBytes(jit.maxUploadBytes, language)}
+            </span>
+          </Fact>
+          <Fact label={t('jits.uploadSettings.blockedTypes')}>
+            <Group gap={4} data-testid="jit-blocked-types">
+              {(jit.blockedTypes ?? []).length === 0 ? (
+                <Text c="dimmed">{t('jits.uploadSettings.noBlockedTypes')}</Text>
+              ) : (
+                jit.blockedTypes.map((type) => <Code key={type}>{type}</Code>)
+              )}
+            </Group>
+          </Fact>
         </SimpleGrid>
         <Stack gap="sm">
           <Fact label={t('fields.purpose')}>

@@ -1,15 +1,17 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Evidence1795905994867 implements MigrationInterface {
-  name = 'Evidence1795905994867';
+export class Evidence1795907823482 implements MigrationInterface {
+  name = 'Evidence1795907823482';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "evidence_items" ("id" varchar(36) PRIMARY KEY NOT NULL, "jitId" varchar(36) NOT NULL, "folderId" varchar(36), "title" varchar(300) NOT NULL, "description" text NOT NULL, "documentType" varchar(32) NOT NULL, "languages" text NOT NULL, "originatingPartyId" varchar(36) NOT NULL, "originatingAuthority" varchar(200) NOT NULL, "collectedBy" varchar(200) NOT NULL, "collectionMethod" varchar(300) NOT NULL, "obtainedAt" datetime(3), "source" varchar(500) NOT NULL, "handlingCode" varchar(40) NOT NULL, "classification" varchar(20) NOT NULL, "tags" text NOT NULL, "status" varchar(20) NOT NULL, "createdBy" varchar(36) NOT NULL, "createdByPartyId" varchar(36) NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "sha256" varchar(64), "size" bigint, "mimeType" varchar(255), "fileName" varchar(255) NOT NULL, "duplicateOfItemId" varchar(36))`);
-    await queryRunner.query(`CREATE INDEX "ix_evidence_folder" ON "evidence_items" ("jitId", "status", "folderId", "createdAt") `);
-    await queryRunner.query(`CREATE INDEX "ix_evidence_handling" ON "evidence_items" ("jitId", "status", "handlingCode", "createdAt") `);
-    await queryRunner.query(`CREATE INDEX "ix_evidence_party" ON "evidence_items" ("jitId", "status", "originatingPartyId", "createdAt") `);
     await queryRunner.query(`CREATE INDEX "ix_evidence_sha" ON "evidence_items" ("jitId", "sha256") `);
-    await queryRunner.query(`CREATE INDEX "ix_evidence_list" ON "evidence_items" ("jitId", "status", "createdAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_folder" ON "evidence_items" ("jitId", "folderId", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_handling" ON "evidence_items" ("jitId", "handlingCode", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_party" ON "evidence_items" ("jitId", "originatingPartyId", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_size" ON "evidence_items" ("jitId", "size", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_title" ON "evidence_items" ("jitId", "title", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_created" ON "evidence_items" ("jitId", "createdAt", "id") `);
     await queryRunner.query(`CREATE TABLE "evidence_versions" ("id" varchar(36) PRIMARY KEY NOT NULL, "itemId" varchar(36) NOT NULL, "jitId" varchar(36) NOT NULL, "number" integer NOT NULL, "kind" varchar(20) NOT NULL, "derivedFromVersionId" varchar(36), "uploadId" varchar(36) NOT NULL, "objectKey" varchar(64) NOT NULL, "fileName" varchar(255) NOT NULL, "size" bigint, "sha256" varchar(64), "mimeType" varchar(255), "status" varchar(20) NOT NULL, "note" text NOT NULL, "uploadedBy" varchar(36) NOT NULL, "uploadedByPartyId" varchar(36) NOT NULL, "createdAt" datetime(3) NOT NULL, "availableAt" datetime(3), "lastVerifiedAt" datetime(3))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_versions_upload" ON "evidence_versions" ("uploadId") `);
     await queryRunner.query(`CREATE INDEX "ix_versions_jit_sha" ON "evidence_versions" ("jitId", "sha256") `);
@@ -47,11 +49,13 @@ export class Evidence1795905994867 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_versions_jit_sha"`);
     await queryRunner.query(`DROP INDEX "uq_versions_upload"`);
     await queryRunner.query(`DROP TABLE "evidence_versions"`);
-    await queryRunner.query(`DROP INDEX "ix_evidence_list"`);
-    await queryRunner.query(`DROP INDEX "ix_evidence_sha"`);
+    await queryRunner.query(`DROP INDEX "ix_evidence_created"`);
+    await queryRunner.query(`DROP INDEX "ix_evidence_title"`);
+    await queryRunner.query(`DROP INDEX "ix_evidence_size"`);
     await queryRunner.query(`DROP INDEX "ix_evidence_party"`);
     await queryRunner.query(`DROP INDEX "ix_evidence_handling"`);
     await queryRunner.query(`DROP INDEX "ix_evidence_folder"`);
+    await queryRunner.query(`DROP INDEX "ix_evidence_sha"`);
     await queryRunner.query(`DROP TABLE "evidence_items"`);
   }
 }

@@ -1,0 +1,85 @@
+import type { EvidenceListPage, Jit, Me } from '@jit/shared';
+import { screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../test/render';
+import { IntegrityAlert } from './integrity-alert';
+
+const me = { id: 'u1', isPlatformAdmin: false } as unknown as Me;
+const jitAs = (role: string) =>
+  ({
+    id: 'j1',
+    status: 'active',
+    parties: [],
+    myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true },
+    maxUploadBytes: 1024,
+    blockedTypes: [],
+  }) as unknown as Jit;
+
+function stubEvidence(page: EvidenceListPage) {
+  const requests: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input) => {
+      requests.push(String(input));
+      return new Response(JSON.stringify(page), { status: 200 });
+    }),
+  );
+  return requests;
+}
+
+const failed = (id: string, title: string) => ({ id, title, status: 'integrity_failed' }) as EvidenceListPage['items'][number];
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('IntegrityAlert', () => {
+  it.each(['leader', 'legal_adviser'])('shows a %s the items that failed their fixity check, as links', async (role) => {
+    const requests = stubEvidence({ items: [failed('i1', 'Ledger'), failed('i2', 'Damaged scan')], nextCursor: null });
+    await renderWithProviders(
+      <MemoryRouter>
+        <IntegrityAlert jit={jitAs(role)} me={me} />
+      </MemoryRouter>,
+    );
+    const alert = await screen.findByTestId('integrity-alert');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(screen.getByRole('link', { name: 'Ledger' }).getAttribute('href')).toBe('/jits/j1/evidence/i1');
+    expect(screen.getByRole('link', { name: 'Damaged scan' }).getAttribute('href')).toBe('/jits/j1/evidence/i2');
+    expect(requests).toEqual(['/api/jits/j1/evidence?status=integrity_failed&limit=50']);
+  });
+
+  it('says when more items failed than are listed', async () => {
+    stubEvidence({ items: [failed('i1', 'Ledger')], nextCursor: 'c1' });
+    await renderWithProviders(
+      <MemoryRouter>
+        <IntegrityAlert jit={jitAs('leader')} me={me} />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Only the first 50 items are listed.')).toBeTruthy();
+  });
+
+  it('shows nothing while no item failed', async () => {
+    const requests = stubEvidence({ items: [], nextCursor: null });
+    await renderWithProviders(
+      <MemoryRouter>
+        <IntegrityAlert jit={jitAs('leader')} me={me} />
+      </MemoryRouter>,
+    );
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(screen.queryByTestId('integrity-alert')).toBeNull();
+  });
+
+  it('neither asks nor shows for a member or an observer', async () => {
+    for (const role of ['member', 'observer']) {
+      const requests = stubEvidence({ items: [failed('i1', 'Ledger')], nextCursor: null });
+      const { unmount } = await renderWithProviders(
+        <MemoryRouter>
+          <IntegrityAlert jit={jitAs(role)} me={me} />
+        </MemoryRouter>,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(requests).toEqual([]);
+      expect(screen.queryByTestId('integrity-alert')).toBeNull();
+      unmount();
+    }
+  });
+});
