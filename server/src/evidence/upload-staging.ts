@@ -1,13 +1,10 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 
 /**
  * Bytes of an upload that are durably received but not yet a storage part (S3 parts must hold at
- * least 5 MiB). One file per upload, named by the number of the part it will become, so a crash
- * between storing a part and recording it leaves the right file to resume from.
+ * least 5 MiB): less than one part, in one file named by the number of the part it will start, so
+ * a crash between storing parts and recording them leaves the right file to resume from.
  */
 export class UploadStaging {
   constructor(private readonly dir: string) {}
@@ -16,24 +13,19 @@ export class UploadStaging {
     return join(this.dir, `${uploadId}.${nextPart}.staging`);
   }
 
-  /** Appends `body` after the first `keep` staged bytes (dropping anything a failed request left); returns the staged size. */
-  async append(uploadId: string, nextPart: number, keep: number, body: Readable): Promise<number> {
+  /** Writes the bytes that will start part `nextPart`, durably (fsynced) before the request is answered. */
+  async write(uploadId: string, nextPart: number, bytes: Buffer): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const path = this.path(uploadId, nextPart);
-    const handle = await open(path, 'a+');
+    const target = this.path(uploadId, nextPart);
+    const temporary = `${target}.tmp`;
+    const handle = await open(temporary, 'w');
     try {
-      await handle.truncate(keep);
+      await handle.writeFile(bytes);
+      await handle.sync();
     } finally {
       await handle.close();
     }
-    await pipeline(body, createWriteStream(path, { flags: 'a' }));
-    const synced = await open(path, 'r+');
-    try {
-      await synced.sync();
-    } finally {
-      await synced.close();
-    }
-    return (await stat(path)).size;
+    await rename(temporary, target);
   }
 
   /** Reads `length` staged bytes from `position` (one part, bounded by the part size). */
@@ -46,20 +38,6 @@ export class UploadStaging {
     } finally {
       await handle.close();
     }
-  }
-
-  /** Moves the bytes from `position` on into the file of part `newNextPart`, written before it is needed. */
-  async keepTail(uploadId: string, fromPart: number, position: number, newNextPart: number): Promise<void> {
-    const target = this.path(uploadId, newNextPart);
-    const temporary = `${target}.tmp`;
-    await pipeline(createReadStream(this.path(uploadId, fromPart), { start: position }), createWriteStream(temporary));
-    const handle = await open(temporary, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, target);
   }
 
   /** Removes every staging file of an upload (older part numbers included). */

@@ -234,22 +234,51 @@ export class UploadsService {
     return { offset: sum(parts), parts };
   }
 
-  /** S3: stage on disk, send every full part (the last may be short), keep the rest for the next request. */
+  /**
+   * S3: parts must hold at least 5 MiB. Bytes are gathered in memory into parts of `partSize`
+   * (bounded memory) and sent as they fill; what is left under a part at the end of the request is
+   * written to a small staging file, fsynced, and becomes the start of the next request's first part.
+   */
   private async appendStaged(upload: EvidenceUpload, body: Readable): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
     const nextPart = upload.parts.length + 1;
-    const staged = await this.staging.append(upload.id, nextPart, upload.offset - sum(upload.parts), body);
-    const offset = sum(upload.parts) + staged;
-    const final = offset === upload.length;
+    const stagedBefore = upload.offset - sum(upload.parts);
     const partSize = partSizeFor(upload.length, this.storage.minPartSize);
     const parts = [...upload.parts];
-    let position = 0;
-    while (staged - position >= partSize || (final && staged - position > 0)) {
-      const length = Math.min(partSize, staged - position);
-      const bytes = await this.staging.read(upload.id, nextPart, position, length);
-      parts.push(await this.storage.putPart(upload.objectKey, upload.multipartId ?? '', parts.length + 1, bytes, bytes.length));
-      position += length;
+    let pending: Buffer[] = stagedBefore > 0 ? [await this.staging.read(upload.id, nextPart, 0, stagedBefore)] : [];
+    let pendingLength = stagedBefore;
+    // One part travels to storage while the next one fills: receiving and sending overlap, and
+    // memory stays at about two parts.
+    let inFlight: Promise<void> = Promise.resolve();
+    const send = async (bytes: Buffer) => {
+      await inFlight;
+      const partNumber = parts.length + 1;
+      parts.push({ partNumber, etag: '', size: bytes.length });
+      inFlight = this.storage.putPart(upload.objectKey, upload.multipartId ?? '', partNumber, bytes, bytes.length).then((stored) => {
+        parts[partNumber - 1] = stored;
+      });
+    };
+    try {
+      for await (const chunk of body) {
+        const buffer = chunk as Buffer;
+        pending.push(buffer);
+        pendingLength += buffer.length;
+        while (pendingLength >= partSize) {
+          const all = Buffer.concat(pending, pendingLength);
+          await send(all.subarray(0, partSize));
+          pending = [all.subarray(partSize)];
+          pendingLength -= partSize;
+        }
+      }
+    } finally {
+      // A part still travelling must settle before the request ends, whatever happened.
+      await inFlight.catch(() => undefined);
     }
-    if (position > 0) await this.staging.keepTail(upload.id, nextPart, position, parts.length + 1);
+    await inFlight;
+    const offset = sum(parts) + pendingLength;
+    const rest = Buffer.concat(pending, pendingLength);
+    if (offset === upload.length && rest.length > 0) await send(rest);
+    else if (rest.length > 0) await this.staging.write(upload.id, parts.length + 1, rest);
+    await inFlight;
     return { offset, parts };
   }
 
