@@ -5,6 +5,10 @@ import { defineConfig } from '@playwright/test';
  * global-setup.ts on a free port with a fresh DATA_DIR. global-setup publishes the address in
  * E2E_BASE_URL: the workers are started after it and inherit the variable, so this file, which the
  * workers load again, picks it up.
+ *
+ * The foundation journey begins with the first-run setup of the fresh server, so it runs first (its
+ * own project); every other journey depends on it and makes the administrator exist if it runs alone
+ * (`npx playwright test --no-deps tests/evidence.spec.ts`).
  */
 export default defineConfig({
   testDir: 'tests',
@@ -16,6 +20,10 @@ export default defineConfig({
   reporter: 'list',
   timeout: 120_000,
   expect: { timeout: 10_000 },
+  projects: [
+    { name: 'foundation', testMatch: 'foundation.spec.ts' },
+    { name: 'journeys', testIgnore: 'foundation.spec.ts', dependencies: ['foundation'] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL,
     locale: 'en-GB',

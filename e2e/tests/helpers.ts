@@ -1,5 +1,7 @@
-import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { CreateJitRequest, Jit, Me, SetupStatus } from '@jit/shared';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
+import type { CreateJitRequest, Jit, JitRole, Me, Member, SetupStatus, UserAccount } from '@jit/shared';
 
 /** Published by global-setup.ts; the workers inherit it. */
 export function e2eEnv(): { baseURL: string; setupToken: string } {
@@ -154,6 +156,43 @@ export async function createJitByApi(api: APIRequestContext, body: CreateJitRequ
   return (await response.json()) as Jit;
 }
 
+/** The administrator creates an account (the person must still change the initial password). */
+export async function createAccountByApi(adminApi: APIRequestContext, person: Person): Promise<UserAccount> {
+  const response = await adminApi.post('/api/users', {
+    data: {
+      email: person.email,
+      displayName: person.displayName,
+      organisation: person.organisation,
+      country: person.country,
+      language: 'en',
+      timeZone: person.timeZone,
+      initialPassword: person.initialPassword,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as UserAccount;
+}
+
+/** A person's forced first password change, done through the API (for people who are not the subject of a journey). */
+export async function changeInitialPasswordByApi(person: Person): Promise<void> {
+  const api = await apiSession(person.email, person.initialPassword);
+  try {
+    const response = await api.post('/api/auth/password', { data: { currentPassword: person.initialPassword, newPassword: person.password } });
+    expect(response.status(), await response.text()).toBeLessThan(300);
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Places an account in the party of a JIT (found by its name) with a role. */
+export async function addMemberByApi(api: APIRequestContext, jit: Jit, userId: string, partyName: string, role: JitRole): Promise<Member> {
+  const party = jit.parties.find((p) => p.name === partyName);
+  if (!party) throw new Error(`The JIT ${jit.reference} has no party named ${partyName}`);
+  const response = await api.post(`/api/jits/${jit.id}/members`, { data: { userId, partyId: party.id, role } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Member;
+}
+
 /** Makes sure the platform administrator exists (when a test runs on its own, before the journey). */
 export async function ensureAdministrator(): Promise<void> {
   const { baseURL, setupToken } = e2eEnv();
@@ -178,4 +217,97 @@ export function dayFromToday(days: number): string {
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+// ---- evidence files and uploads -------------------------------------------------------------------
+
+export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+export function sha256OfFile(path: string): Promise<string> {
+  return new Promise((resolveHash, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolveHash(hash.digest('hex')));
+  });
+}
+
+/** A valid one-page PDF (Helvetica text), written by hand with a correct cross-reference table. */
+export function minimalPdf(text: string): Buffer {
+  const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = `BT /F1 18 Tf 24 60 Td (${escaped}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(pdf.length);
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  // Each entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, space, newline.
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+/** A valid 1x1 PNG (one opaque pixel). */
+export const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** The progress bar of one file on the upload screen (its aria-valuenow is the percentage). */
+export const uploadProgress = (page: Page, fileName: string): Locator =>
+  page.getByRole('progressbar', { name: `Upload progress of ${fileName}`, exact: true });
+
+/**
+ * Holds the tus PATCH requests (the chunks) of a page once `passFirst` of them have gone through,
+ * until `release` is called: a transfer stopped mid-way, deterministically. The chunks let through
+ * are delayed by `delayMs` first, so that the client's progress (redrawn at most every 250 ms)
+ * shows them before the stall. Chunks held when the page reloads die with it (continuing them
+ * afterwards fails, and is ignored).
+ */
+export async function holdUploadChunks(page: Page, passFirst: number, delayMs = 400): Promise<{ held: () => number; release: () => Promise<void> }> {
+  const pattern = '**/api/jits/*/uploads/*';
+  let patches = 0;
+  let open!: () => void;
+  const gate = new Promise<void>((resolveGate) => (open = resolveGate));
+  const handler = async (route: Route) => {
+    if (route.request().method() !== 'PATCH') return route.fallback();
+    patches += 1;
+    await (patches > passFirst ? gate : new Promise((resolveDelay) => setTimeout(resolveDelay, delayMs)));
+    await route.continue().catch(() => undefined);
+  };
+  await page.route(pattern, handler);
+  return {
+    held: () => Math.max(0, patches - passFirst),
+    release: async () => {
+      open();
+      await page.unroute(pattern, handler);
+    },
+  };
+}
+
+/**
+ * Records, in the page, every value the progress bar of a file takes from now on (the bar is
+ * created when the file is picked). Returns a reader of the values seen.
+ */
+export async function recordUploadProgress(page: Page, fileName: string): Promise<() => Promise<number[]>> {
+  const label = `Upload progress of ${fileName}`;
+  await page.evaluate((ariaLabel) => {
+    const seen: number[] = [];
+    (window as unknown as { __uploadProgress: Record<string, number[]> }).__uploadProgress = { [ariaLabel]: seen };
+    const read = () => {
+      const bar = Array.from(document.querySelectorAll('[role="progressbar"]')).find((el) => el.getAttribute('aria-label') === ariaLabel);
+      const value = bar ? Number(bar.getAttribute('aria-valuenow')) : null;
+      if (value !== null && seen[seen.length - 1] !== value) seen.push(value);
+    };
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  }, label);
+  return () => page.evaluate((ariaLabel) => (window as unknown as { __uploadProgress: Record<string, number[]> }).__uploadProgress[ariaLabel], label);
 }

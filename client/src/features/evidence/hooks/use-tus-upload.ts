@@ -65,6 +65,7 @@ export function useTusUpload(jitId: string, file: File) {
   const uploadRef = useRef<tus.Upload | null>(null);
   const meterRef = useRef(new SpeedMeter());
   const lastUpdateRef = useRef(0);
+  const trailingRef = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     let disposed = false;
@@ -94,13 +95,24 @@ export function useTusUpload(jitId: string, file: File) {
       onProgress: (bytesSent, bytesTotal) => {
         const now = Date.now();
         meter.add(bytesSent, now);
-        if (now - lastUpdateRef.current < PROGRESS_INTERVAL_MS && bytesSent < bytesTotal) return;
-        lastUpdateRef.current = now;
-        const speed = meter.rate();
-        patch({ phase: 'uploading', bytesSent, bytesTotal, speed, secondsLeft: timeLeft(bytesTotal - bytesSent, speed) });
+        const show = () => {
+          lastUpdateRef.current = Date.now();
+          const speed = meter.rate();
+          patch({ phase: 'uploading', bytesSent, bytesTotal, speed, secondsLeft: timeLeft(bytesTotal - bytesSent, speed) });
+        };
+        if (trailingRef.current) clearTimeout(trailingRef.current);
+        trailingRef.current = null;
+        // Redraws are spaced out; the last skipped value is still shown once the interval ends, so
+        // a stalled transfer never leaves the bar behind the bytes already sent.
+        const wait = PROGRESS_INTERVAL_MS - (now - lastUpdateRef.current);
+        if (wait > 0 && bytesSent < bytesTotal) trailingRef.current = setTimeout(show, wait);
+        else show();
       },
-      onSuccess: () =>
-        patch({ phase: 'complete', bytesSent: file.size, secondsLeft: 0, speed: 0, uploadId: uploadIdFromUrl(upload.url), error: null }),
+      onSuccess: () => {
+        // A pending redraw would otherwise turn the finished row back to "uploading".
+        if (trailingRef.current) clearTimeout(trailingRef.current);
+        patch({ phase: 'complete', bytesSent: file.size, secondsLeft: 0, speed: 0, uploadId: uploadIdFromUrl(upload.url), error: null });
+      },
       onError: (error) => patch({ phase: 'failed', error: tusErrorCode(error), speed: 0, secondsLeft: Infinity }),
     });
     uploadRef.current = upload;
@@ -126,6 +138,7 @@ export function useTusUpload(jitId: string, file: File) {
 
     return () => {
       disposed = true;
+      if (trailingRef.current) clearTimeout(trailingRef.current);
       clearTimeout(timer);
       // Leaving the screen pauses: picking the same file again resumes.
       void upload.abort(false).catch(() => undefined);
