@@ -148,12 +148,14 @@ export function UploadScreen({ jit, me }: { jit: Jit; me: Me }) {
 function NewFolderForm({ jitId, onCreated }: { jitId: string; onCreated: (folderId: string) => void }) {
   const { t } = useTranslation();
   const create = useCreateFolder(jitId);
+  const folders = useFolders(jitId);
   const [name, setName] = useState('');
+  const [parentId, setParentId] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
     create.mutate(
-      { name: name.trim() },
+      { name: name.trim(), parentId },
       {
         onSuccess: (folder) => {
           setName('');
@@ -166,6 +168,14 @@ function NewFolderForm({ jitId, onCreated }: { jitId: string; onCreated: (folder
     <form onSubmit={submit} noValidate>
       <Group align="flex-end">
         <TextInput label={t('evidence.upload.newFolder')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <Select
+          label={t('evidence.upload.parentFolder')}
+          placeholder={t('evidence.upload.topLevel')}
+          data={folderOptions(folders.data ?? [])}
+          value={parentId}
+          onChange={setParentId}
+          clearable
+        />
         <Button type="submit" variant="light" loading={create.isPending}>
           {t('evidence.upload.createFolder')}
         </Button>
