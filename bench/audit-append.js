@@ -9,6 +9,7 @@ const { randomUUID } = require('node:crypto');
 const { openDataSource } = require('../server/dist/database/data-source');
 const { Transactions } = require('../server/dist/database/transactions');
 const { RecordService } = require('../server/dist/record/record.service');
+const { RecordEvents } = require('../server/dist/record/record-events');
 const { JitAgreement } = require('../server/dist/jits/jit.entity');
 const { jitChain } = require('@jit/shared');
 
@@ -19,13 +20,13 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'jit-bench-'));
   const dataSource = await openDataSource({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL });
   const transactions = new Transactions(dataSource);
-  const record = new RecordService(dataSource);
+  const record = new RecordService(dataSource, transactions, new RecordEvents());
   const id = randomUUID();
   await transactions.run(async (manager) => {
     await manager.insert(JitAgreement, {
       id, reference: `BENCH-${id.slice(0, 8)}`, title: 't', purpose: 'p', legalBasis: 'l', startDate: '2026-01-01', endDate: '2030-01-01',
       effectiveEndDate: '2030-01-01', workingLanguage: 'en', statesOfOperation: ['NL'], status: 'active', createdBy: context.userId,
-      createdAt: new Date(), activatedAt: null, closedAt: null,
+      createdAt: new Date(), activatedAt: null, closedAt: null, maxUploadBytes: null, blockedTypes: [],
     });
     await record.openChain(manager, jitChain(id));
   });

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import type { AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { validationPipe } from './common/validation';
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.REDIS_URL));
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(securityHeaders);

@@ -10,6 +10,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RecordModule } from './record/record.module';
 import { SetupModule } from './setup/setup.module';
 import { StorageModule } from './storage/storage.module';
@@ -37,6 +38,7 @@ export class AppModule {
         JitsModule,
         MembersModule,
         EvidenceModule,
+        RealtimeModule,
       ],
       providers: [
         // The order of checks on every route starts here: the access guard runs before validation.

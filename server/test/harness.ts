@@ -89,6 +89,8 @@ type Method = 'get' | 'post' | 'patch' | 'delete';
 export class ApiClient {
   readonly agent: ReturnType<typeof request.agent>;
   csrf: string | null = null;
+  /** The session cookie, for clients other than HTTP (a socket handshake). */
+  sessionCookie: string | null = null;
   me: Me | null = null;
 
   constructor(readonly testApp: TestApp) {
@@ -103,6 +105,8 @@ export class ApiClient {
       const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
       const xsrf = cookies.map((c) => /^XSRF-TOKEN=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined);
       if (xsrf !== undefined) this.csrf = xsrf || null;
+      const session = cookies.map((c) => /^jit_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined);
+      if (session !== undefined) this.sessionCookie = session || null;
       return response;
     });
   }

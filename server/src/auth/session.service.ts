@@ -52,7 +52,11 @@ export class SessionService {
 
   /** The live session and its account for a request, or null (no cookie, unknown, expired, account disabled). */
   async authenticate(request: Request): Promise<{ session: Session; user: User } | null> {
-    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    return this.authenticateToken((request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
+  }
+
+  /** The live session of a session token (from the cookie of a request or of a socket handshake). */
+  async authenticateToken(token: string | undefined): Promise<{ session: Session; user: User } | null> {
     if (!token || token.length > 100) return null;
     const session = await this.dataSource.getRepository(Session).findOneBy({ tokenHash: hashToken(token) });
     if (!session) return null;
@@ -68,6 +72,10 @@ export class SessionService {
       await this.transactions.run((m) => m.update(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now }));
     }
     return { session, user };
+  }
+
+  findByHash(tokenHash: string): Promise<Session | null> {
+    return this.dataSource.getRepository(Session).findOneBy({ tokenHash });
   }
 
   csrfMatches(session: Session, request: Request): boolean {

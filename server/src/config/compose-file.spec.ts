@@ -24,11 +24,11 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as
 // No Docker engine runs here, so the file's structure is checked instead of starting it.
 describe('docker-compose.yml', () => {
   it('has the database, the object store with its bucket, the server and the client', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['client', 'mariadb', 'minio', 'minio-bucket', 'server']);
+    expect(Object.keys(compose.services).sort()).toEqual(['client', 'mariadb', 'minio', 'minio-bucket', 'redis', 'server']);
   });
 
   it('gives every long-running service a healthcheck', () => {
-    for (const name of ['mariadb', 'minio', 'server', 'client']) expect(compose.services[name].healthcheck?.test.length).toBeGreaterThan(0);
+    for (const name of ['mariadb', 'minio', 'redis', 'server', 'client']) expect(compose.services[name].healthcheck?.test.length).toBeGreaterThan(0);
   });
 
   it('sets only variables the server configuration knows, with values it accepts', () => {
@@ -56,6 +56,11 @@ describe('docker-compose.yml', () => {
     const init = (compose.services['minio-bucket'] as ComposeService & { entrypoint?: string[] }).entrypoint?.join(' ') ?? '';
     expect(init).toContain(`local/${env.S3_BUCKET}`);
     expect(init).toContain(`${minio.MINIO_ROOT_USER} ${minio.MINIO_ROOT_PASSWORD}`);
+  });
+
+  it('fans live updates out through the compose Redis', () => {
+    expect(new URL(compose.services.server.environment?.REDIS_URL ?? '').hostname).toBe('redis');
+    expect(compose.services.server.depends_on?.redis.condition).toBe('service_healthy');
   });
 
   it('keeps ports and volumes consistent', () => {

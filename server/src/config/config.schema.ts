@@ -103,13 +103,17 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean()
   UPLOAD_HASH_READBACK: boolean = false;
 
+  /** Unset: live updates fan out inside one process. Set (redis://host:6379): through Redis, to every server process. */
+  @IsOptional() @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:6379' })
+  REDIS_URL?: string;
+
   /** Every stored version is re-verified once per this many hours; 0 turns the fixity cycle off. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 365)
   FIXITY_INTERVAL_HOURS: number = 168;
 }
 
 /** Variables without a default are not own keys of a fresh EnvironmentVariables, so they are listed here. */
-const VARIABLES_WITHOUT_DEFAULT = ['DATABASE_URL', 'CLIENT_DIST_DIR', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'];
+const VARIABLES_WITHOUT_DEFAULT = ['DATABASE_URL', 'CLIENT_DIST_DIR', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'REDIS_URL'];
 
 /** Values an error message must never repeat (they would end up in logs). */
 const SECRET_VARIABLES = new Set(['S3_SECRET_KEY']);

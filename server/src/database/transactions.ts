@@ -30,9 +30,29 @@ export class Transactions {
     this.sqliteLock = dataSource.options.type === 'better-sqlite3' ? new FifoLock() : null;
   }
 
+  private readonly afterCommitHooks = new WeakMap<EntityManager, Array<() => void>>();
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.sqliteLock) return this.sqliteLock.run(() => this.dataSource.transaction(work));
-    return this.withRetry(() => this.dataSource.transaction(work));
+    const attempt = async () => {
+      let hooks: Array<() => void> = [];
+      const result = await this.dataSource.transaction(async (manager) => {
+        hooks = [];
+        this.afterCommitHooks.set(manager, hooks);
+        return work(manager);
+      });
+      // Only a committed change is announced; a rolled-back one never existed.
+      for (const hook of hooks) hook();
+      return result;
+    };
+    if (this.sqliteLock) return this.sqliteLock.run(attempt);
+    return this.withRetry(attempt);
+  }
+
+  /** Runs `hook` once the transaction of `manager` has committed (never if it rolls back). */
+  afterCommit(manager: EntityManager, hook: () => void): void {
+    const hooks = this.afterCommitHooks.get(manager);
+    if (!hooks) throw new Error('afterCommit needs a manager from Transactions.run');
+    hooks.push(hook);
   }
 
   private async withRetry<T>(attempt: () => Promise<T>, remaining = 3): Promise<T> {

@@ -16,6 +16,8 @@ import { User } from '../users/user.entity';
 import type { RequestContext } from '../common/request-context';
 import { AuditEventRecord } from './audit-event.entity';
 import { ChainHead } from './chain-head.entity';
+import { RecordEvents } from './record-events';
+import { Transactions } from '../database/transactions';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
 
 export interface AuditEntry {
@@ -43,7 +45,11 @@ const VERIFY_BATCH = 1000;
 
 @Injectable()
 export class RecordService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly events: RecordEvents,
+  ) {}
 
   /** Opens a chain (its head at seq 0) in the transaction that creates what it records. */
   async openChain(manager: EntityManager, chain: string): Promise<void> {
@@ -97,6 +103,19 @@ export class RecordService {
     event.hash = eventHash(head.hash, event);
     await manager.insert(AuditEventRecord, event);
     await manager.update(ChainHead, { chain: entry.chain }, { seq: event.seq, hash: event.hash });
+    this.transactions.afterCommit(manager, () =>
+      this.events.publish({
+        chain: event.chain,
+        jitId: event.chain.startsWith('jit:') ? event.chain.slice(4) : null,
+        seq: event.seq,
+        action: event.action,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        visibility: event.visibility,
+        actorUserId: event.actorUserId,
+        changes: details.changes,
+      }),
+    );
     return event;
   }
 

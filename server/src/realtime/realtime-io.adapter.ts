@@ -1,0 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * socket.io on the API's own port. With REDIS_URL, fan-out goes through Redis so that a change
+ * made through one server process reaches the sockets held by every other; without it, one
+ * process serves everything.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private clients: Redis[] = [];
+  private redisAdapter: ReturnType<typeof createAdapter> | null = null;
+
+  constructor(app: INestApplicationContext, redisUrl?: string) {
+    super(app);
+    if (redisUrl) {
+      const publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const subscriber = publisher.duplicate();
+      this.clients = [publisher, subscriber];
+      this.redisAdapter = createAdapter(publisher, subscriber);
+    }
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, { ...options, path: '/socket.io', serveClient: false }) as Server;
+    if (this.redisAdapter) server.adapter(this.redisAdapter);
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.all(this.clients.map((client) => client.quit().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { isActiveMembership } from '../access/access.service';
+import { JitParty } from '../jits/party.entity';
+import { Membership } from '../members/membership.entity';
+
+/** Room names: the server decides them; clients never name a room. */
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  jit: (jitId: string) => `jit:${jitId}`,
+  party: (jitId: string, partyId: string) => `jit:${jitId}:party:${partyId}`,
+  /** Leaders and legal advisers: events every member may not see (custody reads). */
+  oversight: (jitId: string) => `jit:${jitId}:oversight`,
+};
+
+/** Which rooms a person belongs in, from their active memberships. */
+@Injectable()
+export class RealtimeRoomsService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private roomsOf(membership: Membership): string[] {
+    const joined = [rooms.jit(membership.jitId), rooms.party(membership.jitId, membership.partyId)];
+    if (membership.role === 'leader' || membership.role === 'legal_adviser') joined.push(rooms.oversight(membership.jitId));
+    return joined;
+  }
+
+  async roomsFor(userId: string, jitId?: string): Promise<string[]> {
+    const memberships = await this.dataSource.getRepository(Membership).findBy({ userId, revokedAt: IsNull(), ...(jitId ? { jitId } : {}) });
+    return [...(jitId ? [] : [rooms.user(userId)]), ...memberships.filter((m) => isActiveMembership(m)).flatMap((m) => this.roomsOf(m))];
+  }
+
+  /** Every room of one JIT, to leave them all before joining the ones a person still has. */
+  async allRoomsOf(jitId: string): Promise<string[]> {
+    const parties = await this.dataSource.getRepository(JitParty).findBy({ jitId });
+    return [rooms.jit(jitId), rooms.oversight(jitId), ...parties.map((p) => rooms.party(jitId, p.id))];
+  }
+
+  async userOfMembership(membershipId: string): Promise<string | null> {
+    const membership = await this.dataSource.getRepository(Membership).findOneBy({ id: membershipId });
+    return membership?.userId ?? null;
+  }
+}
