@@ -204,6 +204,25 @@ describe('access matrix', () => {
       call: async (actor, succeeds) => ({ url: '/api/auth/logout', ...(succeeds && actor !== 'anonymous' ? { client: await freshSession(actor) } : {}) }),
     },
     { method: 'get', path: '/api/auth/me', expect: signedIn(200), call: async () => ({ url: '/api/auth/me' }) },
+    { method: 'get', path: '/api/auth/tokens', expect: signedIn(200), call: async () => ({ url: '/api/auth/tokens' }) },
+    {
+      method: 'post',
+      path: '/api/auth/tokens',
+      expect: signedIn(201),
+      call: async () => ({ url: '/api/auth/tokens', body: { name: 'matrix token' } }),
+      invalid: () => ({ url: '/api/auth/tokens', body: { name: '' } }),
+    },
+    {
+      method: 'delete',
+      path: '/api/auth/tokens/{tokenId}',
+      expect: signedIn(200),
+      // Each signed-in caller revokes a token of their own, made for the purpose.
+      call: async (actor, succeeds) => {
+        if (!succeeds || actor === 'anonymous') return { url: `/api/auth/tokens/${randomUUID()}` };
+        const made = await clients[actor].post('/api/auth/tokens', { name: 'to revoke' });
+        return { url: `/api/auth/tokens/${(made.body as { id: string }).id}` };
+      },
+    },
     {
       method: 'patch',
       path: '/api/auth/me',

@@ -48,6 +48,27 @@ export interface Me {
   mustChangePassword: boolean;
 }
 
+/** A personal API token, as its owner sees it later: never the token itself. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** The first characters of the token, to recognise it. */
+  prefix: string;
+  createdAt: IsoInstant;
+  lastUsedAt: IsoInstant | null;
+  expiresAt: IsoInstant | null;
+  revokedAt: IsoInstant | null;
+}
+/** POST /api/auth/tokens */
+export interface CreateApiTokenRequest {
+  name: string;
+  expiresAt?: IsoInstant | null;
+}
+/** The answer of POST /api/auth/tokens: the only time the token is shown. Send it as `Authorization: Bearer <token>`. */
+export interface CreatedApiToken extends ApiToken {
+  token: string;
+}
+
 // ---- accounts ----------------------------------------------------------------------------------
 
 /** POST /api/users */

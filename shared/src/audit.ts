@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.logout',
   'auth.password_changed',
+  'auth.token_created',
+  'auth.token_revoked',
   'jit.created',
   'jit.updated',
   'jit.activated',
@@ -29,7 +31,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */

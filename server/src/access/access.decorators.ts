@@ -9,7 +9,7 @@ import type { Session } from '../auth/session.entity';
 /** How a route is reached. Every handler names one; the guard refuses to serve a handler that does not. */
 export type AccessRule =
   | { kind: 'public' }
-  | { kind: 'authenticated'; allowPendingPasswordChange: boolean }
+  | { kind: 'authenticated'; allowPendingPasswordChange: boolean; sessionOnly: boolean }
   | { kind: 'platform'; permission: PlatformPermission }
   | { kind: 'jit'; permission: JitPermission; target?: 'member' | 'evidence' };
 
@@ -18,9 +18,17 @@ export const ACCESS_RULE = 'jit:access-rule';
 export const Access = {
   /** No session needed: setup, login, health, API docs. */
   public: () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
-  /** Any signed-in account. `allowPendingPasswordChange` opens the route before the initial password is changed. */
-  authenticated: (options: { allowPendingPasswordChange?: boolean } = {}) =>
-    SetMetadata(ACCESS_RULE, { kind: 'authenticated', allowPendingPasswordChange: options.allowPendingPasswordChange ?? false } satisfies AccessRule),
+  /**
+   * Any signed-in account. `allowPendingPasswordChange` opens the route before the initial password
+   * is changed; `sessionOnly` keeps it for a browser session (a personal API token cannot log out,
+   * change the password or make more tokens).
+   */
+  authenticated: (options: { allowPendingPasswordChange?: boolean; sessionOnly?: boolean } = {}) =>
+    SetMetadata(ACCESS_RULE, {
+      kind: 'authenticated',
+      allowPendingPasswordChange: options.allowPendingPasswordChange ?? false,
+      sessionOnly: options.sessionOnly ?? false,
+    } satisfies AccessRule),
   /** Platform scope: accounts, JIT creation. */
   platform: (permission: PlatformPermission) => SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
   /** JIT scope: the route has a `:jitId` parameter; outsiders get 404, members without the permission 403. */

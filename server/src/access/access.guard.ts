@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, forbidden } from '../common/app-error';
+import { ApiTokensService } from '../auth/api-tokens.service';
 import { SessionService } from '../auth/session.service';
+import type { User } from '../users/user.entity';
 import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
 import { AccessService } from './access.service';
 
@@ -9,7 +11,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every request passes here, before validation, in the same order on every route:
- * not signed in → 401; CSRF token missing or wrong → 403; initial password not changed → 403;
+ * not signed in (session cookie or personal API token) → 401; CSRF token missing or wrong on a
+ * session's mutating request → 403; initial password not changed → 403;
  * JIT route and not a member → 404; member without the permission → 403 naming it.
  */
 @Injectable()
@@ -17,6 +20,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
     private readonly access: AccessService,
   ) {}
 
@@ -27,28 +31,41 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const authenticated = await this.sessions.authenticate(request);
-    if (!authenticated) throw new AppError(401, 'unauthenticated', 'You are not signed in, or your session has ended; sign in again.');
-    request.user = authenticated.user;
-    request.session = authenticated.session;
-
-    if (!SAFE_METHODS.has(request.method) && !this.sessions.csrfMatches(authenticated.session, request)) {
-      throw new AppError(403, 'csrf_invalid', 'The security token of this page is missing or out of date; reload the page and try again.');
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const user = bearer !== undefined ? await this.apiTokens.authenticate(bearer) : await this.authenticateSession(request);
+    if (!user) throw new AppError(401, 'unauthenticated', bearer !== undefined ? 'This API token is not valid, or was revoked or has expired.' : 'You are not signed in, or your session has ended; sign in again.');
+    request.user = user;
+    if (bearer !== undefined && rule.kind === 'authenticated' && rule.sessionOnly) {
+      throw new AppError(403, 'forbidden', 'This needs a signed-in browser session; an API token cannot do it.');
     }
     const pendingAllowed = rule.kind === 'authenticated' && rule.allowPendingPasswordChange;
-    if (authenticated.user.mustChangePassword && !pendingAllowed) {
+    if (user.mustChangePassword && !pendingAllowed) {
       throw new AppError(403, 'password_change_required', 'Change your initial password before you continue.');
     }
 
-    if (rule.kind === 'platform' && !authenticated.user.isPlatformAdmin) throw forbidden(rule.permission, `Only the platform administrator may do this ("${rule.permission}").`);
+    if (rule.kind === 'platform' && !user.isPlatformAdmin) throw forbidden(rule.permission, `Only the platform administrator may do this ("${rule.permission}").`);
     if (rule.kind === 'jit') {
       const params = request.params as Record<string, string | undefined>;
-      const jitAccess = await this.access.resolve(authenticated.user, params.jitId);
+      const jitAccess = await this.access.resolve(user, params.jitId);
       this.access.require(jitAccess, rule.permission);
       if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
       if (rule.target === 'evidence') await this.access.requireEvidenceTarget(jitAccess, params.itemId);
       request.jitAccess = jitAccess;
     }
     return true;
+  }
+
+  /**
+   * A browser session: the cookie, and on a mutating request the CSRF token it echoes (a personal
+   * API token needs none: no browser sends an Authorization header on its own).
+   */
+  private async authenticateSession(request: GuardedRequest): Promise<User | null> {
+    const authenticated = await this.sessions.authenticate(request);
+    if (!authenticated) return null;
+    request.session = authenticated.session;
+    if (!SAFE_METHODS.has(request.method) && !this.sessions.csrfMatches(authenticated.session, request)) {
+      throw new AppError(403, 'csrf_invalid', 'The security token of this page is missing or out of date; reload the page and try again.');
+    }
+    return authenticated.user;
   }
 }

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Me } from '@jit/shared';
+import type { ApiToken, CreatedApiToken, Me } from '@jit/shared';
 import { Access, Context, CurrentSession, CurrentUser } from '../access/access.decorators';
 import type { RequestContext } from '../common/request-context';
 import type { User } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
-import { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
+import { ApiTokensService } from './api-tokens.service';
+import { ChangePasswordDto, CreateApiTokenDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import type { Session } from './session.entity';
 
 @ApiTags('sessions')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -24,7 +28,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Access.authenticated({ allowPendingPasswordChange: true })
+  @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
   logout(@Context() context: RequestContext, @CurrentSession() session: Session, @Res({ passthrough: true }) response: Response): Promise<void> {
     return this.auth.logout(context, session, response);
   }
@@ -43,7 +47,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
-  @Access.authenticated({ allowPendingPasswordChange: true })
+  @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
   changePassword(
     @Context() context: RequestContext,
     @CurrentUser() user: User,
@@ -51,5 +55,24 @@ export class AuthController {
     @Body() dto: ChangePasswordDto,
   ): Promise<Me> {
     return this.auth.changePassword(context, user, session, dto);
+  }
+
+  /** Personal API tokens of the signed-in person; the token itself is shown only at creation. */
+  @Get('tokens')
+  @Access.authenticated({ sessionOnly: true })
+  tokens(@CurrentUser() user: User): Promise<ApiToken[]> {
+    return this.apiTokens.list(user);
+  }
+
+  @Post('tokens')
+  @Access.authenticated({ sessionOnly: true })
+  createToken(@Context() context: RequestContext, @CurrentUser() user: User, @Body() dto: CreateApiTokenDto): Promise<CreatedApiToken> {
+    return this.apiTokens.create(context, user, dto);
+  }
+
+  @Delete('tokens/:tokenId')
+  @Access.authenticated({ sessionOnly: true })
+  revokeToken(@Context() context: RequestContext, @CurrentUser() user: User, @Param('tokenId') tokenId: string): Promise<ApiToken> {
+    return this.apiTokens.revoke(context, user, tokenId);
   }
 }

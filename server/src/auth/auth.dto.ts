@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { LIMITS, type ChangePasswordRequest, type Language, type LoginRequest, type SetupRequest, type UpdateProfileRequest } from '@jit/shared';
+import { IsEmail, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { LIMITS, type ChangePasswordRequest, type CreateApiTokenRequest, type Language, type LoginRequest, type SetupRequest, type UpdateProfileRequest } from '@jit/shared';
 import { IsLanguage, IsOmittable, IsTimeZone } from '../common/validation';
 import { normaliseEmail, trim } from '../users/user.dto';
 
@@ -44,4 +44,14 @@ export class SetupDto implements SetupRequest {
 
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
   displayName: string;
+}
+
+export class CreateApiTokenDto implements CreateApiTokenRequest {
+  /** What the token is for, e.g. "forensic workstation import script". */
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  name: string;
+
+  /** Optional end of validity (UTC instant, in the future). */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  expiresAt?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RecordModule } from '../record/record.module';
 import { AuthController } from './auth.controller';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
@@ -9,7 +10,7 @@ import { SessionService } from './session.service';
 @Module({
   imports: [RecordModule],
   controllers: [AuthController],
-  providers: [PasswordService, SessionService, LoginThrottleService, AuthService],
-  exports: [PasswordService, SessionService],
+  providers: [PasswordService, SessionService, LoginThrottleService, AuthService, ApiTokensService],
+  exports: [PasswordService, SessionService, ApiTokensService],
 })
 export class AuthModule {}

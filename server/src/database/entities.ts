@@ -1,3 +1,4 @@
+import { ApiTokenRecord } from '../auth/api-token.entity';
 import { Session } from '../auth/session.entity';
 import { LoginThrottle } from '../auth/login-attempt.entity';
 import { JitExtensionRecord } from '../jits/extension.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   EvidenceVersionRecord,
   EvidenceFolder,
   JobLease,
+  ApiTokenRecord,
 ];

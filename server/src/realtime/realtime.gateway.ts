@@ -2,6 +2,7 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, JitEventPayload, ServerToClientEvents } from '@jit/shared';
+import { ApiTokensService } from '../auth/api-tokens.service';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { RecordEvents, type RecordedEvent } from '../record/record-events';
 import { RealtimeRoomsService, rooms } from './realtime-rooms.service';
@@ -44,6 +45,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   constructor(
     private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
     private readonly roomsService: RealtimeRoomsService,
     private readonly events: RecordEvents,
   ) {}
@@ -66,6 +68,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   private async authenticate(socket: RealtimeSocket): Promise<boolean> {
     if (!sameOrigin(socket)) return false;
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token === 'string') {
+      const user = await this.apiTokens.authenticate(token);
+      if (!user || user.mustChangePassword) return false;
+      socket.data.userId = user.id;
+      socket.data.sessionHash = '';
+      return true;
+    }
     const authenticated = await this.sessions.authenticateToken(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
     if (!authenticated || authenticated.user.mustChangePassword) return false;
     socket.data.userId = authenticated.user.id;
@@ -81,6 +91,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     if (!event.jitId) {
       if (event.action === 'user.disabled') this.server.in(rooms.user(event.subjectId)).disconnectSockets(true);
       if (event.action === 'auth.logout' || event.action === 'auth.password_changed') await this.dropEndedSessions(event.subjectId);
+      if (event.action === 'auth.token_revoked' && event.actorUserId) await this.dropTokenSockets(event.actorUserId);
       return;
     }
     // Rooms first: a revoked member is out before the event goes out.
@@ -99,9 +110,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     if (current.length > 0) sockets.socketsJoin(current);
   }
 
+  /** A revoked token's sockets end; the owner's other tokens reconnect at once, their sessions are untouched. */
+  private async dropTokenSockets(userId: string): Promise<void> {
+    for (const socket of await this.server.in(rooms.user(userId)).fetchSockets()) {
+      if (!socket.data.sessionHash) socket.disconnect(true);
+    }
+  }
+
   /** Sockets whose session has ended (logout, password change elsewhere) are closed. */
   private async dropEndedSessions(userId: string): Promise<void> {
     for (const socket of await this.server.in(rooms.user(userId)).fetchSockets()) {
+      if (!socket.data.sessionHash) continue; // a token's socket lives until the token is revoked
       const session = await this.sessions.findByHash(socket.data.sessionHash);
       if (!session) socket.disconnect(true);
     }
