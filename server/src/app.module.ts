@@ -10,6 +10,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
+import { NotesModule } from './notes/notes.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordModule } from './record/record.module';
 import { SetupModule } from './setup/setup.module';
@@ -38,6 +39,7 @@ export class AppModule {
         JitsModule,
         MembersModule,
         EvidenceModule,
+        NotesModule,
         RealtimeModule,
       ],
       providers: [

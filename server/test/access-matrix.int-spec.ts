@@ -518,7 +518,54 @@ describe('access matrix', () => {
       call: async (actor) => ({ url: jitUrl('/folders'), body: { name: `Folder of ${actor} ${randomBytes(2).toString('hex')}` } }),
       invalid: () => ({ url: jitUrl('/folders'), body: { name: '   ', parentId: 'nope' } }),
     },
+    { method: 'get', path: '/api/jits/{jitId}/notes', expect: jitRoute(READERS(200)), permission: 'notes.read', call: async () => ({ url: jitUrl('/notes') }) },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/notes',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'notes.write',
+      call: async (actor) => ({ url: jitUrl('/notes'), body: { title: `Note of ${actor}`, body: 'text' } }),
+      invalid: () => ({ url: jitUrl('/notes'), body: { title: '', body: 5 } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/notes/{noteId}',
+      expect: jitRoute(READERS(200)),
+      permission: 'notes.read',
+      call: async () => ({ url: jitUrl(`/notes/${await freshNote()}`) }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}/notes/{noteId}',
+      expect: jitRoute(CONTRIBUTORS(200)),
+      permission: 'notes.write',
+      // A fresh note per call, so revision 1 is always the base.
+      call: async () => ({ url: jitUrl(`/notes/${await freshNote()}`), body: { baseRevision: 1, body: 'edited' } }),
+      invalid: () => ({ url: jitUrl(`/notes/${randomUUID()}`), body: { baseRevision: 'one' } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/notes/{noteId}/revisions',
+      expect: jitRoute(READERS(200)),
+      permission: 'notes.read',
+      call: async () => ({ url: jitUrl(`/notes/${await freshNote()}/revisions`) }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/notes/{noteId}/restore',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'notes.write',
+      call: async () => ({ url: jitUrl(`/notes/${await freshNote()}/restore`), body: { revision: 1, baseRevision: 1 } }),
+      invalid: () => ({ url: jitUrl(`/notes/${randomUUID()}/restore`), body: { revision: 0 } }),
+    },
   ];
+
+  /** A note written by a member, to read, edit or restore. */
+  const freshNote = async (): Promise<string> => {
+    const response = await team.member.post(jitUrl('/notes'), { title: 'Matrix note', body: 'text' });
+    if (response.status !== 201) throw new Error(`note creation failed: ${response.status}`);
+    return (response.body as { id: string }).id;
+  };
 
   const CASES = ROWS.flatMap((row) => ACTORS.map((actor) => ({ name: `${row.method.toUpperCase()} ${row.path}`, actor, row })));
 

@@ -28,10 +28,13 @@ export const AUDIT_ACTIONS = [
   'evidence.downloaded',
   'evidence.verified',
   'evidence.integrity_failed',
+  'note.created',
+  'note.updated',
+  'note.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'upload_already_used',
   'file_type_blocked',
   'range_not_satisfiable',
+  'stale_revision',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

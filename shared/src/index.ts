@@ -8,3 +8,4 @@ export * from './socket-events';
 export * from './countries';
 export * from './dates';
 export * from './evidence';
+export * from './notes';

@@ -28,6 +28,8 @@ export const JIT_PERMISSIONS = [
   'evidence.edit',
   'evidence.verify',
   'folders.manage',
+  'notes.read',
+  'notes.write',
 ] as const;
 export type JitPermission = (typeof JIT_PERMISSIONS)[number];
 
@@ -68,6 +70,8 @@ export const JIT_PERMISSION_TABLE: Readonly<Record<JitPermission, readonly JitGr
   'evidence.edit': CONTRIBUTORS,
   'evidence.verify': CONTRIBUTORS,
   'folders.manage': CONTRIBUTORS,
+  'notes.read': EVERY_MEMBER,
+  'notes.write': CONTRIBUTORS,
 };
 
 /** The grantees a member (or the administrator) counts as, for the permission table. */

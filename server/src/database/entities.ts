@@ -5,6 +5,7 @@ import { JitExtensionRecord } from '../jits/extension.entity';
 import { JitAgreement } from '../jits/jit.entity';
 import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
+import { NoteRecord, NoteRevisionRecord } from '../notes/note.entity';
 import { AuditEventRecord } from '../record/audit-event.entity';
 import { ChainHead } from '../record/chain-head.entity';
 import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
@@ -32,4 +33,6 @@ export const ENTITIES = [
   EvidenceFolder,
   JobLease,
   ApiTokenRecord,
+  NoteRecord,
+  NoteRevisionRecord,
 ];

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { JitsModule } from '../jits/jits.module';
+import { RecordModule } from '../record/record.module';
+import { NotesController } from './notes.controller';
+import { NotesService } from './notes.service';
+
+@Module({ imports: [JitsModule, RecordModule], controllers: [NotesController], providers: [NotesService] })
+export class NotesModule {}

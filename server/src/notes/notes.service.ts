@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { jitChain, type FieldChange, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
+import type { JitAccess } from '../access/access.service';
+import { conflict, notFound } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { JitsService } from '../jits/jits.service';
+import { RecordService } from '../record/record.service';
+import { User } from '../users/user.entity';
+import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
+import { NoteRecord, NoteRevisionRecord } from './note.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Bodies enter the record as digests: the record proves what changed without copying notes into it. */
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+interface Content {
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+function contentChanges(before: Content | null, after: Content): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (before?.title !== after.title) changes.push({ field: 'title', from: before?.title ?? null, to: after.title });
+  if (before?.body !== after.body) changes.push({ field: 'bodySha256', from: before ? digest(before.body) : null, to: digest(after.body) });
+  if (JSON.stringify(before?.tags ?? null) !== JSON.stringify(after.tags)) changes.push({ field: 'tags', from: before?.tags ?? null, to: after.tags });
+  return changes;
+}
+
+/**
+ * Markdown notes with their full history. A save names the revision it was based on; a save based
+ * on an older one is refused (409), so concurrent edits surface as a conflict, never as a loss.
+ */
+@Injectable()
+export class NotesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly jits: JitsService,
+    private readonly record: RecordService,
+  ) {}
+
+  async list(access: JitAccess): Promise<NoteSummary[]> {
+    const notes = await this.dataSource.getRepository(NoteRecord).find({ where: { jitId: access.jit.id }, order: { updatedAt: 'DESC' } });
+    const names = await this.namesOf(notes.map((n) => n.updatedBy));
+    return notes.map((n) => this.summary(n, names));
+  }
+
+  async get(access: JitAccess, noteId: string): Promise<Note> {
+    return this.present(await this.require(this.dataSource.manager, access, noteId));
+  }
+
+  async revisions(access: JitAccess, noteId: string): Promise<NoteRevision[]> {
+    const note = await this.require(this.dataSource.manager, access, noteId);
+    const revisions = await this.dataSource.getRepository(NoteRevisionRecord).find({ where: { noteId: note.id }, order: { revision: 'ASC' } });
+    const names = await this.namesOf(revisions.map((r) => r.authorId));
+    return revisions.map((r) => ({
+      revision: r.revision,
+      title: r.title,
+      body: r.body,
+      tags: r.tags,
+      authorId: r.authorId,
+      authorName: names.get(r.authorId) ?? '',
+      createdAt: r.createdAt.toISOString(),
+      restoredFrom: r.restoredFrom,
+    }));
+  }
+
+  async create(context: RequestContext, access: JitAccess, dto: CreateNoteDto): Promise<Note> {
+    const note = await this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const now = new Date();
+      const content: Content = { title: dto.title, body: dto.body, tags: dto.tags ?? [] };
+      const note: NoteRecord = { id: randomUUID(), jitId: access.jit.id, ...content, revision: 1, createdBy: access.user.id, createdAt: now, updatedBy: access.user.id, updatedAt: now };
+      await manager.insert(NoteRecord, { ...note });
+      await this.saveRevision(manager, note, null);
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'note.created',
+        subjectType: 'note',
+        subjectId: note.id,
+        actorPartyId: access.membership?.partyId,
+        changes: [...contentChanges(null, content), { field: 'revision', from: null, to: 1 }],
+      });
+      return note;
+    });
+    return this.present(note);
+  }
+
+  async update(context: RequestContext, access: JitAccess, noteId: string, dto: UpdateNoteDto): Promise<Note> {
+    const { baseRevision, ...patch } = dto;
+    return this.save(context, access, noteId, baseRevision, (current) => ({ title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }), null);
+  }
+
+  async restore(context: RequestContext, access: JitAccess, noteId: string, dto: RestoreNoteDto): Promise<Note> {
+    const note = await this.require(this.dataSource.manager, access, noteId);
+    const old = await this.dataSource.getRepository(NoteRevisionRecord).findOneBy({ noteId: note.id, revision: dto.revision });
+    if (!old) throw notFound('This revision');
+    return this.save(context, access, noteId, dto.baseRevision, () => ({ title: old.title, body: old.body, tags: old.tags }), dto.revision);
+  }
+
+  /** One save: checks the base revision under a lock, writes the next revision and its record event. */
+  private async save(context: RequestContext, access: JitAccess, noteId: string, baseRevision: number, next: (current: NoteRecord) => Content, restoredFrom: number | null): Promise<Note> {
+    const note = await this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const current = await this.require(manager, access, noteId, true);
+      if (current.revision !== baseRevision) {
+        throw conflict('stale_revision', `This note was saved by someone else since revision ${baseRevision} (it is now at ${current.revision}); compare both versions and save again.`);
+      }
+      const content = next(current);
+      const changes = contentChanges(current, content);
+      if (changes.length === 0 && restoredFrom === null) return current;
+      const updated: NoteRecord = { ...current, ...content, revision: current.revision + 1, updatedBy: access.user.id, updatedAt: new Date() };
+      await manager.update(NoteRecord, { id: current.id }, { ...content, revision: updated.revision, updatedBy: updated.updatedBy, updatedAt: updated.updatedAt });
+      await this.saveRevision(manager, updated, restoredFrom);
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: restoredFrom === null ? 'note.updated' : 'note.restored',
+        subjectType: 'note',
+        subjectId: current.id,
+        actorPartyId: access.membership?.partyId,
+        changes: [...changes, { field: 'revision', from: current.revision, to: updated.revision }, ...(restoredFrom === null ? [] : [{ field: 'restoredFrom', from: null, to: restoredFrom }])],
+      });
+      return updated;
+    });
+    return this.present(note);
+  }
+
+  private async saveRevision(manager: EntityManager, note: NoteRecord, restoredFrom: number | null): Promise<void> {
+    await manager.insert(NoteRevisionRecord, {
+      id: randomUUID(),
+      noteId: note.id,
+      revision: note.revision,
+      title: note.title,
+      body: note.body,
+      tags: note.tags,
+      authorId: note.updatedBy,
+      createdAt: note.updatedAt,
+      restoredFrom,
+    });
+  }
+
+  private async require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteRecord> {
+    const query = manager.getRepository(NoteRecord).createQueryBuilder('n').where('n.id = :noteId AND n.jitId = :jitId', { noteId, jitId: access.jit.id });
+    if (lock && manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const note = UUID.test(noteId) ? await query.getOne() : null;
+    if (!note) throw notFound('This note');
+    return note;
+  }
+
+  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const users = unique.length ? await this.dataSource.getRepository(User).findBy({ id: In(unique) }) : [];
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  private summary(note: NoteRecord, names: ReadonlyMap<string, string>): NoteSummary {
+    return { id: note.id, title: note.title, tags: note.tags, revision: note.revision, updatedAt: note.updatedAt.toISOString(), updatedBy: note.updatedBy, updatedByName: names.get(note.updatedBy) ?? '' };
+  }
+
+  private async present(note: NoteRecord): Promise<Note> {
+    const names = await this.namesOf([note.updatedBy]);
+    return { ...this.summary(note, names), jitId: note.jitId, body: note.body, createdAt: note.createdAt.toISOString(), createdBy: note.createdBy };
+  }
+}
