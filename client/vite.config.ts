@@ -10,7 +10,11 @@ export default defineConfig({
   resolve: { alias: { '@jit/shared': sharedSource } },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false, ws: true } },
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: false, ws: true },
+      // Live updates. The Host header stays the dev server's, so the gateway's same-origin check passes.
+      '/socket.io': { target: 'http://localhost:3000', changeOrigin: false, ws: true },
+    },
   },
   build: { outDir: 'dist', emptyOutDir: true },
   test: {

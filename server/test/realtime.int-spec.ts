@@ -112,6 +112,8 @@ describe('live updates over socket.io', () => {
     await team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: 'Before the revocation' });
     await until(() => received.some((e) => e.action === 'jit.updated'));
     await team.leadLeader.delete(`/api/jits/${team.jit.id}/members/${(added.body as { id: string }).id}`);
+    // They are told of their own revocation, and of nothing after it.
+    await until(() => received.some((e) => e.action === 'member.revoked'));
     await settle();
     const count = received.length;
     await team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: 'After the revocation' });

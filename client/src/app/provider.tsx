@@ -7,6 +7,7 @@ import { onSessionProblem } from '../lib/api-client';
 import { ME_QUERY_KEY, setMe } from '../lib/auth';
 import { i18n } from '../lib/i18n';
 import { queryClient as defaultQueryClient } from '../lib/query-client';
+import { RealtimeProvider, type SocketFactory } from '../lib/realtime';
 
 /** Keeps the cached session in step with what the server says about it on any request. */
 function SessionSync({ queryClient }: { queryClient: QueryClient }) {
@@ -22,14 +23,21 @@ function SessionSync({ queryClient }: { queryClient: QueryClient }) {
   return null;
 }
 
-export function AppProvider({ children, queryClient = defaultQueryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+interface AppProviderProps {
+  children: ReactNode;
+  queryClient?: QueryClient;
+  /** The live connection; tests pass a fake socket. */
+  createSocket?: SocketFactory;
+}
+
+export function AppProvider({ children, queryClient = defaultQueryClient, createSocket }: AppProviderProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider>
           <Notifications />
           <SessionSync queryClient={queryClient} />
-          {children}
+          <RealtimeProvider createSocket={createSocket}>{children}</RealtimeProvider>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { LANGUAGES } from '@jit/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -6,6 +6,34 @@ import { useUpdateProfile } from '../features/account/api/profile';
 import { useLogout } from '../features/auth/api/auth';
 import { useMe } from '../lib/auth';
 import { isLanguage } from '../lib/i18n';
+import { useConnectionState, type ConnectionState } from '../lib/realtime';
+
+const CONNECTION_COLORS: Record<ConnectionState, string> = { online: 'green', reconnecting: 'yellow', offline: 'gray' };
+
+/** Whether changes made by others arrive live; beside the product name, so it stays on small screens. */
+function ConnectionStatus() {
+  const { t } = useTranslation();
+  const state = useConnectionState();
+  const labels: Record<ConnectionState, { label: string; hint: string }> = {
+    online: { label: t('app.connection.online'), hint: t('app.connection.hint.online') },
+    reconnecting: { label: t('app.connection.reconnecting'), hint: t('app.connection.hint.reconnecting') },
+    offline: { label: t('app.connection.offline'), hint: t('app.connection.hint.offline') },
+  };
+  return (
+    <Badge
+      variant="dot"
+      color={CONNECTION_COLORS[state]}
+      size="sm"
+      role="status"
+      title={labels[state].hint}
+      data-testid="connection-status"
+      data-state={state}
+      style={{ flexShrink: 0 }}
+    >
+      {labels[state].label}
+    </Badge>
+  );
+}
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -27,6 +55,7 @@ export function TopBar() {
         <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
           {t('app.productName')}
         </Anchor>
+        {me && !me.mustChangePassword && <ConnectionStatus />}
         {me && !me.mustChangePassword && (
           <Group gap="md" component="nav" aria-label={t('app.mainNavigation')}>
             <Anchor component={Link} to="/jits">

@@ -94,20 +94,25 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       if (event.action === 'auth.token_revoked' && event.actorUserId) await this.dropTokenSockets(event.actorUserId);
       return;
     }
-    // Rooms first: a revoked member is out before the event goes out.
-    if (event.subjectType === 'member') await this.refreshMemberRooms(event.jitId, event);
+    // Rooms first: a revoked member is out before the event goes out, and is told personally,
+    // so their open pages refetch and find the JIT gone.
+    const affected = event.subjectType === 'member' ? await this.refreshMemberRooms(event.jitId, event) : null;
     const payload: JitEventPayload = { jitId: event.jitId, seq: event.seq, action: event.action, subject: { type: event.subjectType, id: event.subjectId } };
-    this.server.to(event.visibility === 'oversight' ? rooms.oversight(event.jitId) : rooms.jit(event.jitId)).emit('jit:event', payload);
+    let target = this.server.to(event.visibility === 'oversight' ? rooms.oversight(event.jitId) : rooms.jit(event.jitId));
+    if (affected) target = target.to(rooms.user(affected));
+    target.emit('jit:event', payload);
   }
 
-  private async refreshMemberRooms(jitId: string, event: RecordedEvent): Promise<void> {
+  /** Moves the affected person's sockets to the rooms their membership now gives; returns who it was. */
+  private async refreshMemberRooms(jitId: string, event: RecordedEvent): Promise<string | null> {
     const added = event.changes.find((c) => c.field === 'userId')?.to;
     const userId = typeof added === 'string' ? added : await this.roomsService.userOfMembership(event.subjectId);
-    if (!userId) return;
+    if (!userId) return null;
     const sockets = this.server.in(rooms.user(userId));
     sockets.socketsLeave(await this.roomsService.allRoomsOf(jitId));
     const current = await this.roomsService.roomsFor(userId, jitId);
     if (current.length > 0) sockets.socketsJoin(current);
+    return userId;
   }
 
   /** A revoked token's sockets end; the owner's other tokens reconnect at once, their sessions are untouched. */

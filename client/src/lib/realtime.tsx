@@ -1,0 +1,127 @@
+import type { AuditPage, ClientToServerEvents, Jit, ServerToClientEvents } from '@jit/shared';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { apiRequest, isApiRequestError } from './api-client';
+import { ME_QUERY_KEY, useMe } from './auth';
+import { isLostJitQuery, jitIdOfQueryKey, liveKeys, LiveSync } from './realtime-events';
+
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SocketFactory = () => RealtimeSocket;
+export type ConnectionState = 'online' | 'reconnecting' | 'offline';
+
+/** Same origin: the browser sends the session cookie with the handshake. */
+export const connectSocket: SocketFactory = () => io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+
+/**
+ * The server pushes no event to a person whose membership was revoked (they leave the JIT's rooms
+ * before the event goes out), so the open JIT and the list are checked again at this interval.
+ */
+export const ACCESS_RECHECK_MS = 30_000;
+
+const statusOf = (error: unknown): number | null => (isApiRequestError(error) ? error.statusCode : null);
+
+const fetchAuditPage = (jitId: string, afterSeq: number, limit: number): Promise<AuditPage> =>
+  apiRequest<AuditPage>(`/jits/${encodeURIComponent(jitId)}/audit`, { query: { afterSeq, limit } });
+
+/** A JIT this person may no longer see leaves the list at once (the list's refetch confirms it). */
+function dropJit(queryClient: QueryClient, jitId: string): void {
+  queryClient.setQueryData<Jit[]>(liveKeys.jitList, (jits) => jits?.filter((jit) => jit.id !== jitId));
+  void queryClient.invalidateQueries({ queryKey: liveKeys.jitList, exact: true });
+}
+
+const RealtimeContext = createContext<ConnectionState>('offline');
+
+/** The state of the live connection, for the indicator in the top bar. */
+export const useConnectionState = (): ConnectionState => useContext(RealtimeContext);
+
+/**
+ * Keeps one socket open while someone is signed in and turns its events into query invalidations:
+ * the events carry ids only, the refetches go through the REST API, which checks access again.
+ */
+export function RealtimeProvider({ children, createSocket = connectSocket }: { children: ReactNode; createSocket?: SocketFactory }) {
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const userId = me && !me.mustChangePassword ? me.id : null;
+  const [state, setState] = useState<ConnectionState>('reconnecting');
+
+  useEffect(() => {
+    if (!userId) return undefined;
+    const live = new LiveSync({
+      invalidate: ({ queryKey, exact }) => void queryClient.invalidateQueries({ queryKey, exact }),
+      fetchPage: fetchAuditPage,
+      statusOf,
+      cachedJitIds: () =>
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((query) => jitIdOfQueryKey(query.queryKey))
+          .filter((jitId): jitId is string => jitId !== null),
+      onLost: (jitId) => dropJit(queryClient, jitId),
+    });
+
+    // A refetch of a JIT that answers 404/403 means access has ended: the JIT page shows not-found
+    // by itself; the list must lose the JIT too.
+    const unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return;
+      const { queryKey } = event.query;
+      if (!isLostJitQuery(queryKey, statusOf(event.action.error))) return;
+      const jitId = jitIdOfQueryKey(queryKey);
+      if (!jitId) return;
+      live.forget(jitId);
+      dropJit(queryClient, jitId);
+    });
+
+    const socket = createSocket();
+    let connectedBefore = false;
+    const settle = () => {
+      if (socket.connected) setState('online');
+      else if (socket.active && navigator.onLine !== false) setState('reconnecting');
+      else setState('offline');
+    };
+
+    socket.on('connect', () => {
+      settle();
+      if (connectedBefore) void live.replay();
+      connectedBefore = true;
+    });
+    socket.on('disconnect', (reason) => {
+      settle();
+      // The server closes the sockets of a disabled account or an ended session: ask who we are.
+      if (reason === 'io server disconnect') void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    });
+    socket.on('connect_error', () => {
+      settle();
+      // Refused at the handshake (not retried by socket.io): most likely the session has ended.
+      if (!socket.active) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    });
+    socket.on('jit:event', (payload) => live.onEvent(payload));
+
+    const recheckAccess = () => {
+      if (document.visibilityState === 'hidden') return;
+      void queryClient.invalidateQueries({ queryKey: liveKeys.jitList });
+    };
+    const timer = window.setInterval(recheckAccess, ACCESS_RECHECK_MS);
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') recheckAccess();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('online', settle);
+    window.addEventListener('offline', settle);
+    settle();
+
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('online', settle);
+      window.removeEventListener('offline', settle);
+      unsubscribeCache();
+      socket.removeAllListeners();
+      socket.disconnect();
+      // The next session starts by connecting, not with this one's last state.
+      setState('reconnecting');
+    };
+  }, [userId, queryClient, createSocket]);
+
+  return <RealtimeContext.Provider value={userId ? state : 'offline'}>{children}</RealtimeContext.Provider>;
+}

@@ -1,0 +1,205 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { Jit } from '@jit/shared';
+import {
+  ADMIN,
+  addMemberByApi,
+  apiSession,
+  changeForcedPassword,
+  changeInitialPasswordByApi,
+  createAccountByApi,
+  createJitByApi,
+  dayFromToday,
+  ensureAdministrator,
+  expectNoPageErrors,
+  field,
+  login,
+  trackPageErrors,
+  type Person,
+} from './helpers';
+
+const LEADER: Person = {
+  email: 'lead.nl@jit-e2e-live.test',
+  displayName: 'Eva Mulder',
+  organisation: 'Openbaar Ministerie',
+  country: 'NL',
+  countryOption: 'Netherlands (NL)',
+  timeZone: 'Europe/Amsterdam',
+  initialPassword: 'initial-Lead-Live-2026!',
+  password: 'lead-Live-Chosen-2026!',
+};
+/** The journey's subject: a member of the other party, watching the JIT on a phone-sized screen. */
+const INVESTIGATOR: Person = {
+  email: 'enqueteur.fr@jit-e2e-live.test',
+  displayName: 'Camille Laurent',
+  organisation: 'Police nationale',
+  country: 'FR',
+  countryOption: 'France (FR)',
+  timeZone: 'Europe/Paris',
+  initialPassword: 'initial-Investigator-Live-2026!',
+  password: 'investigator-Live-Chosen-2026!',
+};
+
+const JIT_REFERENCE = 'JIT-E2E-LIVE-NL-FR-004';
+const JIT_TITLE = 'Operation Canal: stolen art';
+const NEW_TITLE = `${JIT_TITLE} (live)`;
+const PHONE = { width: 390, height: 844 };
+const NOT_FOUND = 'This could not be found. It may not exist, or you may not have access to it.';
+/**
+ * The server pushes nothing to a person whose membership is revoked (they leave the JIT's rooms
+ * before the event goes out); the client rechecks the open JIT every 30 s (ACCESS_RECHECK_MS).
+ */
+const REVOCATION_NOTICED_MS = 45_000;
+
+/** The socket.io frames a page receives, as text (`42["jit:event",{…}]`). */
+function recordSocketFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/socket.io/')) return;
+    socket.on('framereceived', (frame) => frames.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8')));
+  });
+  return frames;
+}
+
+test.describe('live updates: a change by one member appears on another member’s screen', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  let jit: Jit;
+  let leader: { context: BrowserContext; page: Page };
+  let investigator: { context: BrowserContext; page: Page };
+  let investigatorFrames: string[] = [];
+
+  test.beforeAll(async ({ browser }) => {
+    await ensureAdministrator();
+    const admin = await apiSession(ADMIN.email, ADMIN.password);
+    try {
+      const leaderAccount = await createAccountByApi(admin, LEADER);
+      const investigatorAccount = await createAccountByApi(admin, INVESTIGATOR);
+      jit = await createJitByApi(admin, {
+        reference: JIT_REFERENCE,
+        title: JIT_TITLE,
+        purpose: 'Recover the paintings taken from a museum in Amsterdam and offered for sale in Lyon.',
+        legalBasis: 'Article 13 of the 2000 EU MLA Convention.',
+        startDate: dayFromToday(-2),
+        endDate: dayFromToday(250),
+        workingLanguage: 'en',
+        statesOfOperation: ['NL', 'FR'],
+        parties: [
+          { kind: 'party', country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
+          { kind: 'party', country: 'FR', name: 'France', authority: 'Parquet de Lyon' },
+        ],
+        leadPartyCountry: 'NL',
+      });
+      await addMemberByApi(admin, jit, leaderAccount.id, 'Netherlands', 'leader');
+      await changeInitialPasswordByApi(LEADER);
+      const leaderApi = await apiSession(LEADER.email, LEADER.password);
+      try {
+        await addMemberByApi(leaderApi, jit, investigatorAccount.id, 'France', 'member');
+      } finally {
+        await leaderApi.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+
+    // The leader on a desktop, already past the initial password (changed through the API above).
+    const leaderContext = await browser.newContext();
+    const leaderPage = trackPageErrors(await leaderContext.newPage());
+    await login(leaderPage, LEADER.email, LEADER.password);
+    await expect(leaderPage).toHaveURL(/\/jits$/);
+    leader = { context: leaderContext, page: leaderPage };
+
+    // The investigator on a phone-sized screen; frames are recorded from the first socket on.
+    const investigatorContext = await browser.newContext({ viewport: PHONE });
+    const investigatorPage = trackPageErrors(await investigatorContext.newPage());
+    investigatorFrames = recordSocketFrames(investigatorPage);
+    await login(investigatorPage, INVESTIGATOR.email, INVESTIGATOR.initialPassword);
+    await changeForcedPassword(investigatorPage, INVESTIGATOR.initialPassword, INVESTIGATOR.password);
+    investigator = { context: investigatorContext, page: investigatorPage };
+  });
+
+  test.afterEach(() => expectNoPageErrors());
+
+  test.afterAll(async () => {
+    await leader?.context.close();
+    await investigator?.context.close();
+  });
+
+  test('the top bar shows the live connection, on a small screen too', async () => {
+    const status = investigator.page.getByTestId('connection-status');
+    await expect(status).toHaveAttribute('data-state', 'online');
+    await expect(status).toHaveText('Online');
+    // Not tucked away: inside the phone's viewport.
+    const box = await status.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    expect(box?.y ?? PHONE.height).toBeLessThan(PHONE.height);
+
+    await expect(leader.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+  });
+
+  test('the leader amends the title; the investigator’s overview shows it without a reload', async () => {
+    await leader.page.goto(`/jits/${jit.id}`);
+    await investigator.page.goto(`/jits/${jit.id}`);
+    await expect(investigator.page.getByRole('heading', { name: JIT_TITLE, exact: true })).toBeVisible();
+    // The socket is connected again after the navigation (goto loads the app afresh).
+    await expect(investigator.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+    // A reload would start a new document: mark this one to prove it is still the same afterwards.
+    await investigator.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    await leader.page.getByRole('button', { name: 'Edit agreement' }).click();
+    await field(leader.page, 'Title').fill(NEW_TITLE);
+    await leader.page.getByRole('button', { name: 'Save agreement' }).click();
+    await expect(leader.page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
+
+    await expect(investigator.page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
+    expect(await investigator.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    // It came over the socket: an event with ids only (no title), then a refetch over REST.
+    const events = investigatorFrames.filter((frame) => frame.startsWith('42["jit:event"'));
+    expect(events.some((frame) => frame.includes('"action":"jit.updated"') && frame.includes(jit.id))).toBe(true);
+    expect(events.every((frame) => !frame.includes(NEW_TITLE))).toBe(true);
+
+    const status = investigator.page.getByTestId('connection-status');
+    await expect(status).toHaveAttribute('data-state', 'online');
+    await expect(status).toHaveText('Online');
+  });
+
+  test('a change made while the investigator is offline appears once the connection is back', async () => {
+    const page = investigator.page;
+    const status = page.getByTestId('connection-status');
+    await investigator.context.setOffline(true);
+    await expect(status).toHaveAttribute('data-state', 'offline');
+    await expect(status).toHaveText('Offline');
+
+    await leader.page.getByRole('button', { name: 'Edit agreement' }).click();
+    await field(leader.page, 'Title').fill(`${NEW_TITLE} again`);
+    await leader.page.getByRole('button', { name: 'Save agreement' }).click();
+    await expect(leader.page.getByRole('heading', { name: `${NEW_TITLE} again`, exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
+
+    // Back online: the socket reconnects and the client replays the record after the last event it saw.
+    const replay = page.waitForResponse((r) => /\/api\/jits\/[^/]+\/audit\?afterSeq=\d+&limit=500$/.test(r.url()) && r.ok());
+    await investigator.context.setOffline(false);
+    await expect(status).toHaveAttribute('data-state', 'online');
+    await replay;
+    await expect(page.getByRole('heading', { name: `${NEW_TITLE} again`, exact: true })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+
+  test('the leader revokes the investigator; the investigator’s open overview turns to not-found without a reload', async () => {
+    await leader.page.getByRole('tab', { name: 'Members' }).click();
+    await leader.page.getByRole('button', { name: `Revoke ${INVESTIGATOR.displayName}` }).click();
+    await leader.page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
+    await expect(leader.page.getByTestId(`member-row-${INVESTIGATOR.email}`)).toHaveAttribute('data-active', 'false');
+
+    const page = investigator.page;
+    await expect(page.getByText(NOT_FOUND)).toBeVisible({ timeout: REVOCATION_NOTICED_MS });
+    await expect(page.getByRole('heading', { name: JIT_TITLE })).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+    // "My JITs" (a client-side navigation) no longer lists it.
+    await page.getByRole('link', { name: 'My JITs' }).click();
+    await expect(page.getByRole('heading', { name: 'My JITs' })).toBeVisible();
+    await expect(page.getByRole('link', { name: JIT_REFERENCE })).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+});
