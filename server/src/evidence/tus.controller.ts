@@ -22,7 +22,7 @@ const tusHeaders = (request: Request): TusHeaders => ({
   contentLength: header(request, 'content-length'),
 });
 
-/** The tus 1.0 endpoint (core, creation, termination): any tus client can upload and resume here. */
+/** The tus 1.0 endpoint (core, creation, termination): every tus client can upload and resume here. */
 @ApiTags('evidence uploads (tus)')
 @Controller('jits/:jitId/uploads')
 export class TusController {
