@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
-import type { CreateJitRequest, Jit, JitRole, Me, Member, SetupStatus, UserAccount } from '@jit/shared';
+import type { CreateJitRequest, CreateNoteRequest, Jit, JitRole, Me, Member, Note, SetupStatus, UserAccount } from '@jit/shared';
 
 /** Published by global-setup.ts; the workers inherit it. */
 export function e2eEnv(): { baseURL: string; setupToken: string } {
@@ -191,6 +191,13 @@ export async function addMemberByApi(api: APIRequestContext, jit: Jit, userId: s
   const response = await api.post(`/api/jits/${jit.id}/members`, { data: { userId, partyId: party.id, role } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as Member;
+}
+
+/** Writes a note in a JIT (the caller needs notes.write there). */
+export async function createNoteByApi(api: APIRequestContext, jit: Pick<Jit, 'id'>, body: CreateNoteRequest): Promise<Note> {
+  const response = await api.post(`/api/jits/${jit.id}/notes`, { data: body });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Note;
 }
 
 /** Makes sure the platform administrator exists (when a test runs on its own, before the journey). */

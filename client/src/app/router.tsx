@@ -1,4 +1,5 @@
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { useState } from 'react';
+import { createBrowserRouter, createRoutesFromElements, Navigate, Route, RouterProvider } from 'react-router';
 import { AppLayout } from './layout';
 import { AccountRoute } from './routes/account';
 import { AdminUsersRoute } from './routes/admin-users';
@@ -10,6 +11,11 @@ import {
   JitEvidenceUploadRoute,
   JitLayout,
   JitMembersRoute,
+  JitNoteEditRoute,
+  JitNoteHistoryRoute,
+  JitNoteNewRoute,
+  JitNoteRoute,
+  JitNotesRoute,
   JitOverviewRoute,
   JitRecordRoute,
 } from './routes/jit';
@@ -19,34 +25,43 @@ import { SessionGate } from './session-gate';
 /**
  * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
  * /jits/:jitId/record, /jits/:jitId/evidence, /jits/:jitId/evidence/new, /jits/:jitId/evidence/:itemId,
+ * /jits/:jitId/notes, /jits/:jitId/notes/new, /jits/:jitId/notes/:noteId (/edit, /history),
  * /account, /admin/users.
  */
+export const appRoutes = createRoutesFromElements(
+  <Route element={<AppLayout />}>
+    <Route element={<SessionGate />}>
+      <Route path="/setup" element={<SetupRoute />} />
+      <Route path="/login" element={<LoginRoute />} />
+      <Route path="/change-password" element={<ChangePasswordRoute />} />
+      <Route path="/" element={<Navigate to="/jits" replace />} />
+      <Route path="/jits" element={<JitListRoute />} />
+      <Route path="/jits/new" element={<CreateJitRoute />} />
+      <Route path="/jits/:jitId" element={<JitLayout />}>
+        <Route index element={<JitOverviewRoute />} />
+        <Route path="members" element={<JitMembersRoute />} />
+        <Route path="record" element={<JitRecordRoute />} />
+        <Route path="evidence" element={<JitEvidenceListRoute />} />
+        <Route path="evidence/new" element={<JitEvidenceUploadRoute />} />
+        <Route path="evidence/:itemId" element={<JitEvidenceItemRoute />} />
+        <Route path="notes" element={<JitNotesRoute />} />
+        <Route path="notes/new" element={<JitNoteNewRoute />} />
+        <Route path="notes/:noteId" element={<JitNoteRoute />} />
+        <Route path="notes/:noteId/edit" element={<JitNoteEditRoute />} />
+        <Route path="notes/:noteId/history" element={<JitNoteHistoryRoute />} />
+      </Route>
+      <Route path="/account" element={<AccountRoute />} />
+      <Route path="/admin/users" element={<AdminUsersRoute />} />
+      <Route path="*" element={<NotFoundRoute />} />
+    </Route>
+  </Route>,
+);
+
+/**
+ * A data router (not <BrowserRouter>), so that screens may use useBlocker: the note editor asks
+ * before leaving with unsaved changes. Created once per mount, at the address the page opened on.
+ */
 export function AppRouter() {
-  return (
-    <BrowserRouter>
-      <Routes>
-        <Route element={<AppLayout />}>
-          <Route element={<SessionGate />}>
-            <Route path="/setup" element={<SetupRoute />} />
-            <Route path="/login" element={<LoginRoute />} />
-            <Route path="/change-password" element={<ChangePasswordRoute />} />
-            <Route path="/" element={<Navigate to="/jits" replace />} />
-            <Route path="/jits" element={<JitListRoute />} />
-            <Route path="/jits/new" element={<CreateJitRoute />} />
-            <Route path="/jits/:jitId" element={<JitLayout />}>
-              <Route index element={<JitOverviewRoute />} />
-              <Route path="members" element={<JitMembersRoute />} />
-              <Route path="record" element={<JitRecordRoute />} />
-              <Route path="evidence" element={<JitEvidenceListRoute />} />
-              <Route path="evidence/new" element={<JitEvidenceUploadRoute />} />
-              <Route path="evidence/:itemId" element={<JitEvidenceItemRoute />} />
-            </Route>
-            <Route path="/account" element={<AccountRoute />} />
-            <Route path="/admin/users" element={<AdminUsersRoute />} />
-            <Route path="*" element={<NotFoundRoute />} />
-          </Route>
-        </Route>
-      </Routes>
-    </BrowserRouter>
-  );
+  const [router] = useState(() => createBrowserRouter(appRoutes));
+  return <RouterProvider router={router} />;
 }

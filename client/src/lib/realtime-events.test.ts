@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { evidenceKeys } from '../features/evidence/api/evidence';
 import { jitKeys } from '../features/jits/api/jits';
 import { memberKeys } from '../features/members/api/members';
+import { noteKeys } from '../features/notes/api/notes';
 import { ApiRequestError } from './api-client';
 import {
   dedupe,
@@ -37,6 +38,20 @@ describe('the keys live updates invalidate', () => {
     expect(liveKeys.folders('j1')).toEqual(evidenceKeys.folders('j1'));
     expect(liveKeys.upload('j1', 'u1')).toEqual(evidenceKeys.upload('j1', 'u1'));
     expect(liveKeys.integrityFailures('j1')).toEqual(evidenceKeys.integrityFailures('j1'));
+    expect(liveKeys.notes('j1')).toEqual(noteKeys.all('j1'));
+    expect(liveKeys.noteList('j1')).toEqual(noteKeys.list('j1'));
+    expect(liveKeys.note('j1', 'n1')).toEqual(noteKeys.note('j1', 'n1'));
+    expect(liveKeys.noteRevisions('j1', 'n1')).toEqual(noteKeys.revisions('j1', 'n1'));
+  });
+
+  it('refreshes the note, its history and the list when someone saves a note', () => {
+    expect(keysOf(invalidationsFor(event('note.updated', 'note', 'n1')))).toEqual([
+      ['audit', 'j1'],
+      ['notes', 'j1', 'list'],
+      ['notes', 'j1', 'note', 'n1'],
+      ['notes', 'j1', 'revisions', 'n1'],
+    ]);
+    expect(jitIdOfQueryKey(['notes', 'j1', 'note', 'n1'])).toBe('j1');
   });
 });
 

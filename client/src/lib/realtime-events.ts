@@ -5,7 +5,7 @@ import type { QueryKey } from '@tanstack/react-query';
  * The pure part of live updates: which cached queries an event concerns, and how missed events are
  * replayed from the record after a reconnect. No socket and no React here, so it is tested alone.
  *
- * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys and the
+ * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys and the
  * record's ['audit', jitId, filters]); lib may not import features, so realtime-events.test.ts
  * checks that these prefixes still match the features' key factories.
  */
@@ -28,10 +28,14 @@ export const liveKeys = {
   folders: (jitId: string) => ['evidence', jitId, 'folders'] as const,
   upload: (jitId: string, uploadId: string) => ['evidence', jitId, 'upload', uploadId] as const,
   integrityFailures: (jitId: string) => ['evidence', jitId, 'integrity-failures'] as const,
+  notes: (jitId: string) => ['notes', jitId] as const,
+  noteList: (jitId: string) => ['notes', jitId, 'list'] as const,
+  note: (jitId: string, noteId: string) => ['notes', jitId, 'note', noteId] as const,
+  noteRevisions: (jitId: string, noteId: string) => ['notes', jitId, 'revisions', noteId] as const,
 };
 
 /** The first element of every per-JIT query key whose second element is the JIT's id. */
-const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence']);
+const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes']);
 
 const jitList: Invalidation = { queryKey: liveKeys.jitList, exact: true };
 
@@ -69,6 +73,17 @@ export function invalidationsFor(event: Pick<JitEventPayload, 'jitId' | 'action'
         { queryKey: liveKeys.custody(jitId, item) },
         { queryKey: liveKeys.integrityFailures(jitId) },
       ];
+    case 'note.created':
+    case 'note.updated':
+    case 'note.restored':
+      // An open editor compares the refetched revision with the one it started from.
+      if (subject.type !== 'note') return [record, { queryKey: liveKeys.notes(jitId) }];
+      return [
+        record,
+        { queryKey: liveKeys.noteList(jitId) },
+        { queryKey: liveKeys.note(jitId, subject.id) },
+        { queryKey: liveKeys.noteRevisions(jitId, subject.id) },
+      ];
     case 'evidence.viewed':
     case 'evidence.downloaded':
       // Custody reads change nothing but the item's custody log.
@@ -84,6 +99,7 @@ export const everythingOf = (jitId: string): Invalidation[] => [
   { queryKey: liveKeys.members(jitId) },
   { queryKey: liveKeys.audit(jitId) },
   { queryKey: liveKeys.evidence(jitId) },
+  { queryKey: liveKeys.notes(jitId) },
   jitList,
 ];
 

@@ -1,7 +1,7 @@
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { Jit } from '@jit/shared';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { JitStatusBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoader } from '../../components/page-state';
@@ -11,6 +11,11 @@ import { EvidenceList } from '../../features/evidence/components/evidence-list';
 import { UploadScreen } from '../../features/evidence/components/upload-screen';
 import { JitOverview } from '../../features/jits/components/jit-overview';
 import { useMembers } from '../../features/members/api/members';
+import { useNote } from '../../features/notes/api/notes';
+import { NoteEditor } from '../../features/notes/components/note-editor';
+import { NoteHistory } from '../../features/notes/components/note-history';
+import { NotePage } from '../../features/notes/components/note-page';
+import { NotesList } from '../../features/notes/components/notes-list';
 import { MembersList } from '../../features/members/components/members-list';
 import { RecordView } from '../../features/record/components/record-view';
 import { useCurrentUser } from '../../lib/auth';
@@ -31,7 +36,7 @@ export function JitLayout() {
   const access = jitAccess(jit.data, me);
   const base = `/jits/${jitId}`;
   const section = location.pathname.slice(base.length).split('/')[1] ?? '';
-  const tab = ['members', 'record', 'evidence'].includes(section) ? section : 'overview';
+  const tab = ['members', 'record', 'evidence', 'notes'].includes(section) ? section : 'overview';
 
   return (
     <Stack>
@@ -49,6 +54,7 @@ export function JitLayout() {
           <Tabs.Tab value="overview">{t('jits.tabs.overview')}</Tabs.Tab>
           {access.can('members.read') && <Tabs.Tab value="members">{t('jits.tabs.members')}</Tabs.Tab>}
           {access.can('evidence.read') && <Tabs.Tab value="evidence">{t('jits.tabs.evidence')}</Tabs.Tab>}
+          {access.can('notes.read') && <Tabs.Tab value="notes">{t('jits.tabs.notes')}</Tabs.Tab>}
           {access.can('record.read') && <Tabs.Tab value="record">{t('jits.tabs.record')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
@@ -97,4 +103,39 @@ export function JitEvidenceItemRoute() {
   const { itemId = '' } = useParams();
   // Keyed by item so that following a duplicate link starts the page afresh.
   return <EvidenceItemPage key={itemId} jit={useJitContext()} me={useCurrentUser()} itemId={itemId} />;
+}
+
+export function JitNotesRoute() {
+  return <NotesList jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitNoteNewRoute() {
+  const jit = useJitContext();
+  const me = useCurrentUser();
+  // Those who may only read notes are sent to the list rather than to a form the server would refuse.
+  if (!jitAccess(jit, me).can('notes.write')) return <Navigate to={`/jits/${jit.id}/notes`} replace />;
+  return <NoteEditor jit={jit} me={me} note={null} />;
+}
+
+export function JitNoteRoute() {
+  const { noteId = '' } = useParams();
+  return <NotePage key={noteId} jit={useJitContext()} me={useCurrentUser()} noteId={noteId} />;
+}
+
+export function JitNoteHistoryRoute() {
+  const { noteId = '' } = useParams();
+  return <NoteHistory key={noteId} jit={useJitContext()} me={useCurrentUser()} noteId={noteId} />;
+}
+
+export function JitNoteEditRoute() {
+  const { noteId = '' } = useParams();
+  const jit = useJitContext();
+  const me = useCurrentUser();
+  const note = useNote(jit.id, noteId);
+  if (!jitAccess(jit, me).can('notes.write')) return <Navigate to={`/jits/${jit.id}/notes/${noteId}`} replace />;
+  // Once open, the editor stays: a failed background refetch must not take what is typed away.
+  if (note.isError && !note.data) return <ErrorAlert error={note.error} />;
+  // The editor opens on the revision the server has now, not on an older copy from the cache.
+  if (!note.data || !note.isFetchedAfterMount) return <PageLoader />;
+  return <NoteEditor key={noteId} jit={jit} me={me} note={note.data} />;
 }
