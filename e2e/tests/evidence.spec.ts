@@ -5,26 +5,19 @@ import { join } from 'node:path';
 import { expect, test, type BrowserContext, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
 import {
-  ADMIN,
-  addMemberByApi,
-  apiSession,
-  changeInitialPasswordByApi,
-  createAccountByApi,
-  createJitByApi,
-  dayFromToday,
-  ensureAdministrator,
   expectNoPageErrors,
   field,
   firstLogin,
   holdUploadChunks,
   minimalPdf,
   ONE_PIXEL_PNG,
+  type Person,
   recordUploadProgress,
   selectOption,
+  setUpTeamByApi,
   sha256Hex,
   sha256OfFile,
   uploadProgress,
-  type Person,
 } from './helpers';
 
 const LEADER: Person = {
@@ -77,38 +70,17 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
   let bigSha256 = '';
 
   test.beforeAll(async ({ browser }) => {
-    await ensureAdministrator();
-    const admin = await apiSession(ADMIN.email, ADMIN.password);
-    try {
-      const leader = await createAccountByApi(admin, LEADER);
-      const account = await createAccountByApi(admin, UPLOADER);
-      jit = await createJitByApi(admin, {
+    jit = await setUpTeamByApi(
+      {
         reference: JIT_REFERENCE,
         title: 'Operation Harbour: seized phones',
         purpose: 'Exchange the evidence seized in Rotterdam and Hamburg.',
-        legalBasis: 'Article 13 of the 2000 EU MLA Convention.',
-        startDate: dayFromToday(-3),
-        endDate: dayFromToday(300),
-        workingLanguage: 'en',
-        statesOfOperation: ['NL', 'DE'],
-        parties: [
-          { kind: 'party', country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
-          { kind: 'party', country: 'DE', name: 'Germany', authority: 'Staatsanwaltschaft Hamburg' },
-        ],
-        leadPartyCountry: 'NL',
-      });
-      // The administrator appoints leaders only; the leader adds the other members.
-      await addMemberByApi(admin, jit, leader.id, 'Netherlands', 'leader');
-      await changeInitialPasswordByApi(LEADER);
-      const leaderApi = await apiSession(LEADER.email, LEADER.password);
-      try {
-        await addMemberByApi(leaderApi, jit, account.id, 'Netherlands', 'member');
-      } finally {
-        await leaderApi.dispose();
-      }
-    } finally {
-      await admin.dispose();
-    }
+        lead: { country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
+        other: { country: 'DE', name: 'Germany', authority: 'Staatsanwaltschaft Hamburg' },
+      },
+      LEADER,
+      [{ person: UPLOADER, partyName: 'Netherlands', role: 'member' }],
+    );
 
     tempDir = mkdtempSync(join(tmpdir(), 'jit-e2e-evidence-'));
     bigPath = join(tempDir, BIG_NAME);

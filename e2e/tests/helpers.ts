@@ -318,3 +318,53 @@ export async function recordUploadProgress(page: Page, fileName: string): Promis
   }, label);
   return () => page.evaluate((ariaLabel) => (window as unknown as { __uploadProgress: Record<string, number[]> }).__uploadProgress[ariaLabel], label);
 }
+
+/** A JIT between the lead state and a second one, with its two parties, made by the administrator. */
+export interface TeamJitTerms {
+  reference: string;
+  title: string;
+  purpose: string;
+  lead: { country: string; name: string; authority: string };
+  other: { country: string; name: string; authority: string };
+}
+
+/**
+ * Sets up a JIT the way the product intends, through the API: the administrator creates the
+ * accounts and the JIT and appoints the lead party's leader, who changes their initial password
+ * and adds the other members. Returns the JIT; `members` keep their initial password.
+ */
+export async function setUpTeamByApi(terms: TeamJitTerms, leader: Person, members: Array<{ person: Person; partyName: string; role: JitRole }>): Promise<Jit> {
+  await ensureAdministrator();
+  const admin = await apiSession(ADMIN.email, ADMIN.password);
+  try {
+    const leaderAccount = await createAccountByApi(admin, leader);
+    const accounts = await Promise.all(members.map((m) => createAccountByApi(admin, m.person)));
+    const jit = await createJitByApi(admin, {
+      reference: terms.reference,
+      title: terms.title,
+      purpose: terms.purpose,
+      legalBasis: 'Article 13 of the 2000 EU MLA Convention.',
+      startDate: dayFromToday(-2),
+      endDate: dayFromToday(250),
+      workingLanguage: 'en',
+      statesOfOperation: [terms.lead.country, terms.other.country],
+      parties: [
+        { kind: 'party', ...terms.lead },
+        { kind: 'party', ...terms.other },
+      ],
+      leadPartyCountry: terms.lead.country,
+    });
+    // The administrator appoints leaders only; the leader adds the other members.
+    await addMemberByApi(admin, jit, leaderAccount.id, terms.lead.name, 'leader');
+    await changeInitialPasswordByApi(leader);
+    const leaderApi = await apiSession(leader.email, leader.password);
+    try {
+      for (const [index, member] of members.entries()) await addMemberByApi(leaderApi, jit, accounts[index].id, member.partyName, member.role);
+    } finally {
+      await leaderApi.dispose();
+    }
+    return jit;
+  } finally {
+    await admin.dispose();
+  }
+}

@@ -1,20 +1,13 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
 import {
-  ADMIN,
-  addMemberByApi,
-  apiSession,
   changeForcedPassword,
-  changeInitialPasswordByApi,
-  createAccountByApi,
-  createJitByApi,
-  dayFromToday,
-  ensureAdministrator,
   expectNoPageErrors,
   field,
   login,
-  trackPageErrors,
   type Person,
+  setUpTeamByApi,
+  trackPageErrors,
 } from './helpers';
 
 const LEADER: Person = {
@@ -69,37 +62,17 @@ test.describe('live updates: a change by one member appears on another member’
   let investigatorFrames: string[] = [];
 
   test.beforeAll(async ({ browser }) => {
-    await ensureAdministrator();
-    const admin = await apiSession(ADMIN.email, ADMIN.password);
-    try {
-      const leaderAccount = await createAccountByApi(admin, LEADER);
-      const investigatorAccount = await createAccountByApi(admin, INVESTIGATOR);
-      jit = await createJitByApi(admin, {
+    jit = await setUpTeamByApi(
+      {
         reference: JIT_REFERENCE,
         title: JIT_TITLE,
         purpose: 'Recover the paintings taken from a museum in Amsterdam and offered for sale in Lyon.',
-        legalBasis: 'Article 13 of the 2000 EU MLA Convention.',
-        startDate: dayFromToday(-2),
-        endDate: dayFromToday(250),
-        workingLanguage: 'en',
-        statesOfOperation: ['NL', 'FR'],
-        parties: [
-          { kind: 'party', country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
-          { kind: 'party', country: 'FR', name: 'France', authority: 'Parquet de Lyon' },
-        ],
-        leadPartyCountry: 'NL',
-      });
-      await addMemberByApi(admin, jit, leaderAccount.id, 'Netherlands', 'leader');
-      await changeInitialPasswordByApi(LEADER);
-      const leaderApi = await apiSession(LEADER.email, LEADER.password);
-      try {
-        await addMemberByApi(leaderApi, jit, investigatorAccount.id, 'France', 'member');
-      } finally {
-        await leaderApi.dispose();
-      }
-    } finally {
-      await admin.dispose();
-    }
+        lead: { country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
+        other: { country: 'FR', name: 'France', authority: 'Parquet de Lyon' },
+      },
+      LEADER,
+      [{ person: INVESTIGATOR, partyName: 'France', role: 'member' }],
+    );
 
     // The leader on a desktop, already past the initial password (changed through the API above).
     const leaderContext = await browser.newContext();

@@ -1,20 +1,15 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
 import {
-  ADMIN,
-  addMemberByApi,
   apiSession,
   changeInitialPasswordByApi,
-  createAccountByApi,
-  createJitByApi,
   createNoteByApi,
-  dayFromToday,
-  ensureAdministrator,
   expectNoPageErrors,
   field,
   login,
-  trackPageErrors,
   type Person,
+  setUpTeamByApi,
+  trackPageErrors,
 } from './helpers';
 
 /** Both may write notes: a leader of the lead party and a member of the other party. */
@@ -72,38 +67,17 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
   let pageB: Page;
 
   test.beforeAll(async ({ browser }) => {
-    await ensureAdministrator();
-    const admin = await apiSession(ADMIN.email, ADMIN.password);
-    try {
-      const accountA = await createAccountByApi(admin, WRITER_A);
-      const accountB = await createAccountByApi(admin, WRITER_B);
-      jit = await createJitByApi(admin, {
+    jit = await setUpTeamByApi(
+      {
         reference: JIT_REFERENCE,
         title: 'Operation Dune: vehicle thefts',
         purpose: 'Dismantle a network stealing vehicles in the Netherlands and reselling them in France.',
-        legalBasis: 'Article 13 of the 2000 EU MLA Convention.',
-        startDate: dayFromToday(-2),
-        endDate: dayFromToday(250),
-        workingLanguage: 'en',
-        statesOfOperation: ['NL', 'FR'],
-        parties: [
-          { kind: 'party', country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
-          { kind: 'party', country: 'FR', name: 'France', authority: 'Parquet de Lille' },
-        ],
-        leadPartyCountry: 'NL',
-      });
-      // The administrator appoints the leader; the leader adds the member.
-      await addMemberByApi(admin, jit, accountA.id, 'Netherlands', 'leader');
-      await changeInitialPasswordByApi(WRITER_A);
-      const leaderApi = await apiSession(WRITER_A.email, WRITER_A.password);
-      try {
-        await addMemberByApi(leaderApi, jit, accountB.id, 'France', 'member');
-      } finally {
-        await leaderApi.dispose();
-      }
-    } finally {
-      await admin.dispose();
-    }
+        lead: { country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
+        other: { country: 'FR', name: 'France', authority: 'Parquet de Lille' },
+      },
+      WRITER_A,
+      [{ person: WRITER_B, partyName: 'France', role: 'member' }],
+    );
     await changeInitialPasswordByApi(WRITER_B);
 
     const apiA = await apiSession(WRITER_A.email, WRITER_A.password);
