@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
 import { NotesModule } from './notes/notes.module';
+import { TasksModule } from './tasks/tasks.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordModule } from './record/record.module';
 import { SetupModule } from './setup/setup.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MembersModule,
         EvidenceModule,
         NotesModule,
+        TasksModule,
         RealtimeModule,
       ],
       providers: [

@@ -558,7 +558,50 @@ describe('access matrix', () => {
       call: async () => ({ url: jitUrl(`/notes/${await freshNote()}/restore`), body: { revision: 1, baseRevision: 1 } }),
       invalid: () => ({ url: jitUrl(`/notes/${randomUUID()}/restore`), body: { revision: 0 } }),
     },
+    { method: 'get', path: '/api/tasks/mine', expect: signedIn(200), call: async () => ({ url: '/api/tasks/mine' }) },
+    { method: 'get', path: '/api/jits/{jitId}/tasks', expect: jitRoute(READERS(200)), permission: 'tasks.read', call: async () => ({ url: jitUrl('/tasks') }) },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/tasks',
+      expect: jitRoute({ otherLeader: 201, leadLeader: 201 }),
+      permission: 'tasks.manage',
+      call: async (actor) => ({ url: jitUrl('/tasks'), body: { title: `Task of ${actor}` } }),
+      invalid: () => ({ url: jitUrl('/tasks'), body: { title: 't', priority: 'whenever' } }),
+    },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/tasks/{taskId}',
+      expect: jitRoute(READERS(200)),
+      permission: 'tasks.read',
+      call: async () => ({ url: jitUrl(`/tasks/${await freshTask(null)}`) }),
+    },
+    {
+      method: 'patch',
+      path: '/api/jits/{jitId}/tasks/{taskId}',
+      expect: jitRoute({ otherLeader: 200, leadLeader: 200 }),
+      permission: 'tasks.manage',
+      call: async () => ({ url: jitUrl(`/tasks/${await freshTask(null)}`), body: { title: 'Renamed' } }),
+      invalid: () => ({ url: jitUrl(`/tasks/${randomUUID()}`), body: { title: null } }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/tasks/{taskId}/move',
+      // Every member may move a task assigned to them (each row's task is); the administrator is no member.
+      expect: jitRoute(READERS(200)),
+      permission: 'tasks.move',
+      // Bad bodies are covered in tasks.int-spec.ts: who may send one depends on the task's assignee.
+      call: async (actor) => ({ url: jitUrl(`/tasks/${await freshTask(actor)}/move`), body: { status: 'in_progress', position: 0 } }),
+    },
   ];
+
+  /** A task made by the lead leader, assigned to the actor's membership when they have one. */
+  const freshTask = async (actor: Actor | null): Promise<string> => {
+    const membership = actor && actor in team.memberships ? team.memberships[actor as keyof Team['memberships']] : null;
+    const response = await team.leadLeader.post(jitUrl('/tasks'), { title: 'Matrix task', assigneeMemberId: membership?.id ?? null });
+    if (response.status !== 201) throw new Error(`task creation failed: ${response.status}`);
+    return (response.body as { id: string }).id;
+  };
+
 
   /** A note written by a member, to read, edit or restore. */
   const freshNote = async (): Promise<string> => {

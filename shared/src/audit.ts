@@ -31,10 +31,13 @@ export const AUDIT_ACTIONS = [
   'note.created',
   'note.updated',
   'note.restored',
+  'task.created',
+  'task.updated',
+  'task.moved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note', 'task'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */

@@ -9,3 +9,4 @@ export * from './countries';
 export * from './dates';
 export * from './evidence';
 export * from './notes';
+export * from './tasks';

@@ -30,6 +30,9 @@ export const JIT_PERMISSIONS = [
   'folders.manage',
   'notes.read',
   'notes.write',
+  'tasks.read',
+  'tasks.manage',
+  'tasks.move',
 ] as const;
 export type JitPermission = (typeof JIT_PERMISSIONS)[number];
 
@@ -72,6 +75,10 @@ export const JIT_PERMISSION_TABLE: Readonly<Record<JitPermission, readonly JitGr
   'folders.manage': CONTRIBUTORS,
   'notes.read': EVERY_MEMBER,
   'notes.write': CONTRIBUTORS,
+  'tasks.read': EVERY_MEMBER,
+  'tasks.manage': ['leader'],
+  // Narrowed by the access module to the task's assignee, unless a leader moves it.
+  'tasks.move': EVERY_MEMBER,
 };
 
 /** The grantees a member (or the administrator) counts as, for the permission table. */

@@ -11,7 +11,7 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated'; allowPendingPasswordChange: boolean; sessionOnly: boolean }
   | { kind: 'platform'; permission: PlatformPermission }
-  | { kind: 'jit'; permission: JitPermission; target?: 'member' | 'evidence' };
+  | { kind: 'jit'; permission: JitPermission; target?: 'member' | 'evidence' | 'task' };
 
 export const ACCESS_RULE = 'jit:access-rule';
 
@@ -37,6 +37,8 @@ export const Access = {
   jitMember: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission, target: 'member' } satisfies AccessRule),
   /** JIT scope on one evidence item (`:itemId`) whose uploader's party alone may change it: decided before validation. */
   jitEvidenceEdit: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'evidence.edit', target: 'evidence' } satisfies AccessRule),
+  /** JIT scope on one task (`:taskId`) that leaders and its assignee may move: decided before validation. */
+  jitTaskMove: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'tasks.move', target: 'task' } satisfies AccessRule),
 };
 
 interface GuardedRequest extends AuthenticatedRequest {

@@ -50,6 +50,7 @@ export class AccessGuard implements CanActivate {
       this.access.require(jitAccess, rule.permission);
       if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
       if (rule.target === 'evidence') await this.access.requireEvidenceTarget(jitAccess, params.itemId);
+      if (rule.target === 'task') await this.access.requireTaskMover(jitAccess, params.taskId);
       request.jitAccess = jitAccess;
     }
     return true;

@@ -4,6 +4,7 @@ import { granteesOf, isGranted, type JitGrantee, type JitPermission, type JitRol
 import { forbidden, notFound } from '../common/app-error';
 import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { JitAgreement } from '../jits/jit.entity';
+import { TaskRecord } from '../tasks/task.entity';
 import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
 import type { User } from '../users/user.entity';
@@ -67,6 +68,17 @@ export class AccessService {
     const item = itemId && UUID.test(itemId) ? await this.dataSource.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
     if (!item || item.status === 'pending') throw notFound('This evidence item');
     this.requireEvidenceEdit(access, item.createdByPartyId);
+  }
+
+  /** Leaders move any task; anyone else only a task assigned to them. A foreign or unknown task is a 404. */
+  async requireTaskMover(access: JitAccess, taskId: string | undefined): Promise<void> {
+    const task = taskId && UUID.test(taskId) ? await this.dataSource.getRepository(TaskRecord).findOneBy({ id: taskId, jitId: access.jit.id }) : null;
+    if (!task) throw notFound('This task');
+    this.require(access, 'tasks.move');
+    if (access.grantees.includes('leader')) return;
+    if (!access.membership || task.assigneeMemberId !== access.membership.id) {
+      throw forbidden('tasks.move', 'Only the person a task is assigned to, or a leader, may move it.');
+    }
   }
 
   /** The membership a route acts on, checked against the narrower rule; a foreign or unknown id is a 404. */

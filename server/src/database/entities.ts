@@ -14,6 +14,7 @@ import { EvidenceFolder } from '../evidence/folder.entity';
 import { EvidenceUpload } from '../evidence/upload.entity';
 import { JobLease } from '../jobs/job-lease.entity';
 import { SetupToken } from '../setup/setup-token.entity';
+import { TaskRecord } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -35,4 +36,5 @@ export const ENTITIES = [
   ApiTokenRecord,
   NoteRecord,
   NoteRevisionRecord,
+  TaskRecord,
 ];

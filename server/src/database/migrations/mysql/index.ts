@@ -4,5 +4,6 @@ import * as m1 from './1795905431660-SetupTokens';
 import * as m2 from './1795907823774-Evidence';
 import * as m3 from './1795908873810-ApiTokens';
 import * as m4 from './1795909011292-Notes';
+import * as m5 from './1795910128492-Tasks';
 
-export const MYSQL_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4)];
+export const MYSQL_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5)];

@@ -1,0 +1,64 @@
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  TASK_LIMITS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type ChecklistItem,
+  type CreateTaskRequest,
+  type MoveTaskRequest,
+  type TaskListQuery,
+  type TaskPriority,
+  type TaskStatus,
+} from '@jit/shared';
+import { IsDateOnly, IsOmittable } from '../common/validation';
+import { trim } from '../users/user.dto';
+
+export class ChecklistItemDto implements ChecklistItem {
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.checklistItemMax)
+  text: string;
+
+  @IsBoolean()
+  done: boolean;
+}
+
+/** The fields of a task; creation requires the title (checked by the service), edits take any subset. */
+export class TaskFieldsDto implements Partial<CreateTaskRequest> {
+  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.titleMax)
+  title?: string;
+
+  @IsOmittable() @IsString() @MaxLength(TASK_LIMITS.descriptionMax)
+  description?: string;
+
+  @IsOmittable() @IsIn(TASK_PRIORITIES)
+  priority?: TaskPriority;
+
+  /** A member of this JIT; null leaves the task unassigned. */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  assigneeMemberId?: string | null;
+
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateOnly()
+  dueDate?: string | null;
+
+  @IsOmittable() @IsArray() @ArrayMaxSize(TASK_LIMITS.labelsMax) @ArrayUnique() @IsString({ each: true }) @MaxLength(TASK_LIMITS.labelMax, { each: true })
+  labels?: string[];
+
+  @IsOmittable() @IsArray() @ArrayMaxSize(TASK_LIMITS.checklistMax) @ValidateNested({ each: true }) @Type(() => ChecklistItemDto)
+  checklist?: ChecklistItemDto[];
+}
+
+export class MoveTaskDto implements MoveTaskRequest {
+  @IsIn(TASK_STATUSES)
+  status: TaskStatus;
+
+  @IsInt() @Min(0) @Max(100000)
+  position: number;
+}
+
+export class TaskListQueryDto implements TaskListQuery {
+  @IsOptional() @IsUUID() assigneeMemberId?: string;
+  @IsOptional() @IsUUID() partyId?: string;
+  @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
+  @IsOptional() @IsDateOnly() dueBefore?: string;
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Task } from '@jit/shared';
+import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access.decorators';
+import type { JitAccess } from '../access/access.service';
+import type { RequestContext } from '../common/request-context';
+import type { User } from '../users/user.entity';
+import { MoveTaskDto, TaskFieldsDto, TaskListQueryDto } from './task.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@Controller()
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  /** The caller's tasks across every JIT they belong to. */
+  @Get('tasks/mine')
+  @Access.authenticated()
+  mine(@CurrentUser() user: User): Promise<Task[]> {
+    return this.tasks.mine(user);
+  }
+
+  @Get('jits/:jitId/tasks')
+  @Access.jit('tasks.read')
+  list(@CurrentJitAccess() access: JitAccess, @Query() query: TaskListQueryDto): Promise<Task[]> {
+    return this.tasks.list(access, query);
+  }
+
+  @Post('jits/:jitId/tasks')
+  @Access.jit('tasks.manage')
+  create(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: TaskFieldsDto): Promise<Task> {
+    return this.tasks.create(context, access, dto);
+  }
+
+  @Get('jits/:jitId/tasks/:taskId')
+  @Access.jit('tasks.read')
+  get(@CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string): Promise<Task> {
+    return this.tasks.get(access, taskId);
+  }
+
+  @Patch('jits/:jitId/tasks/:taskId')
+  @Access.jit('tasks.manage')
+  update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string, @Body() dto: TaskFieldsDto): Promise<Task> {
+    return this.tasks.update(context, access, taskId, dto);
+  }
+
+  /** Leaders and the task's assignee move it between status columns. */
+  @Post('jits/:jitId/tasks/:taskId/move')
+  @HttpCode(200)
+  @Access.jitTaskMove()
+  move(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string, @Body() dto: MoveTaskDto): Promise<Task> {
+    return this.tasks.move(context, access, taskId, dto);
+  }
+}
