@@ -18,15 +18,17 @@ import {
   JitNotesRoute,
   JitOverviewRoute,
   JitRecordRoute,
+  JitTasksRoute,
 } from './routes/jit';
 import { NotFoundRoute } from './routes/not-found';
+import { MyTasksRoute } from './routes/tasks';
 import { SessionGate } from './session-gate';
 
 /**
  * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
  * /jits/:jitId/record, /jits/:jitId/evidence, /jits/:jitId/evidence/new, /jits/:jitId/evidence/:itemId,
  * /jits/:jitId/notes, /jits/:jitId/notes/new, /jits/:jitId/notes/:noteId (/edit, /history),
- * /account, /admin/users.
+ * /jits/:jitId/tasks, /tasks (my tasks across JITs), /account, /admin/users.
  */
 export const appRoutes = createRoutesFromElements(
   <Route element={<AppLayout />}>
@@ -49,7 +51,9 @@ export const appRoutes = createRoutesFromElements(
         <Route path="notes/:noteId" element={<JitNoteRoute />} />
         <Route path="notes/:noteId/edit" element={<JitNoteEditRoute />} />
         <Route path="notes/:noteId/history" element={<JitNoteHistoryRoute />} />
+        <Route path="tasks" element={<JitTasksRoute />} />
       </Route>
+      <Route path="/tasks" element={<MyTasksRoute />} />
       <Route path="/account" element={<AccountRoute />} />
       <Route path="/admin/users" element={<AdminUsersRoute />} />
       <Route path="*" element={<NotFoundRoute />} />

@@ -61,6 +61,10 @@ export function TopBar() {
             <Anchor component={Link} to="/jits">
               {t('app.nav.myJits')}
             </Anchor>
+            {/* Not on phones: a third link would push the others out of the bar (reached there from each JIT's Tasks tab). */}
+            <Anchor component={Link} to="/tasks" visibleFrom="sm">
+              {t('app.nav.myTasks')}
+            </Anchor>
             <Anchor component={Link} to="/account">
               {t('app.nav.account')}
             </Anchor>

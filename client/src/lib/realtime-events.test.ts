@@ -4,6 +4,7 @@ import { evidenceKeys } from '../features/evidence/api/evidence';
 import { jitKeys } from '../features/jits/api/jits';
 import { memberKeys } from '../features/members/api/members';
 import { noteKeys } from '../features/notes/api/notes';
+import { taskKeys } from '../features/tasks/api/tasks';
 import { ApiRequestError } from './api-client';
 import {
   dedupe,
@@ -42,6 +43,16 @@ describe('the keys live updates invalidate', () => {
     expect(liveKeys.noteList('j1')).toEqual(noteKeys.list('j1'));
     expect(liveKeys.note('j1', 'n1')).toEqual(noteKeys.note('j1', 'n1'));
     expect(liveKeys.noteRevisions('j1', 'n1')).toEqual(noteKeys.revisions('j1', 'n1'));
+    expect(liveKeys.tasks('j1')).toEqual(taskKeys.all('j1'));
+    expect(taskKeys.list('j1', { status: 'done' }).slice(0, 2)).toEqual(liveKeys.tasks('j1'));
+    expect(taskKeys.task('j1', 't1').slice(0, 2)).toEqual(liveKeys.tasks('j1'));
+    expect(liveKeys.myTasks).toEqual(taskKeys.mine);
+  });
+
+  it.each(['task.created', 'task.updated', 'task.moved'] as const)('refreshes the board, the lists and my tasks on %s', (action) => {
+    expect(keysOf(invalidationsFor(event(action, 'task', 't1')))).toEqual([['audit', 'j1'], ['tasks', 'j1'], ['my-tasks']]);
+    expect(jitIdOfQueryKey(['tasks', 'j1', 'list', {}])).toBe('j1');
+    expect(jitIdOfQueryKey(['my-tasks'])).toBeNull();
   });
 
   it('refreshes the note, its history and the list when someone saves a note', () => {

@@ -12,6 +12,8 @@ import {
   JIT_STATUSES,
   LANGUAGES,
   PARTY_KINDS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
   VERSION_KINDS,
 } from '@jit/shared';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +73,8 @@ describe('locales', () => {
     ['classifications', CLASSIFICATIONS],
     ['versionKinds', VERSION_KINDS],
     ['evidenceStatuses', EVIDENCE_STATUSES],
+    ['taskStatuses', TASK_STATUSES],
+    ['taskPriorities', TASK_PRIORITIES],
   ];
   it.each(Object.keys(locales))('%s translates every code of the contract', (language) => {
     const missing = groups.flatMap(([group, codes]) =>

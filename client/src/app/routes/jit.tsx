@@ -18,6 +18,7 @@ import { NotePage } from '../../features/notes/components/note-page';
 import { NotesList } from '../../features/notes/components/notes-list';
 import { MembersList } from '../../features/members/components/members-list';
 import { RecordView } from '../../features/record/components/record-view';
+import { TasksPage } from '../../features/tasks/components/tasks-page';
 import { useCurrentUser } from '../../lib/auth';
 import { jitAccess } from '../../lib/permissions';
 
@@ -36,7 +37,7 @@ export function JitLayout() {
   const access = jitAccess(jit.data, me);
   const base = `/jits/${jitId}`;
   const section = location.pathname.slice(base.length).split('/')[1] ?? '';
-  const tab = ['members', 'record', 'evidence', 'notes'].includes(section) ? section : 'overview';
+  const tab = ['members', 'record', 'evidence', 'notes', 'tasks'].includes(section) ? section : 'overview';
 
   return (
     <Stack>
@@ -55,6 +56,7 @@ export function JitLayout() {
           {access.can('members.read') && <Tabs.Tab value="members">{t('jits.tabs.members')}</Tabs.Tab>}
           {access.can('evidence.read') && <Tabs.Tab value="evidence">{t('jits.tabs.evidence')}</Tabs.Tab>}
           {access.can('notes.read') && <Tabs.Tab value="notes">{t('jits.tabs.notes')}</Tabs.Tab>}
+          {access.can('tasks.read') && <Tabs.Tab value="tasks">{t('jits.tabs.tasks')}</Tabs.Tab>}
           {access.can('record.read') && <Tabs.Tab value="record">{t('jits.tabs.record')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
@@ -107,6 +109,10 @@ export function JitEvidenceItemRoute() {
 
 export function JitNotesRoute() {
   return <NotesList jit={useJitContext()} me={useCurrentUser()} />;
+}
+
+export function JitTasksRoute() {
+  return <TasksPage jit={useJitContext()} me={useCurrentUser()} />;
 }
 
 export function JitNoteNewRoute() {

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { CreateTaskRequest, MoveTaskRequest, Task, TaskListQuery, UpdateTaskRequest } from '@jit/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+/**
+ * Every per-JIT key starts with ['tasks', jitId]: the live layer (lib/realtime-events.ts) invalidates
+ * by these prefixes. The caller's tasks across JITs live apart, under ['my-tasks'].
+ */
+export const taskKeys = {
+  all: (jitId: string) => ['tasks', jitId] as const,
+  list: (jitId: string, filters: TaskListQuery) => ['tasks', jitId, 'list', filters] as const,
+  task: (jitId: string, taskId: string) => ['tasks', jitId, 'task', taskId] as const,
+  mine: ['my-tasks'] as const,
+};
+
+const tasksPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/tasks`;
+const taskPath = (jitId: string, taskId: string) => `${tasksPath(jitId)}/${encodeURIComponent(taskId)}`;
+
+/** Only the filters that are set go in the query string. */
+function toQuery(filters: TaskListQuery): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.assigneeMemberId) query.assigneeMemberId = filters.assigneeMemberId;
+  if (filters.partyId) query.partyId = filters.partyId;
+  if (filters.status) query.status = filters.status;
+  if (filters.dueBefore) query.dueBefore = filters.dueBefore;
+  if (filters.overdue) query.overdue = 'true';
+  return query;
+}
+
+export const listTasks = (jitId: string, filters: TaskListQuery = {}): Promise<Task[]> =>
+  apiRequest<Task[]>(tasksPath(jitId), { query: toQuery(filters) });
+export const listMyTasks = (): Promise<Task[]> => apiRequest<Task[]>('/tasks/mine');
+export const getTask = (jitId: string, taskId: string): Promise<Task> => apiRequest<Task>(taskPath(jitId, taskId));
+export const createTask = (jitId: string, request: CreateTaskRequest): Promise<Task> =>
+  apiRequest<Task>(tasksPath(jitId), { method: 'POST', body: request });
+export const updateTask = (jitId: string, taskId: string, request: UpdateTaskRequest): Promise<Task> =>
+  apiRequest<Task>(taskPath(jitId, taskId), { method: 'PATCH', body: request });
+export const moveTask = (jitId: string, taskId: string, request: MoveTaskRequest): Promise<Task> =>
+  apiRequest<Task>(`${taskPath(jitId, taskId)}/move`, { method: 'POST', body: request });
+
+export const useTasks = (jitId: string, filters: TaskListQuery = {}) =>
+  useQuery({ queryKey: taskKeys.list(jitId, filters), queryFn: () => listTasks(jitId, filters) });
+export const useMyTasks = () => useQuery({ queryKey: taskKeys.mine, queryFn: listMyTasks });
+
+function afterChange(queryClient: QueryClient, jitId: string, task: Task): void {
+  queryClient.setQueryData(taskKeys.task(jitId, task.id), task);
+  void queryClient.invalidateQueries({ queryKey: [...taskKeys.all(jitId), 'list'] });
+  void queryClient.invalidateQueries({ queryKey: taskKeys.mine });
+  void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+}
+
+export function useSaveTask(jitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, request }: { taskId: string | null; request: CreateTaskRequest }) =>
+      taskId ? updateTask(jitId, taskId, request) : createTask(jitId, request),
+    onSuccess: (task) => afterChange(queryClient, jitId, task),
+  });
+}
+
+export function useMoveTask(jitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, request }: { taskId: string; request: MoveTaskRequest }) => moveTask(jitId, taskId, request),
+    onSuccess: (task) => afterChange(queryClient, jitId, task),
+  });
+}

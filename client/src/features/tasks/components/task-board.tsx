@@ -1,0 +1,143 @@
+import { Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { TASK_STATUSES, type Task, type TaskStatus } from '@jit/shared';
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateOnly } from '../../../lib/dates';
+import { OverdueBadge, PriorityBadge } from './task-badges';
+
+const DRAG_TYPE = 'application/x-jit-task';
+
+interface TaskBoardProps {
+  tasks: Task[];
+  /** Whether the caller may move this task (leaders, or its assignee). */
+  canMove: (task: Task) => boolean;
+  onMove: (task: Task, status: TaskStatus, position: number) => void;
+  /** Leaders edit a task from its card. */
+  onEdit?: (task: Task) => void;
+}
+
+/** Four status columns; cards keep the server's order (status, position). */
+export function TaskBoard({ tasks, canMove, onMove, onEdit }: TaskBoardProps) {
+  const { t } = useTranslation();
+  const [over, setOver] = useState<TaskStatus | null>(null);
+  const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, tasks.filter((task) => task.status === status)])) as Record<
+    TaskStatus,
+    Task[]
+  >;
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+
+  /** The end of the target column, not counting the task itself if it is already there. */
+  const endOf = (task: Task, status: TaskStatus) => columns[status].filter((other) => other.id !== task.id).length;
+
+  const drop = (event: DragEvent, status: TaskStatus) => {
+    event.preventDefault();
+    setOver(null);
+    const task = byId.get(event.dataTransfer.getData(DRAG_TYPE));
+    if (!task || !canMove(task)) return;
+    // Dropped on a card: take its place; on the column itself: go last.
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-task-id]');
+    const targetIndex = target ? columns[status].filter((other) => other.id !== task.id).findIndex((other) => other.id === target.dataset.taskId) : -1;
+    const position = targetIndex >= 0 ? targetIndex : endOf(task, status);
+    if (task.status === status && task.position === position) return;
+    onMove(task, status, position);
+  };
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+      {TASK_STATUSES.map((status) => (
+        <Paper
+          key={status}
+          withBorder
+          p="sm"
+          bg={over === status ? 'var(--mantine-color-blue-light)' : undefined}
+          data-testid={`board-column-${status}`}
+          aria-label={t(`taskStatuses.${status}`)}
+          role="region"
+          onDragOver={(event) => {
+            if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            setOver(status);
+          }}
+          onDragLeave={() => setOver((current) => (current === status ? null : current))}
+          onDrop={(event) => drop(event, status)}
+        >
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t(`taskStatuses.${status}`)}</Title>
+            <Badge variant="light" color="gray">
+              {columns[status].length}
+            </Badge>
+          </Group>
+          <Stack gap="sm" mih={80}>
+            {columns[status].map((task) => (
+              <TaskCard key={task.id} task={task} canMove={canMove(task)} onMove={(to) => onMove(task, to, endOf(task, to))} onEdit={onEdit} />
+            ))}
+          </Stack>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function TaskCard({ task, canMove, onMove, onEdit }: { task: Task; canMove: boolean; onMove: (status: TaskStatus) => void; onEdit?: (task: Task) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      data-testid={`task-card-${task.title}`}
+      data-status={task.status}
+      data-task-id={task.id}
+      draggable={canMove}
+      style={{ cursor: canMove ? 'grab' : undefined }}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_TYPE, task.id);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <Stack gap={6}>
+        <Text fw={600}>{task.title}</Text>
+        <Group gap={6}>
+          <PriorityBadge priority={task.priority} />
+          {task.overdue && <OverdueBadge />}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {task.assigneeName ?? t('tasks.unassigned')}
+        </Text>
+        {task.dueDate && (
+          <Text size="sm">
+            {t('tasks.due', { date: formatDateOnly(task.dueDate, i18n.language) })}
+          </Text>
+        )}
+        {task.labels.length > 0 && (
+          <Group gap={4}>
+            {task.labels.map((label) => (
+              <Badge key={label} size="xs" variant="outline">
+                {label}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {task.checklist.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('tasks.checklistProgress', { done: task.checklist.filter((item) => item.done).length, total: task.checklist.length })}
+          </Text>
+        )}
+        {canMove && (
+          <NativeSelect
+            size="xs"
+            aria-label={t('tasks.moveTo', { title: task.title })}
+            data={TASK_STATUSES.map((status) => ({ value: status, label: t(`taskStatuses.${status}`) }))}
+            value={task.status}
+            onChange={(event) => onMove(event.currentTarget.value as TaskStatus)}
+          />
+        )}
+        {onEdit && (
+          <Button size="xs" variant="subtle" aria-label={t('tasks.editNamed', { title: task.title })} onClick={() => onEdit(task)}>
+            {t('tasks.edit')}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
