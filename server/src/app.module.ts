@@ -10,6 +10,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
+import { CommentsModule } from './comments/comments.module';
 import { NotesModule } from './notes/notes.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -42,6 +43,7 @@ export class AppModule {
         EvidenceModule,
         NotesModule,
         TasksModule,
+        CommentsModule,
         RealtimeModule,
       ],
       providers: [

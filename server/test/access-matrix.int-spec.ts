@@ -592,6 +592,22 @@ describe('access matrix', () => {
       // Bad bodies are covered in tasks.int-spec.ts: who may send one depends on the task's assignee.
       call: async (actor) => ({ url: jitUrl(`/tasks/${await freshTask(actor)}/move`), body: { status: 'in_progress', position: 0 } }),
     },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/comments',
+      expect: jitRoute(READERS(200)),
+      permission: 'comments.read',
+      call: async () => ({ url: jitUrl(`/comments?subjectType=note&subjectId=${await freshNote()}`) }),
+      invalid: () => ({ url: jitUrl('/comments?subjectType=meeting&subjectId=x') }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/comments',
+      expect: jitRoute(READERS(201)),
+      permission: 'comments.write',
+      call: async () => ({ url: jitUrl('/comments'), body: { subjectType: 'note', subjectId: await freshNote(), body: 'A comment' } }),
+      invalid: () => ({ url: jitUrl('/comments'), body: { subjectType: 'note', subjectId: 'x', body: '' } }),
+    },
   ];
 
   /** A task made by the lead leader, assigned to the actor's membership when they have one. */

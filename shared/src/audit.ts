@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'task.created',
   'task.updated',
   'task.moved',
+  'comment.added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

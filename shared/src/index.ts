@@ -10,3 +10,4 @@ export * from './dates';
 export * from './evidence';
 export * from './notes';
 export * from './tasks';
+export * from './comments';

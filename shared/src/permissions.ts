@@ -33,6 +33,8 @@ export const JIT_PERMISSIONS = [
   'tasks.read',
   'tasks.manage',
   'tasks.move',
+  'comments.read',
+  'comments.write',
 ] as const;
 export type JitPermission = (typeof JIT_PERMISSIONS)[number];
 
@@ -79,6 +81,9 @@ export const JIT_PERMISSION_TABLE: Readonly<Record<JitPermission, readonly JitGr
   'tasks.manage': ['leader'],
   // Narrowed by the access module to the task's assignee, unless a leader moves it.
   'tasks.move': EVERY_MEMBER,
+  'comments.read': EVERY_MEMBER,
+  // Everyone in the JIT may comment on what they may read.
+  'comments.write': EVERY_MEMBER,
 };
 
 /** The grantees a member (or the administrator) counts as, for the permission table. */

@@ -1,5 +1,6 @@
 import { ApiTokenRecord } from '../auth/api-token.entity';
 import { Session } from '../auth/session.entity';
+import { CommentRecord } from '../comments/comment.entity';
 import { LoginThrottle } from '../auth/login-attempt.entity';
 import { JitExtensionRecord } from '../jits/extension.entity';
 import { JitAgreement } from '../jits/jit.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   NoteRecord,
   NoteRevisionRecord,
   TaskRecord,
+  CommentRecord,
 ];

@@ -5,5 +5,6 @@ import * as m2 from './1795907823482-Evidence';
 import * as m3 from './1795908873703-ApiTokens';
 import * as m4 from './1795909011163-Notes';
 import * as m5 from './1795910128371-Tasks';
+import * as m6 from './1795910915198-Comments';
 
-export const SQLITE_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5)];
+export const SQLITE_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6)];

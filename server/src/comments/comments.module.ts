@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { JitsModule } from '../jits/jits.module';
+import { RecordModule } from '../record/record.module';
+import { CommentsController } from './comments.controller';
+import { CommentsService } from './comments.service';
+
+@Module({ imports: [JitsModule, RecordModule], controllers: [CommentsController], providers: [CommentsService] })
+export class CommentsModule {}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { jitChain, type Comment } from '@jit/shared';
+import { isActiveMembership, type JitAccess } from '../access/access.service';
+import { invalid } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
+import { JitsService } from '../jits/jits.service';
+import { Membership } from '../members/membership.entity';
+import { NoteRecord } from '../notes/note.entity';
+import { RecordService } from '../record/record.service';
+import { TaskRecord } from '../tasks/task.entity';
+import { User } from '../users/user.entity';
+import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
+import { CommentRecord } from './comment.entity';
+
+/** Comments on evidence items, notes and tasks, with @mentions of members. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly jits: JitsService,
+    private readonly record: RecordService,
+  ) {}
+
+  /** The subject must exist in this JIT and be readable (a pending evidence item is not). */
+  private async requireSubject(manager: EntityManager, access: JitAccess, query: CommentListQueryDto): Promise<void> {
+    const where = { id: query.subjectId, jitId: access.jit.id };
+    const exists =
+      query.subjectType === 'evidence'
+        ? await manager.getRepository(EvidenceItemRecord).existsBy({ ...where, status: In(['available', 'integrity_failed']) })
+        : query.subjectType === 'note'
+          ? await manager.getRepository(NoteRecord).existsBy(where)
+          : await manager.getRepository(TaskRecord).existsBy(where);
+    if (!exists) throw invalid([{ field: 'subjectId', code: 'invalid_value' }], 'Comment on an item, note or task of this JIT.');
+  }
+
+  async list(access: JitAccess, query: CommentListQueryDto): Promise<Comment[]> {
+    await this.requireSubject(this.dataSource.manager, access, query);
+    const comments = await this.dataSource.getRepository(CommentRecord).find({ where: { jitId: access.jit.id, subjectType: query.subjectType, subjectId: query.subjectId }, order: { createdAt: 'ASC' } });
+    return this.present(comments);
+  }
+
+  async create(context: RequestContext, access: JitAccess, dto: CreateCommentDto): Promise<Comment> {
+    const comment = await this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      await this.requireSubject(manager, access, dto);
+      const mentions = dto.mentions ?? [];
+      if (mentions.length) {
+        const members = await manager.getRepository(Membership).findBy({ id: In(mentions), jitId: access.jit.id });
+        if (members.length !== mentions.length || !members.every((m) => isActiveMembership(m))) {
+          throw invalid([{ field: 'mentions', code: 'invalid_value' }], 'Mention active members of this JIT only.');
+        }
+      }
+      const comment: CommentRecord = {
+        id: randomUUID(),
+        jitId: access.jit.id,
+        subjectType: dto.subjectType,
+        subjectId: dto.subjectId,
+        body: dto.body,
+        mentions,
+        authorId: access.user.id,
+        authorPartyId: access.membership?.partyId ?? '',
+        createdAt: new Date(),
+      };
+      await manager.insert(CommentRecord, { ...comment, mentions: [...mentions] });
+      // Recorded against what was commented on, so an item's custody log shows its comments too.
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'comment.added',
+        subjectType: dto.subjectType,
+        subjectId: dto.subjectId,
+        actorPartyId: access.membership?.partyId,
+        changes: [
+          { field: 'commentId', from: null, to: comment.id },
+          { field: 'bodySha256', from: null, to: createHash('sha256').update(dto.body, 'utf8').digest('hex') },
+          { field: 'mentions', from: null, to: mentions },
+        ],
+      });
+      return comment;
+    });
+    const [presented] = await this.present([comment]);
+    return presented;
+  }
+
+  private async present(comments: CommentRecord[]): Promise<Comment[]> {
+    const ids = [...new Set(comments.map((c) => c.authorId))];
+    const users = ids.length ? await this.dataSource.getRepository(User).findBy({ id: In(ids) }) : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return comments.map((c) => ({
+      id: c.id,
+      jitId: c.jitId,
+      subjectType: c.subjectType,
+      subjectId: c.subjectId,
+      body: c.body,
+      mentions: c.mentions,
+      authorId: c.authorId,
+      authorName: names.get(c.authorId) ?? '',
+      authorPartyId: c.authorPartyId,
+      createdAt: c.createdAt.toISOString(),
+    }));
+  }
+}
