@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditPage, JitEventPayload } from '@jit/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { commentKeys } from '../features/comments/api/comments';
 import { evidenceKeys } from '../features/evidence/api/evidence';
 import { jitKeys } from '../features/jits/api/jits';
 import { memberKeys } from '../features/members/api/members';
@@ -47,6 +48,8 @@ describe('the keys live updates invalidate', () => {
     expect(taskKeys.list('j1', { status: 'done' }).slice(0, 2)).toEqual(liveKeys.tasks('j1'));
     expect(taskKeys.task('j1', 't1').slice(0, 2)).toEqual(liveKeys.tasks('j1'));
     expect(liveKeys.myTasks).toEqual(taskKeys.mine);
+    expect(liveKeys.comments('j1')).toEqual(commentKeys.all('j1'));
+    expect(liveKeys.subjectComments('j1', 'note', 'n1')).toEqual(commentKeys.subject('j1', 'note', 'n1'));
   });
 
   it.each(['task.created', 'task.updated', 'task.moved'] as const)('refreshes the board, the lists and my tasks on %s', (action) => {
@@ -63,6 +66,14 @@ describe('the keys live updates invalidate', () => {
       ['notes', 'j1', 'revisions', 'n1'],
     ]);
     expect(jitIdOfQueryKey(['notes', 'j1', 'note', 'n1'])).toBe('j1');
+  });
+
+  it.each(['note', 'task', 'evidence'] as const)('refreshes the comments of the %s commented on when a comment is added', (type) => {
+    expect(keysOf(invalidationsFor(event('comment.added', type, 's1')))).toEqual([
+      ['audit', 'j1'],
+      ['comments', 'j1', type, 's1'],
+    ]);
+    expect(jitIdOfQueryKey(['comments', 'j1', type, 's1'])).toBe('j1');
   });
 });
 

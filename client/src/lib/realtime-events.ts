@@ -5,7 +5,7 @@ import type { QueryKey } from '@tanstack/react-query';
  * The pure part of live updates: which cached queries an event concerns, and how missed events are
  * replayed from the record after a reconnect. No socket and no React here, so it is tested alone.
  *
- * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys, taskKeys and the
+ * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys, taskKeys, commentKeys and the
  * record's ['audit', jitId, filters]); lib may not import features, so realtime-events.test.ts
  * checks that these prefixes still match the features' key factories.
  */
@@ -33,12 +33,15 @@ export const liveKeys = {
   note: (jitId: string, noteId: string) => ['notes', jitId, 'note', noteId] as const,
   noteRevisions: (jitId: string, noteId: string) => ['notes', jitId, 'revisions', noteId] as const,
   tasks: (jitId: string) => ['tasks', jitId] as const,
+  comments: (jitId: string) => ['comments', jitId] as const,
+  /** The comments on one note, task or evidence item. */
+  subjectComments: (jitId: string, subjectType: string, subjectId: string) => ['comments', jitId, subjectType, subjectId] as const,
   /** The caller's tasks across every JIT (not per-JIT: any task event may concern them). */
   myTasks: ['my-tasks'] as const,
 };
 
 /** The first element of every per-JIT query key whose second element is the JIT's id. */
-const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes', 'tasks']);
+const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes', 'tasks', 'comments']);
 
 const jitList: Invalidation = { queryKey: liveKeys.jitList, exact: true };
 
@@ -92,6 +95,11 @@ export function invalidationsFor(event: Pick<JitEventPayload, 'jitId' | 'action'
     case 'task.moved':
       // A move renumbers the other cards of both columns: the whole board is refetched.
       return [record, { queryKey: liveKeys.tasks(jitId) }, { queryKey: liveKeys.myTasks }];
+    case 'comment.added':
+      // The subject is what was commented on: only its comments change.
+      if (subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence')
+        return [record, { queryKey: liveKeys.subjectComments(jitId, subject.type, subject.id) }];
+      return [record, { queryKey: liveKeys.comments(jitId) }];
     case 'evidence.viewed':
     case 'evidence.downloaded':
       // Custody reads change nothing but the item's custody log.
@@ -109,6 +117,7 @@ export const everythingOf = (jitId: string): Invalidation[] => [
   { queryKey: liveKeys.evidence(jitId) },
   { queryKey: liveKeys.notes(jitId) },
   { queryKey: liveKeys.tasks(jitId) },
+  { queryKey: liveKeys.comments(jitId) },
   { queryKey: liveKeys.myTasks },
   jitList,
 ];

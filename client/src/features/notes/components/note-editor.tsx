@@ -11,7 +11,7 @@ import { fetchFreshNote, useCreateNote, useNote, useUpdateNote } from '../api/no
 import { LeaveConfirmModal, useUnsavedChanges } from '../hooks/use-unsaved-changes';
 import { clearDraft, draftKey, readDraft, sameContent, writeDraft, type NoteContent } from '../utils/drafts';
 import { ConflictView } from './conflict-view';
-import { MarkdownView } from './markdown-view';
+import { MarkdownView } from '../../../components/markdown-view';
 
 const EMPTY: NoteContent = { title: '', body: '', tags: [] };
 const contentOf = (note: NoteContent | null): NoteContent => (note ? { title: note.title, body: note.body, tags: [...note.tags] } : EMPTY);

@@ -6,8 +6,9 @@ import { InstantText } from '../../../components/date-text';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
 import { jitAccess } from '../../../lib/permissions';
+import { CommentsPanel } from '../../comments/components/comments-panel';
 import { useNote } from '../api/notes';
-import { MarkdownView } from './markdown-view';
+import { MarkdownView } from '../../../components/markdown-view';
 import { NoteTags } from './note-tags';
 
 /** One note, its Markdown rendered (sanitised). */
@@ -49,6 +50,7 @@ export function NotePage({ jit, me, noteId }: { jit: Jit; me: Me; noteId: string
       <Paper withBorder p="md">
         {note.data.body.trim() ? <MarkdownView source={note.data.body} testId="note-body" /> : <Text c="dimmed">{t('notes.emptyBody')}</Text>}
       </Paper>
+      <CommentsPanel jit={jit} subjectType="note" subjectId={noteId} />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { jitAccess } from '../../../lib/permissions';
 import { useMembers } from '../../members/api/members';
 import { useMoveTask, useTasks } from '../api/tasks';
 import { TaskBoard } from './task-board';
+import { CommentsPanel } from '../../comments/components/comments-panel';
 import { TaskForm } from './task-form';
 import { TaskTable } from './task-table';
 
@@ -52,6 +53,11 @@ export function TasksPage({ jit, me }: { jit: Jit; me: Me }) {
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('tasks.new') : t('tasks.editTitle')} size="lg">
         {editing !== null && <TaskForm key={editing === 'new' ? 'new' : editing.id} jit={jit} task={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {editing !== null && editing !== 'new' && (
+          <Stack mt="md">
+            <CommentsPanel jit={jit} subjectType="task" subjectId={editing.id} />
+          </Stack>
+        )}
       </Modal>
     </>
   );

@@ -1,8 +1,8 @@
 import { Typography } from '@mantine/core';
 import { useMemo } from 'react';
-import { renderMarkdown } from '../utils/markdown';
+import { renderMarkdown } from '../lib/markdown';
 
-/** A note's Markdown, rendered and sanitised (see utils/markdown.ts): the only HTML a note puts in the page. */
+/** Markdown (notes, comments), rendered and sanitised (see lib/markdown.ts): the only HTML a note puts in the page. */
 export function MarkdownView({ source, testId }: { source: string; testId?: string }) {
   const html = useMemo(() => renderMarkdown(source), [source]);
   return (
