@@ -36,7 +36,7 @@ export const liveKeys = {
   comments: (jitId: string) => ['comments', jitId] as const,
   /** The comments on one note, task or evidence item. */
   subjectComments: (jitId: string, subjectType: string, subjectId: string) => ['comments', jitId, subjectType, subjectId] as const,
-  /** The caller's tasks across every JIT (not per-JIT: any task event may concern them). */
+  /** The caller's tasks across every JIT (not per-JIT: every task event may concern them). */
   myTasks: ['my-tasks'] as const,
 };
 
