@@ -5,18 +5,9 @@ import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
+import { aMe } from '../test/fixtures';
 
-const me: Me = {
-  id: 'u1',
-  email: 'lead@nl.example',
-  displayName: 'Anna de Vries',
-  organisation: 'OM',
-  country: 'NL',
-  language: 'en',
-  timeZone: 'Europe/Amsterdam',
-  isPlatformAdmin: false,
-  mustChangePassword: false,
-};
+const me: Me = aMe();
 
 const jit: Jit = {
   id: 'j1',

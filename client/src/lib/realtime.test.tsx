@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ME_QUERY_KEY } from './auth';
 import { createQueryClient } from './query-client';
 import { RealtimeProvider, useConnectionState, type RealtimeSocket } from './realtime';
+import { aMe } from '../test/fixtures';
 
 type Listener = (...args: never[]) => void;
 
@@ -42,17 +43,7 @@ class FakeSocket {
   }
 }
 
-const me: Me = {
-  id: 'u1',
-  email: 'lead@nl.example',
-  displayName: 'Anna de Vries',
-  organisation: 'OM',
-  country: 'NL',
-  language: 'en',
-  timeZone: 'Europe/Amsterdam',
-  isPlatformAdmin: false,
-  mustChangePassword: false,
-};
+const me: Me = aMe();
 
 function State() {
   return <span data-testid="state">{useConnectionState()}</span>;

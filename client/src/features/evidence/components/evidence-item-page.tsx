@@ -18,6 +18,7 @@ import { EvidenceStatusBadge, HandlingBadge } from './evidence-badges';
 import { folderOptions, METADATA_FIELD_NAMES, MetadataFields, metadataChanges, missingFields, valuesOfItem, type MetadataValues } from './metadata-fields';
 import { HashText } from './transfer-progress';
 import { VersionPreview } from './version-preview';
+import { FormActions } from '../../../components/form-actions';
 
 export function EvidenceItemPage({ jit, me, itemId }: { jit: Jit; me: Me; itemId: string }) {
   const { t } = useTranslation();
@@ -165,14 +166,7 @@ function EditMetadataForm({ jit, item, onDone }: { jit: Jit; item: EvidenceItem;
         <Stack>
           <MetadataFields values={values} onChange={set} parties={jit.parties} folders={folders.data ?? []} fieldError={fieldError} />
           <ErrorAlert error={update.error} shownFields={METADATA_FIELD_NAMES} />
-          <Group>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('common.save')} loading={update.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </Paper>

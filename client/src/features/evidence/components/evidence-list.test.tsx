@@ -4,18 +4,9 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { EvidenceList } from './evidence-list';
+import { aMe } from '../../../test/fixtures';
 
-const me: Me = {
-  id: 'u1',
-  email: 'a@nl.example',
-  displayName: 'Anna',
-  organisation: 'OM',
-  country: 'NL',
-  language: 'en',
-  timeZone: 'UTC',
-  isPlatformAdmin: false,
-  mustChangePassword: false,
-};
+const me: Me = aMe({ email: 'a@nl.example', displayName: 'Anna', timeZone: 'UTC' });
 const jit = {
   id: 'j1',
   status: 'active',

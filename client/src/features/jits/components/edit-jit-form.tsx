@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { Jit, UpdateJitRequest } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import {
   uploadSettingsValid,
   type UploadSettingsValues,
 } from './upload-settings-fields';
+import { FormActions } from '../../../components/form-actions';
 
 const valuesOf = (jit: Jit): AgreementValues => ({
   title: jit.title,
@@ -90,14 +91,7 @@ export function EditJitForm({ jit, onDone }: { jit: Jit; onDone: () => void }) {
             ...UPLOAD_SETTINGS_FIELD_NAMES,
           ]}
         />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t('jits.saveAgreement')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('jits.saveAgreement')} loading={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -12,6 +12,7 @@ import { LeaveConfirmModal, useUnsavedChanges } from '../hooks/use-unsaved-chang
 import { clearDraft, draftKey, readDraft, sameContent, writeDraft, type NoteContent } from '../utils/drafts';
 import { ConflictView } from './conflict-view';
 import { MarkdownView } from '../../../components/markdown-view';
+import { FormActions } from '../../../components/form-actions';
 
 const EMPTY: NoteContent = { title: '', body: '', tags: [] };
 const contentOf = (note: NoteContent | null): NoteContent => (note ? { title: note.title, body: note.body, tags: [...note.tags] } : EMPTY);
@@ -249,14 +250,7 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
         {!(isApiRequestError(mutation.error) && mutation.error.code === 'stale_revision') && (
           <ErrorAlert error={mutation.error} shownFields={['title', 'body', 'tags']} />
         )}
-        <Group>
-          <Button type="submit" loading={mutation.isPending} disabled={content.title.trim() === ''}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} loading={mutation.isPending} disabled={content.title.trim() === ''} onCancel={cancel} />
       </Stack>
       <LeaveConfirmModal blocker={blocker} />
     </form>
