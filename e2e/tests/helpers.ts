@@ -114,6 +114,15 @@ export async function firstLogin(browser: Browser, person: Person): Promise<{ co
   return { context, page };
 }
 
+/** Signs in a person whose password is already set, in a fresh browser context of their own. */
+export async function signedIn(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = trackPageErrors(await context.newPage());
+  await login(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/jits$/);
+  return { context, page };
+}
+
 /** Opens a JIT from "My JITs" by clicking its reference. */
 export async function openJitFromList(page: Page, reference: string): Promise<void> {
   await page.getByRole('link', { name: 'My JITs' }).click();

@@ -7,6 +7,7 @@ import {
   login,
   type Person,
   setUpTeamByApi,
+  signedIn,
   trackPageErrors,
 } from './helpers';
 
@@ -75,11 +76,7 @@ test.describe('live updates: a change by one member appears on another member’
     );
 
     // The leader on a desktop, already past the initial password (changed through the API above).
-    const leaderContext = await browser.newContext();
-    const leaderPage = trackPageErrors(await leaderContext.newPage());
-    await login(leaderPage, LEADER.email, LEADER.password);
-    await expect(leaderPage).toHaveURL(/\/jits$/);
-    leader = { context: leaderContext, page: leaderPage };
+    leader = await signedIn(browser, LEADER);
 
     // The investigator on a phone-sized screen; frames are recorded from the first socket on.
     const investigatorContext = await browser.newContext({ viewport: PHONE });

@@ -1,6 +1,16 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import { dayFromToday, expectNoPageErrors, field, firstLogin, login, type Person, setUpTeamByApi, trackPageErrors } from './helpers';
+import {
+  dayFromToday,
+  expectNoPageErrors,
+  field,
+  firstLogin,
+  login,
+  type Person,
+  setUpTeamByApi,
+  signedIn,
+  trackPageErrors,
+} from './helpers';
 
 const LEADER: Person = {
   email: 'lead.be@jit-e2e-tasks.test',
@@ -26,6 +36,8 @@ const INVESTIGATOR: Person = {
 
 const JIT_REFERENCE = 'JIT-E2E-TASKS-BE-ES-005';
 const TASK_TITLE = 'Trace the shipping containers at Antwerp';
+const CHECKLIST = ['Request the manifests', 'Compare the container seals'];
+const PHONE = { width: 390, height: 844 };
 
 const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
@@ -49,11 +61,7 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
       LEADER,
       [{ person: INVESTIGATOR, partyName: 'Spain', role: 'member' }],
     );
-    const leaderContext = await browser.newContext();
-    const leaderPage = trackPageErrors(await leaderContext.newPage());
-    await login(leaderPage, LEADER.email, LEADER.password);
-    await expect(leaderPage).toHaveURL(/\/jits$/);
-    leader = { context: leaderContext, page: leaderPage };
+    leader = await signedIn(browser, LEADER);
     investigator = await firstLogin(browser, INVESTIGATOR);
   });
 
@@ -85,8 +93,10 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
     await field(dialog, 'Priority').selectOption({ label: 'High' });
     await field(dialog, 'Assignee').selectOption({ label: `${INVESTIGATOR.displayName} (Spain)` });
     await field(dialog, 'Due date').fill(dayFromToday(7));
-    await dialog.getByRole('button', { name: 'Add checklist item' }).click();
-    await dialog.getByLabel('Checklist item 1').fill('Request the manifests');
+    for (const [index, item] of CHECKLIST.entries()) {
+      await dialog.getByRole('button', { name: 'Add checklist item' }).click();
+      await dialog.getByLabel(`Checklist item ${index + 1}`).fill(item);
+    }
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await expect(dialog).toHaveCount(0);
 
@@ -129,5 +139,98 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
     await row.getByRole('link', { name: JIT_REFERENCE }).click();
     await expect(watcher).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));
     await expect(watcher.getByTestId(`task-card-${TASK_TITLE}`)).toBeVisible();
+  });
+
+  test('the investigator, who is no leader, ticks a checklist item on the card; the leader’s board follows without a reload', async () => {
+    const page = investigator.page;
+    const card = page.getByTestId(`task-card-${TASK_TITLE}`);
+    const progress = card.getByTestId('checklist-progress');
+    await expect(progress).toHaveText('Checklist: 0/2');
+    await progress.click();
+    await expect(progress).toHaveAttribute('aria-expanded', 'true');
+    await card.getByRole('checkbox', { name: CHECKLIST[0] }).check();
+    await expect(progress).toHaveText('Checklist: 1/2');
+
+    // Saved, not only shown: the leader's open board has it live.
+    const seen = leader.page.getByTestId(`task-card-${TASK_TITLE}`);
+    await expect(seen.getByTestId('checklist-progress')).toHaveText('Checklist: 1/2');
+    await seen.getByTestId('checklist-progress').click();
+    await expect(seen.getByRole('checkbox', { name: CHECKLIST[0] })).toBeChecked();
+    await expect(seen.getByRole('checkbox', { name: CHECKLIST[1] })).toBeEnabled();
+    expect(await sameDocument(leader.page)).toBe(true);
+
+    // A press on a checklist item that wanders off is not a drag: the card stays, nothing is ticked.
+    const board = leader.page;
+    await seen.getByText(CHECKLIST[1]).dragTo(board.getByTestId('board-column-todo'));
+    await seen.getByRole('checkbox', { name: CHECKLIST[1] }).dragTo(board.getByTestId('board-column-todo'));
+    await expect(seen).toHaveAttribute('data-status', 'in_progress');
+    await expect(seen.getByRole('checkbox', { name: CHECKLIST[1] })).not.toBeChecked();
+    // The card itself still drags, its checklist open, by its title too.
+    await seen.getByText(TASK_TITLE).dragTo(board.getByTestId('board-column-blocked'));
+    await expect(board.getByTestId('board-column-blocked').getByTestId(`task-card-${TASK_TITLE}`)).toHaveAttribute('data-status', 'blocked');
+    await expect(board).not.toHaveURL(/task=/);
+
+    await board.reload();
+    await expect(board.getByTestId(`task-card-${TASK_TITLE}`).getByTestId('checklist-progress')).toHaveText('Checklist: 1/2');
+  });
+
+  test('the investigator opens the task from the board by its title, with the keyboard, and ticks the rest there', async () => {
+    const page = investigator.page;
+    const title = page.getByTestId(`task-card-${TASK_TITLE}`).getByRole('link', { name: TASK_TITLE });
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks\\?task=`));
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('task-details')).toContainText(TASK_TITLE);
+    await expect(dialog.getByTestId('task-details')).toContainText('manifests');
+    await expect(dialog.getByRole('checkbox', { name: CHECKLIST[0] })).toBeChecked();
+    await dialog.getByRole('checkbox', { name: CHECKLIST[1] }).check();
+    await expect(dialog.getByTestId('task-checklist')).toContainText('Checklist: 2/2');
+
+    await expect(leader.page.getByTestId(`task-card-${TASK_TITLE}`).getByTestId('checklist-progress')).toHaveText('Checklist: 2/2');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));
+    expect(await sameDocument(page)).toBe(true);
+  });
+
+  test('on a phone, the investigator reaches "My tasks" through the menu, with the keyboard', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: PHONE });
+    try {
+      const page = trackPageErrors(await context.newPage());
+      await login(page, INVESTIGATOR.email, INVESTIGATOR.password);
+      await expect(page).toHaveURL(/\/jits$/);
+      const bar = page.getByRole('banner');
+      await expect(bar.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+      await expect(bar.getByRole('link', { name: 'My JITs' })).toBeVisible();
+      // No room in the bar on a phone: these wait in the menu.
+      await expect(bar.getByRole('link', { name: 'My tasks' })).toBeHidden();
+      await expect(bar.getByRole('button', { name: 'Log out' })).toBeHidden();
+
+      const burger = bar.getByRole('button', { name: 'Navigation menu' });
+      const box = await burger.boundingBox();
+      expect((box?.x ?? PHONE.width) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+      await burger.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await expect(menu).toBeVisible();
+      await expect(burger).toHaveAttribute('aria-expanded', 'true');
+      await expect(menu.getByRole('menuitem')).toHaveText(['My tasks', 'Account', /English/, 'Français', 'Español', 'Log out']);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+      await expect(burger).toBeFocused();
+
+      await page.keyboard.press('Enter');
+      await expect(menu).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      await expect(menu.getByRole('menuitem', { name: 'My tasks' })).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/tasks$/);
+      await expect(page.getByRole('heading', { name: 'My tasks' })).toBeVisible();
+      await expect(page.getByTestId(`task-row-${TASK_TITLE}`)).toHaveAttribute('data-status', 'blocked');
+      await expect(menu).toBeHidden();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -11,7 +11,9 @@ import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';
 import { CommentsModule } from './comments/comments.module';
+import { LinksModule } from './links/links.module';
 import { NotesModule } from './notes/notes.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordModule } from './record/record.module';
@@ -44,6 +46,8 @@ export class AppModule {
         NotesModule,
         TasksModule,
         CommentsModule,
+        LinksModule,
+        NotificationsModule,
         RealtimeModule,
       ],
       providers: [

@@ -593,6 +593,15 @@ describe('access matrix', () => {
       call: async (actor) => ({ url: jitUrl(`/tasks/${await freshTask(actor)}/move`), body: { status: 'in_progress', position: 0 } }),
     },
     {
+      method: 'patch',
+      path: '/api/jits/{jitId}/tasks/{taskId}/checklist/{index}',
+      // The move rule: every member may tick the checklist of a task assigned to them (each row's task is).
+      expect: jitRoute(READERS(200)),
+      permission: 'tasks.move',
+      // Bad bodies are covered in tasks.int-spec.ts: who may send one depends on the task's assignee.
+      call: async (actor) => ({ url: jitUrl(`/tasks/${await freshTask(actor)}/checklist/0`), body: { text: 'Matrix item', done: true } }),
+    },
+    {
       method: 'get',
       path: '/api/jits/{jitId}/comments',
       expect: jitRoute(READERS(200)),
@@ -608,16 +617,64 @@ describe('access matrix', () => {
       call: async () => ({ url: jitUrl('/comments'), body: { subjectType: 'note', subjectId: await freshNote(), body: 'A comment' } }),
       invalid: () => ({ url: jitUrl('/comments'), body: { subjectType: 'note', subjectId: 'x', body: '' } }),
     },
+    {
+      method: 'get',
+      path: '/api/jits/{jitId}/links',
+      expect: jitRoute(READERS(200)),
+      permission: 'links.read',
+      call: async () => ({ url: jitUrl(`/links?subjectType=note&subjectId=${await freshNote()}`) }),
+      invalid: () => ({ url: jitUrl('/links?subjectType=meeting&subjectId=x') }),
+    },
+    {
+      method: 'post',
+      path: '/api/jits/{jitId}/links',
+      expect: jitRoute(CONTRIBUTORS(201)),
+      permission: 'links.write',
+      call: async () => ({ url: jitUrl('/links'), body: { fromType: 'note', fromId: await freshNote(), toType: 'task', toId: await freshTask(null) } }),
+      invalid: () => ({ url: jitUrl('/links'), body: { fromType: 'meeting', fromId: 'x', toType: 'task' } }),
+    },
+    {
+      method: 'delete',
+      path: '/api/jits/{jitId}/links/{linkId}',
+      expect: jitRoute(CONTRIBUTORS(204)),
+      permission: 'links.write',
+      // A real link each time: a refused caller must be refused before it is looked up, and leave it in place.
+      call: async () => ({ url: jitUrl(`/links/${await freshLink()}`) }),
+    },
+    // ---- notifications: a person's own, across their JITs ----
+    { method: 'get', path: '/api/notifications', expect: signedIn(200), call: async () => ({ url: '/api/notifications' }), invalid: () => ({ url: '/api/notifications?limit=0' }) },
+    {
+      method: 'post',
+      path: '/api/notifications/read',
+      expect: signedIn(204),
+      call: async () => ({ url: '/api/notifications/read', body: { all: true } }),
+      invalid: () => ({ url: '/api/notifications/read', body: {} }),
+    },
+    { method: 'get', path: '/api/notifications/preferences', expect: signedIn(200), call: async () => ({ url: '/api/notifications/preferences' }) },
+    {
+      method: 'patch',
+      path: '/api/notifications/preferences',
+      expect: signedIn(200),
+      call: async () => ({ url: '/api/notifications/preferences', body: { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: true }] } }),
+      invalid: () => ({ url: '/api/notifications/preferences', body: { preferences: [{ kind: 'birthday', channel: 'in_app', enabled: true }] } }),
+    },
   ];
 
-  /** A task made by the lead leader, assigned to the actor's membership when they have one. */
+  /** A task with one checklist item, made by the lead leader, assigned to the actor's membership when they have one. */
   const freshTask = async (actor: Actor | null): Promise<string> => {
     const membership = actor && actor in team.memberships ? team.memberships[actor as keyof Team['memberships']] : null;
-    const response = await team.leadLeader.post(jitUrl('/tasks'), { title: 'Matrix task', assigneeMemberId: membership?.id ?? null });
+    const response = await team.leadLeader.post(jitUrl('/tasks'), { title: 'Matrix task', assigneeMemberId: membership?.id ?? null, checklist: [{ text: 'Matrix item', done: false }] });
     if (response.status !== 201) throw new Error(`task creation failed: ${response.status}`);
     return (response.body as { id: string }).id;
   };
 
+
+  /** A link between a fresh note and a fresh task, made by a member. */
+  const freshLink = async (): Promise<string> => {
+    const response = await team.member.post(jitUrl('/links'), { fromType: 'note', fromId: await freshNote(), toType: 'task', toId: await freshTask(null) });
+    if (response.status !== 201) throw new Error(`link creation failed: ${response.status}`);
+    return (response.body as { id: string }).id;
+  };
 
   /** A note written by a member, to read, edit or restore. */
   const freshNote = async (): Promise<string> => {

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { LIMITS, type ApiError, type FieldErrorCode, type Jit } from '@jit/shared';
+import { LIMITS, NOTIFICATION_LIMITS, type ApiError, type FieldErrorCode, type Jit, type Note, type NotificationPage, type Task } from '@jit/shared';
 import { ApiClient, buildTeam, createJit, createUser, headSeq, jitRequest, setUpAdmin, startTestApp, USER_PASSWORD, type Team, type TestApp } from './harness';
 
 /**
@@ -46,6 +46,9 @@ async function snapshot(testApp: TestApp, chains: string[]) {
     extensions: await count(testApp, 'jit_extensions'),
     memberships: await count(testApp, 'memberships'),
     sessions: await count(testApp, 'sessions'),
+    links: await count(testApp, 'links'),
+    unreadNotifications: Number(((await testApp.dataSource.query('SELECT COUNT(*) AS n FROM notifications WHERE readAt IS NULL')) as Array<{ n: number | string }>)[0].n),
+    notificationPreferences: await testApp.dataSource.query('SELECT userId, kind, channel, enabled FROM notification_preferences ORDER BY userId, kind, channel'),
   };
 }
 
@@ -95,6 +98,9 @@ describe('bad input on the other mutating routes', () => {
   let user: ApiClient;
   /** A draft JIT for the agreement routes, so a wrongly accepted change does not disturb the team's. */
   let draft: Jit;
+  /** What the link cases name: a note and a task of the team's JIT. */
+  let note: Note;
+  let task: Task;
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -102,6 +108,13 @@ describe('bad input on the other mutating routes', () => {
     team = await buildTeam(testApp, admin);
     user = await createUser(admin);
     draft = await createJit(admin);
+    note = (await team.member.post(`/api/jits/${team.jit.id}/notes`, { title: 'Plan', body: 'text' })).body as Note;
+    // Assigned to the member: an unread notification of theirs that a wrongly accepted "mark read" would change.
+    task = (await team.leadLeader.post(`/api/jits/${team.jit.id}/tasks`, { title: 'Interview W', assigneeMemberId: team.memberships.member.id, checklist: [{ text: 'Call W', done: false }] })).body as Task;
+    // A preference of theirs that a wrongly accepted change would overwrite.
+    await team.member.patch('/api/notifications/preferences', { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: false }] });
+    const unread = (await team.member.get('/api/notifications')).body as NotificationPage;
+    if (unread.unreadCount !== 1) throw new Error(`the member should have one unread notification, not ${unread.unreadCount}`);
   });
   afterAll(() => testApp.close());
 
@@ -127,6 +140,8 @@ describe('bad input on the other mutating routes', () => {
   };
   const partyId = (country: string) => team.jit.parties.find((p) => p.country === country)?.id ?? '';
   const member0 = () => ({ userId: user.me?.id ?? '', partyId: partyId('NL'), role: 'member' });
+  const link0 = () => ({ fromType: 'task', fromId: task.id, toType: 'note', toId: note.id });
+  const preference0 = { kind: 'mentioned', channel: 'in_app', enabled: true };
 
   interface Route {
     name: string;
@@ -344,6 +359,79 @@ describe('bad input on the other mutating routes', () => {
         ['an impossible expiry', () => ({ accessExpiresAt: '2031-13-01T00:00:00.000Z' }), 'accessExpiresAt', 'invalid_date'],
         ['an expiry in words', () => ({ accessExpiresAt: 'next week' }), 'accessExpiresAt', 'invalid_date'],
         ['an expiry in the past', () => ({ accessExpiresAt: '2020-01-01T00:00:00.000Z' }), 'accessExpiresAt', 'out_of_range'],
+      ],
+    },
+    {
+      name: 'POST /api/jits/:jitId/links',
+      method: 'post',
+      url: () => `/api/jits/${team.jit.id}/links`,
+      client: () => team.member,
+      chains: () => [`jit:${team.jit.id}`],
+      cases: [
+        ['missing from type', () => without(link0(), 'fromType'), 'fromType', 'required'],
+        ['missing from id', () => without(link0(), 'fromId'), 'fromId', 'required'],
+        ['missing to type', () => without(link0(), 'toType'), 'toType', 'required'],
+        ['missing to id', () => without(link0(), 'toId'), 'toId', 'required'],
+        ['a type of the wrong type', () => ({ ...link0(), fromType: 1 }), 'fromType', 'invalid_value'],
+        ['a type that is not a work subject', () => ({ ...link0(), toType: 'meeting' }), 'toType', 'invalid_value'],
+        ['an id that is not a UUID', () => ({ ...link0(), toId: 'plan' }), 'toId', 'invalid_value'],
+        ['an id of the wrong type', () => ({ ...link0(), fromId: 12 }), 'fromId', 'invalid_value'],
+        ['an unknown field', () => ({ ...link0(), createdBy: team.admin.me?.id }), 'createdBy', 'unknown_field'],
+        ['a link of a subject to itself', () => ({ ...link0(), toType: 'task', toId: task.id }), 'toId', 'invalid_value'],
+        ['a subject that does not exist', () => ({ ...link0(), fromId: '00000000-0000-4000-8000-000000000000' }), 'fromId', 'invalid_value'],
+        ['a subject of another type', () => ({ ...link0(), toType: 'evidence' }), 'toId', 'invalid_value'],
+      ],
+    },
+    {
+      // The assignee, who may tick: validation is reached only past the move rule.
+      name: 'PATCH /api/jits/:jitId/tasks/:taskId/checklist/:index',
+      method: 'patch',
+      url: () => `/api/jits/${team.jit.id}/tasks/${task.id}/checklist/0`,
+      client: () => team.member,
+      chains: () => [`jit:${team.jit.id}`],
+      cases: [
+        ['missing text', () => ({ done: true }), 'text', 'required'],
+        ['missing done', () => ({ text: 'Call W' }), 'done', 'required'],
+        ['a blank text', () => ({ text: '  ', done: true }), 'text', 'required'],
+        ['a text of the wrong type', () => ({ text: 7, done: true }), 'text', 'invalid_type'],
+        ['done of the wrong type', () => ({ text: 'Call W', done: 'yes' }), 'done', 'invalid_type'],
+        ['an unknown field', () => ({ text: 'Call W', done: true, checklist: [] }), 'checklist', 'unknown_field'],
+      ],
+    },
+    {
+      name: 'POST /api/notifications/read',
+      method: 'post',
+      url: () => '/api/notifications/read',
+      client: () => team.member,
+      chains: () => [`jit:${team.jit.id}`],
+      cases: [
+        ['nothing named', () => ({}), 'ids', 'required'],
+        ['all set to false', () => ({ all: false }), 'ids', 'required'],
+        ['no ids', () => ({ ids: [] }), 'ids', 'too_few'],
+        ['ids of the wrong type', () => ({ ids: '00000000-0000-4000-8000-000000000000' }), 'ids', 'invalid_type'],
+        ['an id that is not a UUID', () => ({ ids: ['first'] }), 'ids', 'invalid_value'],
+        ['too many ids', () => ({ ids: Array.from({ length: NOTIFICATION_LIMITS.markReadMax + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }), 'ids', 'too_many'],
+        ['all of the wrong type', () => ({ all: 'yes' }), 'all', 'invalid_type'],
+        ['an unknown field', () => ({ all: true, userId: team.admin.me?.id }), 'userId', 'unknown_field'],
+      ],
+    },
+    {
+      name: 'PATCH /api/notifications/preferences',
+      method: 'patch',
+      url: () => '/api/notifications/preferences',
+      client: () => team.member,
+      chains: () => [`jit:${team.jit.id}`],
+      cases: [
+        ['missing preferences', () => ({}), 'preferences', 'required'],
+        ['preferences of the wrong type', () => ({ preferences: 'all on' }), 'preferences', 'invalid_type'],
+        ['no preferences', () => ({ preferences: [] }), 'preferences', 'too_few'],
+        ['an unknown kind', () => ({ preferences: [{ ...preference0, kind: 'birthday' }] }), 'preferences.0.kind', 'invalid_value'],
+        ['an unknown channel', () => ({ preferences: [{ ...preference0, channel: 'email' }] }), 'preferences.0.channel', 'invalid_value'],
+        ['a flag of the wrong type', () => ({ preferences: [{ ...preference0, enabled: 'on' }] }), 'preferences.0.enabled', 'invalid_type'],
+        ['a missing flag', () => ({ preferences: [without(preference0, 'enabled')] }), 'preferences.0.enabled', 'required'],
+        ['an unknown field in an entry', () => ({ preferences: [{ ...preference0, sound: 'loud' }] }), 'preferences.0.sound', 'unknown_field'],
+        ['the same kind and channel twice', () => ({ preferences: [preference0, { ...preference0, enabled: false }] }), 'preferences.1', 'not_unique'],
+        ['an unknown field', () => ({ preferences: [preference0], userId: team.admin.me?.id }), 'userId', 'unknown_field'],
       ],
     },
   ];

@@ -25,13 +25,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Pass `sameDatabaseAs` to run a second server process on the first one's database (closed by the first). */
-export async function startTestApp(overrides: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
-  const dataDir = sameDatabaseAs?.config.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'jit-test-'));
+/**
+ * A database of its own for one test file: a fresh DATA_DIR (holding the SQLite file), and, when
+ * DATABASE_URL points to MySQL/MariaDB, a freshly created database on that server. `drop` removes both.
+ */
+export interface TestDatabase {
+  dataDir: string;
+  databaseUrl?: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jit-test-'));
   const baseUrl = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined = sameDatabaseAs?.config.DATABASE_URL;
+  let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
-  if (baseUrl && !sameDatabaseAs) {
+  if (baseUrl) {
     const server = new URL(baseUrl);
     const name = `jit_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = await createConnection({ uri: `${server.protocol}//${server.username ? `${server.username}${server.password ? `:${server.password}` : ''}@` : ''}${server.host}/` });
@@ -43,6 +52,22 @@ export async function startTestApp(overrides: Record<string, string> = {}, sameD
       await admin.end();
     };
   }
+  return {
+    dataDir,
+    databaseUrl,
+    async drop() {
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Pass `sameDatabaseAs` to run a second server process on the first one's database (closed by the first). */
+export async function startTestApp(overrides: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
+  const database: TestDatabase = sameDatabaseAs
+    ? { dataDir: sameDatabaseAs.config.DATA_DIR, databaseUrl: sameDatabaseAs.config.DATABASE_URL, drop: async () => {} }
+    : await createTestDatabase();
+  const { dataDir, databaseUrl } = database;
   const config = loadConfig({
     DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -76,25 +101,30 @@ export async function startTestApp(overrides: Record<string, string> = {}, sameD
     driver: databaseUrl ? 'mysql' : 'sqlite',
     async close() {
       await app.close();
-      if (sameDatabaseAs) return;
-      await dropDatabase();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
+/**
+ * What an ApiClient talks to: an application in this process (a TestApp), or a server running in
+ * a process of its own, reached at its base URL (server-process.ts).
+ */
+export type ApiTarget = Pick<TestApp, 'setupToken'> & ({ app: NestExpressApplication } | { baseUrl: string });
+
 /** A browser-like client: keeps cookies and echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN, as the real client does. */
-export class ApiClient {
+export class ApiClient<Target extends ApiTarget = TestApp> {
   readonly agent: ReturnType<typeof request.agent>;
   csrf: string | null = null;
   /** The session cookie, for clients other than HTTP (a socket handshake). */
   sessionCookie: string | null = null;
   me: Me | null = null;
 
-  constructor(readonly testApp: TestApp) {
-    this.agent = request.agent(testApp.app.getHttpServer());
+  constructor(readonly testApp: Target) {
+    const target: ApiTarget = testApp;
+    this.agent = request.agent('baseUrl' in target ? target.baseUrl : target.app.getHttpServer());
   }
 
   send(method: Method, url: string, body?: unknown, options: { csrf?: boolean } = {}) {
@@ -135,7 +165,7 @@ export class ApiClient {
 export const ADMIN_PASSWORD = 'admin password of the test';
 export const USER_PASSWORD = 'member password of the test';
 
-export async function setUpAdmin(testApp: TestApp): Promise<ApiClient> {
+export async function setUpAdmin<Target extends ApiTarget>(testApp: Target): Promise<ApiClient<Target>> {
   const admin = new ApiClient(testApp);
   const response = await admin.post('/api/setup', { setupToken: testApp.setupToken, email: 'admin@platform.test', password: ADMIN_PASSWORD, displayName: 'Platform Admin' });
   if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -146,7 +176,7 @@ export async function setUpAdmin(testApp: TestApp): Promise<ApiClient> {
 let userCounter = 0;
 
 /** Creates an account through the API, signs it in and changes its initial password, as a person would. */
-export async function createUser(admin: ApiClient, overrides: Partial<CreateUserRequest> = {}): Promise<ApiClient> {
+export async function createUser<Target extends ApiTarget>(admin: ApiClient<Target>, overrides: Partial<CreateUserRequest> = {}): Promise<ApiClient<Target>> {
   userCounter += 1;
   const body: CreateUserRequest = {
     email: `user${userCounter}.${randomBytes(3).toString('hex')}@agency.test`,
@@ -186,13 +216,13 @@ export const jitRequest = (overrides: Partial<CreateJitRequest> = {}): CreateJit
   ...overrides,
 });
 
-export async function createJit(admin: ApiClient, overrides: Partial<CreateJitRequest> = {}): Promise<Jit> {
+export async function createJit(admin: ApiClient<ApiTarget>, overrides: Partial<CreateJitRequest> = {}): Promise<Jit> {
   const response = await admin.post('/api/jits', jitRequest(overrides));
   if (response.status !== 201) throw new Error(`JIT creation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as Jit;
 }
 
-export async function addMember(by: ApiClient, jit: Jit, user: ApiClient, partyCountry: string | null, role: JitRole): Promise<Member> {
+export async function addMember(by: ApiClient<ApiTarget>, jit: Jit, user: ApiClient<ApiTarget>, partyCountry: string | null, role: JitRole): Promise<Member> {
   const party = jit.parties.find((p) => (partyCountry ? p.country === partyCountry : p.kind === 'participant'));
   if (!party || !user.me) throw new Error('no such party or user');
   const response = await by.post(`/api/jits/${jit.id}/members`, { userId: user.me.id, partyId: party.id, role });
@@ -201,19 +231,19 @@ export async function addMember(by: ApiClient, jit: Jit, user: ApiClient, partyC
 }
 
 /** A JIT between NL (lead) and FR with a participant, and one person in each role. */
-export interface Team {
-  admin: ApiClient;
+export interface Team<Target extends ApiTarget = TestApp> {
+  admin: ApiClient<Target>;
   jit: Jit;
-  leadLeader: ApiClient;
-  otherLeader: ApiClient;
-  member: ApiClient;
-  legalAdviser: ApiClient;
-  observer: ApiClient;
-  outsider: ApiClient;
+  leadLeader: ApiClient<Target>;
+  otherLeader: ApiClient<Target>;
+  member: ApiClient<Target>;
+  legalAdviser: ApiClient<Target>;
+  observer: ApiClient<Target>;
+  outsider: ApiClient<Target>;
   memberships: Record<'leadLeader' | 'otherLeader' | 'member' | 'legalAdviser' | 'observer', Member>;
 }
 
-export async function buildTeam(testApp: TestApp, admin?: ApiClient): Promise<Team> {
+export async function buildTeam<Target extends ApiTarget>(testApp: Target, admin?: ApiClient<Target>): Promise<Team<Target>> {
   admin ??= await setUpAdmin(testApp);
   const jit = await createJit(admin);
   const [leadLeader, otherLeader, member, legalAdviser, observer, outsider] = await Promise.all([

@@ -1,47 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, JitEventPayload, ServerToClientEvents } from '@jit/shared';
+import { io } from 'socket.io-client';
 import { buildTeam, createUser, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
+import { connect, inbox, settle, until, type ClientSocket } from './socket-client';
 import { TusClient } from './tus-client';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+// The same across two server processes and Redis: realtime-processes.int-spec.ts.
 
 async function listen(testApp: TestApp): Promise<string> {
   await testApp.app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
-}
-
-/** A real socket.io client, authenticated as a browser is: with the session cookie. */
-function connect(base: string, client: ApiClient | null): Promise<ClientSocket> {
-  const socket: ClientSocket = io(base, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: client?.sessionCookie ? { cookie: `jit_session=${client.sessionCookie}` } : {},
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-}
-
-/** Collects the invalidations a socket receives. */
-function inbox(socket: ClientSocket): JitEventPayload[] {
-  const received: JitEventPayload[] = [];
-  socket.on('jit:event', (payload) => received.push(payload));
-  return received;
-}
-
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  for (let waited = 0; !check(); waited += 25) {
-    if (waited > timeoutMs) throw new Error('timed out waiting for an event');
-    await settle(25);
-  }
 }
 
 describe('live updates over socket.io', () => {
@@ -141,54 +108,5 @@ describe('live updates over socket.io', () => {
     await team.admin.patch(`/api/users/${disabled.me?.id}`, { disabled: true });
     await loggingOut.post('/api/auth/logout');
     await Promise.all([oneClosed, twoClosed]);
-  });
-});
-
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-describe('live updates across two server processes (Redis)', () => {
-  let reachable = false;
-  beforeAll(async () => {
-    reachable = await redisReachable();
-    if (!reachable && process.env.CI) throw new Error(`CI must have Redis at ${REDIS_URL} for the two-process test`);
-    if (!reachable) console.warn(`\n*** NO REDIS AT ${REDIS_URL}: the two-process live-update test did not run. Start Redis to run it. ***\n`);
-  });
-
-  it('carries a change made through process A to a client of process B, and a revocation on A empties its rooms on B', async () => {
-    if (!reachable) return;
-    const first = await startTestApp({ REDIS_URL });
-    const second = await startTestApp({ REDIS_URL }, first);
-    const secondBase = await listen(second);
-    const sockets: ClientSocket[] = [];
-    try {
-      const team = await buildTeam(first);
-      const socket = await connect(secondBase, team.member);
-      sockets.push(socket);
-      const received = inbox(socket);
-      await team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: 'Changed on process A' });
-      await until(() => received.some((e) => e.action === 'jit.updated'));
-      await team.leadLeader.delete(`/api/jits/${team.jit.id}/members/${team.memberships.member.id}`);
-      await settle(500);
-      const count = received.length;
-      await team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: 'Changed again on process A' });
-      await settle(700);
-      expect(received.slice(count)).toEqual([]);
-    } finally {
-      for (const socket of sockets) socket.close();
-      await second.close();
-      await first.close();
-    }
   });
 });

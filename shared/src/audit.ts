@@ -35,10 +35,12 @@ export const AUDIT_ACTIONS = [
   'task.updated',
   'task.moved',
   'comment.added',
+  'link.added',
+  'link.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note', 'task'] as const;
+export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note', 'task', 'link'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */

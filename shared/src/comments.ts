@@ -1,8 +1,10 @@
 import type { IsoInstant } from './api';
 
+import { WORK_SUBJECT_TYPES, type WorkSubjectType } from './links';
+
 /** What a comment can be about. */
-export const COMMENT_SUBJECT_TYPES = ['evidence', 'note', 'task'] as const;
-export type CommentSubjectType = (typeof COMMENT_SUBJECT_TYPES)[number];
+export const COMMENT_SUBJECT_TYPES = WORK_SUBJECT_TYPES;
+export type CommentSubjectType = WorkSubjectType;
 
 export const COMMENT_LIMITS = { bodyMax: 10_000, mentionsMax: 30 } as const;
 

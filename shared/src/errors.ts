@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'file_type_blocked',
   'range_not_satisfiable',
   'stale_revision',
+  'link_exists',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

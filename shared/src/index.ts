@@ -11,3 +11,5 @@ export * from './evidence';
 export * from './notes';
 export * from './tasks';
 export * from './comments';
+export * from './links';
+export * from './notifications';

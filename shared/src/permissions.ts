@@ -35,6 +35,8 @@ export const JIT_PERMISSIONS = [
   'tasks.move',
   'comments.read',
   'comments.write',
+  'links.read',
+  'links.write',
 ] as const;
 export type JitPermission = (typeof JIT_PERMISSIONS)[number];
 
@@ -84,6 +86,9 @@ export const JIT_PERMISSION_TABLE: Readonly<Record<JitPermission, readonly JitGr
   'comments.read': EVERY_MEMBER,
   // Everyone in the JIT may comment on what they may read.
   'comments.write': EVERY_MEMBER,
+  'links.read': EVERY_MEMBER,
+  // Linking shapes the shared record, so observers (who only read) do not.
+  'links.write': CONTRIBUTORS,
 };
 
 /** The grantees a member (or the administrator) counts as, for the permission table. */

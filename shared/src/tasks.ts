@@ -6,7 +6,17 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
-export const TASK_LIMITS = { titleMax: 200, descriptionMax: 20_000, labelsMax: 20, labelMax: 50, checklistMax: 50, checklistItemMax: 300 } as const;
+export const TASK_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 20_000,
+  labelsMax: 20,
+  labelMax: 50,
+  checklistMax: 50,
+  checklistItemMax: 300,
+  /** Tasks per page of the list when `limit` is not given, and the most one page may hold. */
+  pageDefault: 50,
+  pageMax: 200,
+} as const;
 
 export interface ChecklistItem {
   text: string;
@@ -55,11 +65,29 @@ export interface MoveTaskRequest {
   status: TaskStatus;
   position: number;
 }
-/** GET /api/jits/:jitId/tasks?… */
+/**
+ * PATCH /api/jits/:jitId/tasks/:taskId/checklist/:index (leaders, or the assignee): ticks or unticks
+ * one item. `text` is the item as the caller saw it: if the item at `index` now reads otherwise or
+ * is gone, the checklist was edited meanwhile and the answer is 409 `conflict`, nothing changed.
+ */
+export type TickChecklistItemRequest = ChecklistItem;
+/**
+ * GET /api/jits/:jitId/tasks?… — keyset pagination in board order (status, position): pass the
+ * previous page's `nextCursor` as `cursor` until it is null.
+ */
 export interface TaskListQuery {
   assigneeMemberId?: string;
   partyId?: string;
   status?: TaskStatus;
   dueBefore?: DateOnly;
   overdue?: boolean;
+  /** 1 to TASK_LIMITS.pageMax; TASK_LIMITS.pageDefault when left out. */
+  limit?: number;
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string;
+}
+export interface TaskListPage {
+  items: Task[];
+  /** Null on the last page. */
+  nextCursor: string | null;
 }

@@ -21,6 +21,7 @@ import {
   JitTasksRoute,
 } from './routes/jit';
 import { NotFoundRoute } from './routes/not-found';
+import { NotificationsRoute } from './routes/notifications';
 import { MyTasksRoute } from './routes/tasks';
 import { SessionGate } from './session-gate';
 
@@ -28,7 +29,7 @@ import { SessionGate } from './session-gate';
  * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
  * /jits/:jitId/record, /jits/:jitId/evidence, /jits/:jitId/evidence/new, /jits/:jitId/evidence/:itemId,
  * /jits/:jitId/notes, /jits/:jitId/notes/new, /jits/:jitId/notes/:noteId (/edit, /history),
- * /jits/:jitId/tasks, /tasks (my tasks across JITs), /account, /admin/users.
+ * /jits/:jitId/tasks, /tasks (my tasks across JITs), /notifications, /account, /admin/users.
  */
 export const appRoutes = createRoutesFromElements(
   <Route element={<AppLayout />}>
@@ -54,6 +55,7 @@ export const appRoutes = createRoutesFromElements(
         <Route path="tasks" element={<JitTasksRoute />} />
       </Route>
       <Route path="/tasks" element={<MyTasksRoute />} />
+      <Route path="/notifications" element={<NotificationsRoute />} />
       <Route path="/account" element={<AccountRoute />} />
       <Route path="/admin/users" element={<AdminUsersRoute />} />
       <Route path="*" element={<NotFoundRoute />} />

@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-state';
 import { useSetupStatus } from '../features/setup/api/setup';
-import { useMe } from '../lib/auth';
+import { SignedInUserContext, useMe } from '../lib/auth';
 import { i18n } from '../lib/i18n';
 
 const PUBLIC_PATHS = ['/setup', '/login'];
@@ -38,5 +38,10 @@ export function SessionGate() {
   else if (PUBLIC_PATHS.includes(path)) target = '/jits';
 
   if (target) return <Navigate to={target} replace />;
-  return <Outlet />;
+  // The screens below take the account from here (useCurrentUser), so they never outlive this decision.
+  return (
+    <SignedInUserContext.Provider value={me.data}>
+      <Outlet />
+    </SignedInUserContext.Provider>
+  );
 }

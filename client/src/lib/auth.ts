@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@jit/shared';
+import { createContext, useContext } from 'react';
 import { apiRequest, isApiRequestError } from './api-client';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
@@ -16,11 +17,22 @@ export async function fetchMe(): Promise<Me | null> {
 
 export const useMe = () => useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 60_000 });
 
-/** The signed-in account for screens that only render once the session gate has let them through. */
+/**
+ * The account the session gate let through, provided by the gate to the screens below it; null on the
+ * screens it shows to anyone (setup, login).
+ */
+export const SignedInUserContext = createContext<Me | null>(null);
+
+/**
+ * The signed-in account for screens that only render once the session gate has let them through.
+ * Read from the gate, not from the query: at logout the cache turns null before the gate re-renders,
+ * and a screen rendering in between (on a live update, say) would otherwise see nobody. A screen sees
+ * the gate's decision of its own render pass, so it is never mounted under a gate that saw nobody.
+ */
 export function useCurrentUser(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser used outside the signed-in layout');
-  return data;
+  const me = useContext(SignedInUserContext);
+  if (!me) throw new Error('useCurrentUser used outside the signed-in layout');
+  return me;
 }
 
 export const setMe = (queryClient: QueryClient, me: Me | null): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateOnly, formatInstant, formatUtc } from './dates';
+import { formatDateOnly, formatInstant, formatRelative, formatUtc } from './dates';
 
 describe('dates', () => {
   it('shows an instant in the given time zone with its zone name', () => {
@@ -15,5 +15,17 @@ describe('dates', () => {
   it('gives the UTC value for the hover and keeps date-only values on their day', () => {
     expect(formatUtc('2026-11-28T10:15:30.123Z')).toBe('2026-11-28 10:15:30 UTC');
     expect(formatDateOnly('2026-12-31', 'en')).toContain('31');
+  });
+
+  it('says how long ago an instant was, up to a week, in the given language', () => {
+    const now = Date.parse('2026-11-28T12:00:00.000Z');
+    expect(formatRelative('2026-11-28T11:59:50.000Z', now, 'en')).toBe('now');
+    // A clock a little ahead of the browser's is not "in 10 seconds".
+    expect(formatRelative('2026-11-28T12:00:10.000Z', now, 'en')).toBe('now');
+    expect(formatRelative('2026-11-28T11:55:00.000Z', now, 'en')).toBe('5 minutes ago');
+    expect(formatRelative('2026-11-28T09:00:00.000Z', now, 'fr')).toBe('il y a 3 heures');
+    expect(formatRelative('2026-11-27T10:00:00.000Z', now, 'es')).toBe('ayer');
+    expect(formatRelative('2026-11-20T12:00:00.000Z', now, 'en')).toBeNull();
+    expect(formatRelative('not a date', now, 'en')).toBeNull();
   });
 });

@@ -18,6 +18,29 @@ export function formatInstant(iso: string, timeZone: string, language: string): 
   }
 }
 
+/** Units of a relative time and how many of each make the next; past a week the date says more. */
+const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/** How long ago (or ahead) an instant is, e.g. "5 minutes ago", "yesterday"; null beyond a week or for a bad value. */
+export function formatRelative(iso: string, now: number, language: string): string | null {
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return null;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  let amount = (at - now) / 1000;
+  // Clocks differ by a few seconds between server and browser: a fresh instant is "now", never "in 3 seconds".
+  if (Math.abs(amount) < 45) return format.format(0, 'second');
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return format.format(Math.trunc(amount), unit);
+    amount /= size;
+  }
+  return null;
+}
+
 /** The UTC value shown on hover, e.g. "2026-11-28 10:15:30 UTC". */
 export function formatUtc(iso: string): string {
   const date = new Date(iso);

@@ -1,4 +1,4 @@
-import { granteesOf, isGranted, type Jit, type JitPermission, type Me } from '@jit/shared';
+import { granteesOf, isGranted, type Jit, type JitPermission, type Me, type Task } from '@jit/shared';
 
 /** What the caller may do in a JIT, from the shared permission table; only hides what the server would refuse. */
 export function jitAccess(jit: Pick<Jit, 'myMembership'>, me: Pick<Me, 'isPlatformAdmin'>) {
@@ -10,6 +10,13 @@ export function jitAccess(jit: Pick<Jit, 'myMembership'>, me: Pick<Me, 'isPlatfo
     canManageParty: (partyId: string): boolean =>
       isGranted('members.manage', grantees) && (me.isPlatformAdmin || isLeadLeader || jit.myMembership?.partyId === partyId),
     isLeadLeader,
+    /**
+     * Leaders move any task and tick its checklist; other members only a task assigned to their
+     * membership (the server's `Access.jitTaskMove`: `tasks.move` alone is every member's).
+     */
+    canMoveTask: (task: Pick<Task, 'assigneeMemberId'>): boolean =>
+      isGranted('tasks.manage', grantees) ||
+      (isGranted('tasks.move', grantees) && jit.myMembership !== null && task.assigneeMemberId === jit.myMembership.memberId),
   };
 }
 export type JitAccess = ReturnType<typeof jitAccess>;

@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { commentKeys } from '../features/comments/api/comments';
 import { evidenceKeys } from '../features/evidence/api/evidence';
 import { jitKeys } from '../features/jits/api/jits';
+import { linkKeys } from '../features/links/api/links';
 import { memberKeys } from '../features/members/api/members';
 import { noteKeys } from '../features/notes/api/notes';
+import { notificationKeys } from '../features/notifications/api/notifications';
 import { taskKeys } from '../features/tasks/api/tasks';
 import { ApiRequestError } from './api-client';
 import {
@@ -50,9 +52,15 @@ describe('the keys live updates invalidate', () => {
     expect(liveKeys.myTasks).toEqual(taskKeys.mine);
     expect(liveKeys.comments('j1')).toEqual(commentKeys.all('j1'));
     expect(liveKeys.subjectComments('j1', 'note', 'n1')).toEqual(commentKeys.subject('j1', 'note', 'n1'));
+    expect(liveKeys.links('j1')).toEqual(linkKeys.all('j1'));
+    expect(linkKeys.subject('j1', 'task', 't1').slice(0, 2)).toEqual(liveKeys.links('j1'));
+    expect(liveKeys.notifications).toEqual(notificationKeys.lists);
+    expect(notificationKeys.list({ unreadOnly: true }).slice(0, 2)).toEqual(liveKeys.notifications);
+    // The preferences do not change when a notification arrives.
+    expect(notificationKeys.preferences.slice(0, 2)).not.toEqual(liveKeys.notifications);
   });
 
-  it.each(['task.created', 'task.updated', 'task.moved'] as const)('refreshes the board, the lists and my tasks on %s', (action) => {
+  it.each(['task.created', 'task.moved'] as const)('refreshes the board, the lists and my tasks on %s', (action) => {
     expect(keysOf(invalidationsFor(event(action, 'task', 't1')))).toEqual([['audit', 'j1'], ['tasks', 'j1'], ['my-tasks']]);
     expect(jitIdOfQueryKey(['tasks', 'j1', 'list', {}])).toBe('j1');
     expect(jitIdOfQueryKey(['my-tasks'])).toBeNull();
@@ -64,8 +72,21 @@ describe('the keys live updates invalidate', () => {
       ['notes', 'j1', 'list'],
       ['notes', 'j1', 'note', 'n1'],
       ['notes', 'j1', 'revisions', 'n1'],
+      ['links', 'j1'],
     ]);
     expect(jitIdOfQueryKey(['notes', 'j1', 'note', 'n1'])).toBe('j1');
+  });
+
+  it('refreshes the board, my tasks and the links panels (the title may have changed) when a task is edited', () => {
+    expect(keysOf(invalidationsFor(event('task.updated', 'task', 't1')))).toEqual([['audit', 'j1'], ['tasks', 'j1'], ['my-tasks'], ['links', 'j1']]);
+  });
+
+  it.each(['link.added', 'link.removed'] as const)('refreshes every links panel of the JIT on %s (the event names the link, not its ends)', (action) => {
+    expect(keysOf(invalidationsFor(event(action, 'link', 'l1')))).toEqual([
+      ['audit', 'j1'],
+      ['links', 'j1'],
+    ]);
+    expect(jitIdOfQueryKey(['links', 'j1', 'note', 'n1'])).toBe('j1');
   });
 
   it.each(['note', 'task', 'evidence'] as const)('refreshes the comments of the %s commented on when a comment is added', (type) => {
@@ -99,6 +120,7 @@ describe('invalidationsFor', () => {
       ['evidence', 'j1', 'item', 'i1'],
       ['evidence', 'j1', 'custody', 'i1'],
       ['evidence', 'j1', 'integrity-failures'],
+      ['links', 'j1'],
     ]);
   });
 

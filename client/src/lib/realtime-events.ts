@@ -1,12 +1,12 @@
-import type { AuditEvent, AuditPage, JitEventPayload } from '@jit/shared';
+import type { AuditAction, AuditEvent, AuditPage, JitEventPayload } from '@jit/shared';
 import type { QueryKey } from '@tanstack/react-query';
 
 /**
  * The pure part of live updates: which cached queries an event concerns, and how missed events are
  * replayed from the record after a reconnect. No socket and no React here, so it is tested alone.
  *
- * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys, taskKeys, commentKeys and the
- * record's ['audit', jitId, filters]); lib may not import features, so realtime-events.test.ts
+ * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys, taskKeys, commentKeys, linkKeys,
+ * notificationKeys and the record's ['audit', jitId, filters]); lib may not import features, so realtime-events.test.ts
  * checks that these prefixes still match the features' key factories.
  */
 
@@ -36,17 +36,32 @@ export const liveKeys = {
   comments: (jitId: string) => ['comments', jitId] as const,
   /** The comments on one note, task or evidence item. */
   subjectComments: (jitId: string, subjectType: string, subjectId: string) => ['comments', jitId, subjectType, subjectId] as const,
+  /** Every links panel of the JIT: a link event names the link, not its two ends. */
+  links: (jitId: string) => ['links', jitId] as const,
   /** The caller's tasks across every JIT (not per-JIT: every task event may concern them). */
   myTasks: ['my-tasks'] as const,
+  /** The caller's notification lists (not the preferences): `notification:new` and `notification:read` change them. */
+  notifications: ['notifications', 'list'] as const,
+  /** Who is online in a JIT, asked over the socket (lib/presence.tsx); `presence:changed` names the JIT. */
+  presence: (jitId: string) => ['presence', jitId] as const,
+  allPresence: ['presence'] as const,
 };
 
 /** The first element of every per-JIT query key whose second element is the JIT's id. */
-const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes', 'tasks', 'comments']);
+const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes', 'tasks', 'comments', 'links']);
 
 const jitList: Invalidation = { queryKey: liveKeys.jitList, exact: true };
 
+/** Changes after which a record may bear a new title, which the links panels show at the other end. */
+const RETITLING_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['evidence.metadata_changed', 'note.updated', 'note.restored', 'task.updated']);
+
 /** The queries one event makes stale. Every event is a new line in the JIT's record. */
 export function invalidationsFor(event: Pick<JitEventPayload, 'jitId' | 'action' | 'subject'>): Invalidation[] {
+  const own = invalidationsOfSubject(event);
+  return RETITLING_ACTIONS.has(event.action) ? [...own, { queryKey: liveKeys.links(event.jitId) }] : own;
+}
+
+function invalidationsOfSubject(event: Pick<JitEventPayload, 'jitId' | 'action' | 'subject'>): Invalidation[] {
   const { jitId, action, subject } = event;
   const record: Invalidation = { queryKey: liveKeys.audit(jitId) };
   const item = subject.type === 'evidence' ? subject.id : null;
@@ -95,6 +110,9 @@ export function invalidationsFor(event: Pick<JitEventPayload, 'jitId' | 'action'
     case 'task.moved':
       // A move renumbers the other cards of both columns: the whole board is refetched.
       return [record, { queryKey: liveKeys.tasks(jitId) }, { queryKey: liveKeys.myTasks }];
+    case 'link.added':
+    case 'link.removed':
+      return [record, { queryKey: liveKeys.links(jitId) }];
     case 'comment.added':
       // The subject is what was commented on: only its comments change.
       if (subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence')
@@ -118,6 +136,7 @@ export const everythingOf = (jitId: string): Invalidation[] => [
   { queryKey: liveKeys.notes(jitId) },
   { queryKey: liveKeys.tasks(jitId) },
   { queryKey: liveKeys.comments(jitId) },
+  { queryKey: liveKeys.links(jitId) },
   { queryKey: liveKeys.myTasks },
   jitList,
 ];

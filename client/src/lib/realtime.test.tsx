@@ -1,47 +1,14 @@
-import type { JitEventPayload, Me } from '@jit/shared';
+import type { JitEventPayload, Me, NotificationEventPayload, PresenceSnapshot } from '@jit/shared';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ME_QUERY_KEY } from './auth';
 import { createQueryClient } from './query-client';
-import { RealtimeProvider, useConnectionState, type RealtimeSocket } from './realtime';
+import { usePresence, usePresenceFocus } from './presence';
+import { RealtimeProvider, useConnectionState, useNotificationArrivals, type RealtimeSocket } from './realtime';
 import { aMe } from '../test/fixtures';
-
-type Listener = (...args: never[]) => void;
-
-/** Just enough of a socket.io client socket: the test plays the server. */
-class FakeSocket {
-  connected = false;
-  active = true;
-  disconnected = false;
-  private readonly listeners = new Map<string, Listener[]>();
-
-  on(name: string, listener: Listener): this {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-    return this;
-  }
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
-  }
-  disconnect(): this {
-    this.disconnected = true;
-    this.connected = false;
-    this.active = false;
-    return this;
-  }
-  fire(name: string, ...args: unknown[]): void {
-    for (const listener of this.listeners.get(name) ?? []) (listener as (...a: unknown[]) => void)(...args);
-  }
-  serverConnects(): void {
-    this.connected = true;
-    this.fire('connect');
-  }
-  transportDrops(): void {
-    this.connected = false;
-    this.fire('disconnect', 'transport close');
-  }
-}
+import { FakeSocket } from '../test/fake-socket';
 
 const me: Me = aMe();
 
@@ -143,4 +110,103 @@ describe('RealtimeProvider', () => {
     });
     expect(screen.getByTestId('state').textContent).toBe('offline');
   });
+
+  it('refreshes the notification lists when one arrives or is read elsewhere, and tells who listens', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    const { queryClient, socket } = startLive();
+    const arrived: NotificationEventPayload[] = [];
+    let fetches = 0;
+    function Watcher() {
+      useQuery({ queryKey: ['notifications', 'list', { unreadOnly: false }], queryFn: () => (fetches += 1) });
+      useNotificationArrivals((payload) => arrived.push(payload));
+      return null;
+    }
+    renderLive(queryClient, socket, <Watcher />);
+    act(() => socket.serverConnects());
+    await vi.waitFor(() => expect(fetches).toBe(1));
+    await vi.waitFor(() => expect(queryClient.getQueryState(['notifications', 'list', { unreadOnly: false }])?.fetchStatus).toBe('idle'));
+
+    const payload: NotificationEventPayload = { id: 'nt1', jitId: 'j1', kind: 'task_assigned' };
+    act(() => socket.fire('notification:new', payload));
+    await vi.waitFor(() => expect(fetches).toBe(2));
+    expect(arrived).toEqual([payload]);
+
+    act(() => socket.fire('notification:read'));
+    await vi.waitFor(() => expect(fetches).toBe(3));
+  });
+
+  it('tells the server what the tab looks at, again after a reconnect, and nothing once it is left', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    const { queryClient, socket } = startLive();
+    function Focus({ noteId }: { noteId: string | null }) {
+      usePresenceFocus('j1');
+      return noteId ? <NoteFocus noteId={noteId} /> : null;
+    }
+    function NoteFocus({ noteId }: { noteId: string }) {
+      usePresenceFocus('j1', noteId, true);
+      return null;
+    }
+    const view = renderLive(queryClient, socket, <Focus noteId="n1" />);
+    // Nothing is sent before the connection: the server's socket would not keep it.
+    await act(async () => undefined);
+    expect(socket.sentOf('presence:focus')).toEqual([]);
+
+    act(() => socket.serverConnects());
+    expect(socket.sentOf('presence:focus')).toEqual([[{ jitId: 'j1', noteId: 'n1', editing: true }]]);
+
+    act(() => socket.transportDrops());
+    act(() => socket.serverConnects());
+    expect(socket.sentOf('presence:focus')).toHaveLength(2);
+    expect(socket.sentOf('presence:focus')[1]).toEqual([{ jitId: 'j1', noteId: 'n1', editing: true }]);
+
+    await act(async () => view.rerender(live(queryClient, socket, <Focus noteId={null} />)));
+    expect(socket.sentOf('presence:focus').at(-1)).toEqual([{ jitId: 'j1', noteId: null, editing: false }]);
+    await act(async () => view.rerender(live(queryClient, socket, null)));
+    expect(socket.sentOf('presence:focus').at(-1)).toEqual([null]);
+  });
+
+  it('asks who is online once connected and asks again when the server says it changed', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    const { queryClient, socket } = startLive();
+    function Online() {
+      const online = usePresence('j1');
+      return <span data-testid="online">{online ? online.map((p) => p.displayName).join(', ') : 'unknown'}</span>;
+    }
+    renderLive(queryClient, socket, <Online />);
+    expect(screen.getByTestId('online').textContent).toBe('unknown');
+    expect(socket.sentOf('presence:get')).toEqual([]);
+
+    act(() => socket.serverConnects());
+    await vi.waitFor(() => expect(socket.sentOf('presence:get')).toEqual([[{ jitId: 'j1' }]]));
+    const snapshot = (names: string[]): PresenceSnapshot => ({ jitId: 'j1', online: names.map((displayName, i) => ({ userId: `u${i}`, displayName, notes: [] })) });
+    act(() => socket.answer('presence:get', { ok: true, value: snapshot(['Anna de Vries']) }));
+    await vi.waitFor(() => expect(screen.getByTestId('online').textContent).toBe('Anna de Vries'));
+
+    // Another JIT's change is not ours.
+    act(() => socket.fire('presence:changed', { jitId: 'j2' }));
+    act(() => socket.fire('presence:changed', { jitId: 'j1' }));
+    await vi.waitFor(() => expect(socket.sentOf('presence:get')).toHaveLength(2));
+    act(() => socket.answer('presence:get', { ok: true, value: snapshot(['Anna de Vries', 'Lucía Fernández']) }));
+    await vi.waitFor(() => expect(screen.getByTestId('online').textContent).toBe('Anna de Vries, Lucía Fernández'));
+
+    // Disconnected, who is online is unknown; after the reconnect it is asked again.
+    act(() => socket.transportDrops());
+    expect(screen.getByTestId('online').textContent).toBe('unknown');
+    act(() => socket.serverConnects());
+    await vi.waitFor(() => expect(socket.sentOf('presence:get')).toHaveLength(3));
+  });
 });
+
+function startLive() {
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(ME_QUERY_KEY, me);
+  return { queryClient, socket: new FakeSocket() };
+}
+
+const live = (queryClient: ReturnType<typeof createQueryClient>, socket: FakeSocket, children: ReactNode) => (
+  <QueryClientProvider client={queryClient}>
+    <RealtimeProvider createSocket={socket.asSocket}>{children}</RealtimeProvider>
+  </QueryClientProvider>
+);
+
+const renderLive = (queryClient: ReturnType<typeof createQueryClient>, socket: FakeSocket, children: ReactNode) => render(live(queryClient, socket, children));

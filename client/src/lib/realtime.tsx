@@ -1,9 +1,10 @@
-import type { AuditPage, ClientToServerEvents, Jit, ServerToClientEvents } from '@jit/shared';
+import type { AuditPage, ClientToServerEvents, Jit, NotificationEventPayload, ServerToClientEvents } from '@jit/shared';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { apiRequest, isApiRequestError } from './api-client';
 import { ME_QUERY_KEY, useMe } from './auth';
+import { PresenceFocusTracker } from './presence-focus';
 import { isLostJitQuery, jitIdOfQueryKey, liveKeys, LiveSync } from './realtime-events';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -30,10 +31,41 @@ function dropJit(queryClient: QueryClient, jitId: string): void {
   void queryClient.invalidateQueries({ queryKey: liveKeys.jitList, exact: true });
 }
 
-const RealtimeContext = createContext<ConnectionState>('offline');
+interface Realtime {
+  state: ConnectionState;
+  /** The open socket while someone is signed in; null otherwise (and in tests without the provider). */
+  socket: RealtimeSocket | null;
+  /** What this tab looks at, sent to the server on every (re)connect (lib/presence.tsx). */
+  focus: PresenceFocusTracker;
+}
+
+const RealtimeContext = createContext<Realtime>({ state: 'offline', socket: null, focus: new PresenceFocusTracker() });
+
+/** The live connection, for the presence hooks (lib/presence.tsx). */
+export const useRealtime = (): Realtime => useContext(RealtimeContext);
 
 /** The state of the live connection, for the indicator in the top bar. */
-export const useConnectionState = (): ConnectionState => useContext(RealtimeContext);
+export const useConnectionState = (): ConnectionState => useContext(RealtimeContext).state;
+
+/**
+ * Calls `listener` for each notification that arrives for this person (the lists are refreshed by
+ * the provider already): for the toast, which needs the router and the translations.
+ */
+export function useNotificationArrivals(listener: (payload: NotificationEventPayload) => void): void {
+  const { socket } = useContext(RealtimeContext);
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => {
+    if (!socket) return undefined;
+    const onNew = (payload: NotificationEventPayload) => latest.current(payload);
+    socket.on('notification:new', onNew);
+    return () => {
+      socket.off('notification:new', onNew);
+    };
+  }, [socket]);
+}
 
 /**
  * Keeps one socket open while someone is signed in and turns its events into query invalidations:
@@ -44,6 +76,8 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
   const { data: me } = useMe();
   const userId = me && !me.mustChangePassword ? me.id : null;
   const [state, setState] = useState<ConnectionState>('reconnecting');
+  const [socket, setSocket] = useState<RealtimeSocket | null>(null);
+  const [focus] = useState(() => new PresenceFocusTracker());
 
   useEffect(() => {
     if (!userId) return undefined;
@@ -73,6 +107,7 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
     });
 
     const socket = createSocket();
+    setSocket(socket);
     let connectedBefore = false;
     const settle = () => {
       if (socket.connected) setState('online');
@@ -80,12 +115,21 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
       else setState('offline');
     };
 
+    const invalidate = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
     socket.on('connect', () => {
       settle();
-      if (connectedBefore) void live.replay();
+      // The server's socket is new and knows nothing of what this tab looks at.
+      focus.connect((current) => socket.emit('presence:focus', current, () => undefined));
+      if (connectedBefore) {
+        void live.replay();
+        // Notifications and presence are not in the record: what changed meanwhile is unknown.
+        invalidate(liveKeys.notifications);
+        invalidate(liveKeys.allPresence);
+      }
       connectedBefore = true;
     });
     socket.on('disconnect', (reason) => {
+      focus.disconnect();
       settle();
       // The server closes the sockets of a disabled account or an ended session: ask who we are.
       if (reason === 'io server disconnect') void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
@@ -96,6 +140,10 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
       if (!socket.active) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     });
     socket.on('jit:event', (payload) => live.onEvent(payload));
+    socket.on('notification:new', () => invalidate(liveKeys.notifications));
+    // Read in another tab or on another device: the unread count changes here too.
+    socket.on('notification:read', () => invalidate(liveKeys.notifications));
+    socket.on('presence:changed', ({ jitId }) => invalidate(liveKeys.presence(jitId)));
 
     const recheckAccess = () => {
       if (document.visibilityState === 'hidden') return;
@@ -116,12 +164,15 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
       window.removeEventListener('online', settle);
       window.removeEventListener('offline', settle);
       unsubscribeCache();
+      focus.disconnect();
       socket.removeAllListeners();
       socket.disconnect();
+      setSocket(null);
       // The next session starts by connecting, not with this one's last state.
       setState('reconnecting');
     };
-  }, [userId, queryClient, createSocket]);
+  }, [userId, queryClient, createSocket, focus]);
 
-  return <RealtimeContext.Provider value={userId ? state : 'offline'}>{children}</RealtimeContext.Provider>;
+  const value = useMemo<Realtime>(() => ({ state: userId ? state : 'offline', socket: userId ? socket : null, focus }), [userId, state, socket, focus]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

@@ -11,6 +11,8 @@ import {
   JIT_ROLES,
   JIT_STATUSES,
   LANGUAGES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
   PARTY_KINDS,
   TASK_PRIORITIES,
   TASK_STATUSES,
@@ -75,6 +77,10 @@ describe('locales', () => {
     ['evidenceStatuses', EVIDENCE_STATUSES],
     ['taskStatuses', TASK_STATUSES],
     ['taskPriorities', TASK_PRIORITIES],
+    // A notification kind needs its sentence (the bell, the toast) and its name (the preferences).
+    ['notificationSentences', NOTIFICATION_KINDS],
+    ['notificationKinds', NOTIFICATION_KINDS],
+    ['notificationChannels', NOTIFICATION_CHANNELS],
   ];
   it.each(Object.keys(locales))('%s translates every code of the contract', (language) => {
     const missing = groups.flatMap(([group, codes]) =>

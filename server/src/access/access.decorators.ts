@@ -37,7 +37,7 @@ export const Access = {
   jitMember: (permission: JitPermission) => SetMetadata(ACCESS_RULE, { kind: 'jit', permission, target: 'member' } satisfies AccessRule),
   /** JIT scope on one evidence item (`:itemId`) whose uploader's party alone may change it: decided before validation. */
   jitEvidenceEdit: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'evidence.edit', target: 'evidence' } satisfies AccessRule),
-  /** JIT scope on one task (`:taskId`) that leaders and its assignee may move: decided before validation. */
+  /** JIT scope on one task (`:taskId`) that leaders and its assignee may move and tick the checklist of: decided before validation. */
   jitTaskMove: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'tasks.move', target: 'task' } satisfies AccessRule),
 };
 

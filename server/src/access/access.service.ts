@@ -70,14 +70,14 @@ export class AccessService {
     this.requireEvidenceEdit(access, item.createdByPartyId);
   }
 
-  /** Leaders move any task; anyone else only a task assigned to them. A foreign or unknown task is a 404. */
+  /** Leaders move any task and tick its checklist; anyone else only a task assigned to them. A foreign or unknown task is a 404. */
   async requireTaskMover(access: JitAccess, taskId: string | undefined): Promise<void> {
     const task = taskId && UUID.test(taskId) ? await this.dataSource.getRepository(TaskRecord).findOneBy({ id: taskId, jitId: access.jit.id }) : null;
     if (!task) throw notFound('This task');
     this.require(access, 'tasks.move');
     if (access.grantees.includes('leader')) return;
     if (!access.membership || task.assigneeMemberId !== access.membership.id) {
-      throw forbidden('tasks.move', 'Only the person a task is assigned to, or a leader, may move it.');
+      throw forbidden('tasks.move', 'Only the person a task is assigned to, or a leader, may move it or tick its checklist.');
     }
   }
 

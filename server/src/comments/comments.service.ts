@@ -6,12 +6,10 @@ import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { invalid } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
-import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
-import { NoteRecord } from '../notes/note.entity';
 import { RecordService } from '../record/record.service';
-import { TaskRecord } from '../tasks/task.entity';
+import { WorkSubjectsService } from '../subjects/work-subjects.service';
 import { User } from '../users/user.entity';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
 import { CommentRecord } from './comment.entity';
@@ -24,18 +22,12 @@ export class CommentsService {
     private readonly transactions: Transactions,
     private readonly jits: JitsService,
     private readonly record: RecordService,
+    private readonly subjects: WorkSubjectsService,
   ) {}
 
   /** The subject must exist in this JIT and be readable (a pending evidence item is not). */
   private async requireSubject(manager: EntityManager, access: JitAccess, query: CommentListQueryDto): Promise<void> {
-    const where = { id: query.subjectId, jitId: access.jit.id };
-    const exists =
-      query.subjectType === 'evidence'
-        ? await manager.getRepository(EvidenceItemRecord).existsBy({ ...where, status: In(['available', 'integrity_failed']) })
-        : query.subjectType === 'note'
-          ? await manager.getRepository(NoteRecord).existsBy(where)
-          : await manager.getRepository(TaskRecord).existsBy(where);
-    if (!exists) throw invalid([{ field: 'subjectId', code: 'invalid_value' }], 'Comment on an item, note or task of this JIT.');
+    await this.subjects.requireReadable(manager, access.jit.id, { type: query.subjectType, id: query.subjectId }, 'subjectId');
   }
 
   async list(access: JitAccess, query: CommentListQueryDto): Promise<Comment[]> {

@@ -99,3 +99,6 @@ export function IsNotBefore(otherProperty: string, options?: ValidationOptions):
  * validated (and refused) so a PATCH cannot blank a required column.
  */
 export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_, value) => value !== undefined, options);
+
+/** A query-string flag: `true`/`false` become booleans; anything else stays as sent and fails @IsBoolean. */
+export const queryBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

@@ -14,6 +14,8 @@ import { EvidenceVersionRecord } from '../evidence/evidence-version.entity';
 import { EvidenceFolder } from '../evidence/folder.entity';
 import { EvidenceUpload } from '../evidence/upload.entity';
 import { JobLease } from '../jobs/job-lease.entity';
+import { LinkRecord } from '../links/link.entity';
+import { NotificationPreferenceRecord, NotificationRecord } from '../notifications/notification.entity';
 import { SetupToken } from '../setup/setup-token.entity';
 import { TaskRecord } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
@@ -39,4 +41,7 @@ export const ENTITIES = [
   NoteRevisionRecord,
   TaskRecord,
   CommentRecord,
+  LinkRecord,
+  NotificationRecord,
+  NotificationPreferenceRecord,
 ];

@@ -32,20 +32,22 @@ export class Transactions {
 
   private readonly afterCommitHooks = new WeakMap<EntityManager, Array<() => void>>();
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const attempt = async () => {
-      let hooks: Array<() => void> = [];
-      const result = await this.dataSource.transaction(async (manager) => {
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let hooks: Array<() => void> = [];
+    const attempt = () =>
+      this.dataSource.transaction(async (manager) => {
         hooks = [];
         this.afterCommitHooks.set(manager, hooks);
         return work(manager);
       });
-      // Only a committed change is announced; a rolled-back one never existed.
-      for (const hook of hooks) hook();
-      return result;
-    };
-    if (this.sqliteLock) return this.sqliteLock.run(attempt);
-    return this.withRetry(attempt);
+    const result = await (this.sqliteLock ? this.sqliteLock.run(attempt) : this.withRetry(attempt));
+    // Only a committed change is announced; a rolled-back one never existed. The hooks run once the
+    // write lock is released and after the caller's response is on its way: fanning an event out to
+    // hundreds of sockets must hold up neither the next write nor this one's answer. setImmediate
+    // keeps them in commit order.
+    const committed = hooks;
+    if (committed.length) setImmediate(() => committed.forEach((hook) => hook()));
+    return result;
   }
 
   /** Runs `hook` once the transaction of `manager` has committed (never if it rolls back). */

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config/config.schema';
 import { JobLeasesService } from '../jobs/job-leases.service';
+import { ScheduledJob } from '../jobs/scheduled-job';
 import { CustodyService } from './custody.service';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { UploadsService } from './uploads.service';
@@ -14,29 +15,15 @@ const FIXITY_BATCH = 200;
  * re-verifies every stored version once per FIXITY_INTERVAL_HOURS. Each runs under a lease.
  */
 @Injectable()
-export class EvidenceJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('EvidenceJobs');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class EvidenceJobsService extends ScheduledJob {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly leases: JobLeasesService,
     private readonly uploads: UploadsService,
     private readonly custody: CustodyService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.tick().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
-    }, TICK_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(new Logger('EvidenceJobs'), TICK_MS);
   }
 
   async tick(now = new Date()): Promise<{ swept: number; verified: number }> {

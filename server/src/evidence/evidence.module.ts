@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { JitsModule } from '../jits/jits.module';
-import { JobLeasesService } from '../jobs/job-leases.service';
+import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
 import { CustodyService } from './custody.service';
 import { EvidenceController } from './evidence.controller';
@@ -11,9 +11,9 @@ import { TusController } from './tus.controller';
 import { UploadsService } from './uploads.service';
 
 @Module({
-  imports: [AccessModule, JitsModule, RecordModule],
+  imports: [AccessModule, JitsModule, JobsModule, RecordModule],
   controllers: [TusController, EvidenceController],
-  providers: [EvidenceService, UploadsService, CustodyService, JobLeasesService, EvidenceJobsService],
+  providers: [EvidenceService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],
 })
 export class EvidenceModule {}

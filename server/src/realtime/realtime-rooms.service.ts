@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { isActiveMembership } from '../access/access.service';
+import type { JitPermission } from '@jit/shared';
+import { AccessService, isActiveMembership } from '../access/access.service';
+import { User } from '../users/user.entity';
 import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
 
@@ -16,7 +18,18 @@ export const rooms = {
 /** Which rooms a person belongs in, from their active memberships. */
 @Injectable()
 export class RealtimeRoomsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Whether a person holds a permission in a JIT, decided by the access module as for a request. */
+  async may(userId: string, jitId: string, permission: JitPermission): Promise<boolean> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user) return false;
+    const standing = await this.access.resolve(user, jitId).catch(() => null);
+    return standing !== null && this.access.can(standing, permission);
+  }
 
   private roomsOf(membership: Membership): string[] {
     const joined = [rooms.jit(membership.jitId), rooms.party(membership.jitId, membership.partyId)];

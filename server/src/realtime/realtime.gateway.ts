@@ -1,15 +1,20 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, JitEventPayload, ServerToClientEvents } from '@jit/shared';
+import type { ClientToServerEvents, JitEventPayload, PresenceEntry, PresenceFocus, PresenceSnapshot, ServerToClientEvents, SocketAck } from '@jit/shared';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
+import { NotificationEvents, type NotificationEvent } from '../notifications/notification-events';
 import { RecordEvents, type RecordedEvent } from '../record/record-events';
+import { WorkSubjectsService } from '../subjects/work-subjects.service';
 import { RealtimeRoomsService, rooms } from './realtime-rooms.service';
 
 interface SocketData {
   userId: string;
+  displayName: string;
   sessionHash: string;
+  /** What this socket (one tab) is looking at, for presence; checked when set. */
+  focus: PresenceFocus | null;
 }
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -31,6 +36,19 @@ function sameOrigin(socket: RealtimeSocket): boolean {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Presence changes within this window go out as one `presence:changed`, so a reconnect storm is not an echo storm. */
+const PRESENCE_COALESCE_MS = 250;
+const JIT_ROOM = /^jit:([0-9a-f-]{36})$/i;
+
+const isFocus = (value: unknown): value is PresenceFocus => {
+  const focus = value as Partial<PresenceFocus> | null;
+  return (
+    typeof focus === 'object' && focus !== null && typeof focus.jitId === 'string' && UUID.test(focus.jitId) && typeof focus.editing === 'boolean' &&
+    (focus.noteId === null || (typeof focus.noteId === 'string' && UUID.test(focus.noteId)))
+  );
+};
+
 /**
  * Live updates. The handshake authenticates with the session cookie; the server puts each socket
  * in its rooms (`user:`, `jit:`, `jit:…:party:`, `jit:…:oversight`); committed record events go out
@@ -41,29 +59,51 @@ function sameOrigin(socket: RealtimeSocket): boolean {
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer() server: RealtimeServer;
   private readonly logger = new Logger('Realtime');
-  private unsubscribe: () => void = () => undefined;
+  private unsubscribe: Array<() => void> = [];
+  private readonly presencePending = new Set<string>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private recorded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sessions: SessionService,
     private readonly apiTokens: ApiTokensService,
     private readonly roomsService: RealtimeRoomsService,
     private readonly events: RecordEvents,
+    private readonly notificationEvents: NotificationEvents,
+    private readonly subjects: WorkSubjectsService,
   ) {}
 
   afterInit(server: RealtimeServer): void {
     server.use((socket, next) => {
-      void this.authenticate(socket).then(
-        (ok) => next(ok ? undefined : new Error('unauthenticated')),
-        () => next(new Error('unauthenticated')),
-      );
+      // Rooms are joined here, before socket.io confirms the connection: an event committed the
+      // moment after the client hears "connected" already reaches it, and the rooms (the access
+      // check of presence requests) are in place for its first request. A socket that fails here
+      // leaves its rooms again (socket.io cleans up).
+      void this.authenticate(socket)
+        .then(async (ok) => {
+          if (ok) await socket.join(await this.roomsService.roomsFor(socket.data.userId));
+          return ok;
+        })
+        .then(
+          (ok) => next(ok ? undefined : new Error('unauthenticated')),
+          () => next(new Error('unauthenticated')),
+        );
     });
-    this.unsubscribe = this.events.subscribe((event) => {
-      this.onRecorded(event).catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
-    });
+    this.unsubscribe = [
+      this.events.subscribe((event) => {
+        // One at a time, in commit order: a revocation has moved the member's sockets out of the
+        // rooms before any later event is sent to those rooms.
+        this.recorded = this.recorded
+          .then(() => this.onRecorded(event))
+          .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+      }),
+      this.notificationEvents.subscribe((event) => this.onNotification(event)),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe();
+    this.unsubscribe.forEach((unsubscribe) => unsubscribe());
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
   }
 
   private async authenticate(socket: RealtimeSocket): Promise<boolean> {
@@ -72,19 +112,78 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     if (typeof token === 'string') {
       const user = await this.apiTokens.authenticate(token);
       if (!user || user.mustChangePassword) return false;
-      socket.data.userId = user.id;
-      socket.data.sessionHash = '';
+      socket.data = { userId: user.id, displayName: user.displayName, sessionHash: '', focus: null };
       return true;
     }
     const authenticated = await this.sessions.authenticateToken(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
     if (!authenticated || authenticated.user.mustChangePassword) return false;
-    socket.data.userId = authenticated.user.id;
-    socket.data.sessionHash = authenticated.session.tokenHash;
+    socket.data = { userId: authenticated.user.id, displayName: authenticated.user.displayName, sessionHash: authenticated.session.tokenHash, focus: null };
     return true;
   }
 
-  async handleConnection(socket: RealtimeSocket): Promise<void> {
-    await socket.join(await this.roomsService.roomsFor(socket.data.userId));
+  handleConnection(socket: RealtimeSocket): void {
+    // A client that sends no callback gets no answer, and a malformed request never throws.
+    const answer = <T>(ack: unknown, work: () => Promise<SocketAck<T>>) =>
+      void work().then(
+        (result) => typeof ack === 'function' && ack(result),
+        () => typeof ack === 'function' && ack({ ok: false, error: 'validation_failed' }),
+      );
+    socket.on('presence:focus', (focus, ack) => answer(ack, () => this.onFocus(socket, focus)));
+    socket.on('presence:get', (request, ack) => answer(ack, () => this.presenceOf(socket, (request as { jitId?: unknown } | null)?.jitId)));
+    // Rooms are still known while disconnecting (not after): the JITs where this person may go offline.
+    socket.on('disconnecting', () => this.presenceChanged(this.jitsOf(socket)));
+    this.presenceChanged(this.jitsOf(socket));
+  }
+
+  private jitsOf(socket: RealtimeSocket): string[] {
+    return [...socket.rooms].flatMap((room) => JIT_ROOM.exec(room)?.[1] ?? []);
+  }
+
+  /**
+   * A socket says what it looks at. Its rooms are the access check (the server keeps them in step
+   * with memberships); a note must exist in that JIT. Anything else is "not found", as over REST;
+   * claiming to edit without `notes.write` is "forbidden".
+   */
+  private async onFocus(socket: RealtimeSocket, focus: PresenceFocus | null): Promise<SocketAck<null>> {
+    if (focus !== null && !isFocus(focus)) return { ok: false, error: 'validation_failed' };
+    if (focus && !socket.rooms.has(rooms.jit(focus.jitId))) return { ok: false, error: 'not_found' };
+    if (focus?.noteId && !(await this.subjects.summaries(focus.jitId, [{ type: 'note', id: focus.noteId }])).size) return { ok: false, error: 'not_found' };
+    // Only someone who may write notes is shown as editing one.
+    if (focus?.editing && !(await this.roomsService.may(socket.data.userId, focus.jitId, 'notes.write'))) return { ok: false, error: 'forbidden' };
+    const before = socket.data.focus;
+    socket.data.focus = focus;
+    this.presenceChanged([before?.jitId, focus?.jitId].filter((id): id is string => Boolean(id)));
+    return { ok: true, value: null };
+  }
+
+  /** Everyone online in a JIT (across server processes, through the adapter) and the notes they have open. */
+  private async presenceOf(socket: RealtimeSocket, jitId: unknown): Promise<SocketAck<PresenceSnapshot>> {
+    if (typeof jitId !== 'string' || !UUID.test(jitId)) return { ok: false, error: 'validation_failed' };
+    if (!socket.rooms.has(rooms.jit(jitId))) return { ok: false, error: 'not_found' };
+    const online = new Map<string, PresenceEntry>();
+    for (const other of await this.server.in(rooms.jit(jitId)).fetchSockets()) {
+      const entry = online.get(other.data.userId) ?? { userId: other.data.userId, displayName: other.data.displayName, notes: [] };
+      const focus = other.data.focus;
+      if (focus?.jitId === jitId && focus.noteId) entry.notes.push({ noteId: focus.noteId, editing: focus.editing });
+      online.set(entry.userId, entry);
+    }
+    return { ok: true, value: { jitId, online: [...online.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)) } };
+  }
+
+  private presenceChanged(jitIds: string[]): void {
+    jitIds.forEach((jitId) => this.presencePending.add(jitId));
+    if (this.presenceTimer || this.presencePending.size === 0) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      for (const jitId of this.presencePending) this.server.to(rooms.jit(jitId)).emit('presence:changed', { jitId });
+      this.presencePending.clear();
+    }, PRESENCE_COALESCE_MS);
+    this.presenceTimer.unref();
+  }
+
+  private onNotification(event: NotificationEvent): void {
+    if (event.type === 'new') this.server.to(rooms.user(event.userId)).emit('notification:new', event.payload);
+    else this.server.to(rooms.user(event.userId)).emit('notification:read');
   }
 
   private async onRecorded(event: RecordedEvent): Promise<void> {
@@ -112,6 +211,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     sockets.socketsLeave(await this.roomsService.allRoomsOf(jitId));
     const current = await this.roomsService.roomsFor(userId, jitId);
     if (current.length > 0) sockets.socketsJoin(current);
+    this.presenceChanged([jitId]);
     return userId;
   }
 

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RecordModule } from '../record/record.module';
+import { SubjectsModule } from '../subjects/subjects.module';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeRoomsService } from './realtime-rooms.service';
 
-@Module({ imports: [AuthModule, RecordModule], providers: [RealtimeGateway, RealtimeRoomsService] })
+@Module({ imports: [AccessModule, AuthModule, NotificationsModule, RecordModule, SubjectsModule], providers: [RealtimeGateway, RealtimeRoomsService] })
 export class RealtimeModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { EventBus } from '../common/event-bus';
 import type { AuditAction, AuditSubjectType, AuditVisibility, FieldChange } from '@jit/shared';
 
 /** An event of the record, announced once its transaction has committed. */
@@ -18,15 +18,4 @@ export interface RecordedEvent {
 
 /** In-process fan-out of committed record events (the realtime gateway listens; Redis carries them further). */
 @Injectable()
-export class RecordEvents {
-  private readonly emitter = new EventEmitter();
-
-  publish(event: RecordedEvent): void {
-    this.emitter.emit('recorded', event);
-  }
-
-  subscribe(listener: (event: RecordedEvent) => void): () => void {
-    this.emitter.on('recorded', listener);
-    return () => this.emitter.off('recorded', listener);
-  }
-}
+export class RecordEvents extends EventBus<RecordedEvent> {}

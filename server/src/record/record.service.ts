@@ -43,13 +43,23 @@ export interface AuditQuery {
 
 const VERIFY_BATCH = 1000;
 
+/** Work that must commit or fail together with an event: rows derived from it, such as notifications. */
+export type AppendedListener = (manager: EntityManager, event: AuditEventRecord, changes: FieldChange[]) => Promise<void>;
+
 @Injectable()
 export class RecordService {
+  private readonly appendedListeners: AppendedListener[] = [];
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly events: RecordEvents,
   ) {}
+
+  /** Runs `listener` inside the transaction of every appended event, after the event is written. */
+  onAppended(listener: AppendedListener): void {
+    this.appendedListeners.push(listener);
+  }
 
   /** Opens a chain (its head at seq 0) in the transaction that creates what it records. */
   async openChain(manager: EntityManager, chain: string): Promise<void> {
@@ -103,6 +113,7 @@ export class RecordService {
     event.hash = eventHash(head.hash, event);
     await manager.insert(AuditEventRecord, event);
     await manager.update(ChainHead, { chain: entry.chain }, { seq: event.seq, hash: event.hash });
+    for (const listener of this.appendedListeners) await listener(manager, event, details.changes);
     this.transactions.afterCommit(manager, () =>
       this.events.publish({
         chain: event.chain,

@@ -1,3 +1,4 @@
+import type { PipeTransform } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
@@ -11,7 +12,8 @@ import {
   type TaskPriority,
   type TaskStatus,
 } from '@jit/shared';
-import { IsDateOnly, IsOmittable } from '../common/validation';
+import { invalid } from '../common/app-error';
+import { IsDateOnly, IsOmittable, queryBoolean } from '../common/validation';
 import { trim } from '../users/user.dto';
 
 export class ChecklistItemDto implements ChecklistItem {
@@ -55,10 +57,27 @@ export class MoveTaskDto implements MoveTaskRequest {
   position: number;
 }
 
+/**
+ * The `:index` of a checklist item: a whole number a checklist can hold, or 400 naming `index`.
+ * An index a checklist could hold but this one does not is the service's 409: the list was shortened.
+ */
+export class ChecklistIndexPipe implements PipeTransform<unknown, number> {
+  // The global validation pipe has already turned the text into a number (NaN for "two") for a `number` parameter.
+  transform(value: unknown): number {
+    const index = Number(value);
+    if (!Number.isInteger(index)) throw invalid([{ field: 'index', code: 'invalid_type' }]);
+    if (index < 0 || index >= TASK_LIMITS.checklistMax) throw invalid([{ field: 'index', code: 'out_of_range' }]);
+    return index;
+  }
+}
+
 export class TaskListQueryDto implements TaskListQuery {
   @IsOptional() @IsUUID() assigneeMemberId?: string;
   @IsOptional() @IsUUID() partyId?: string;
   @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
   @IsOptional() @IsDateOnly() dueBefore?: string;
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Transform(queryBoolean) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(TASK_LIMITS.pageMax) limit?: number;
+  /** Opaque to the client; decoded (and refused when malformed) by the service. */
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

@@ -2,8 +2,17 @@ import { Column, Entity, Index } from 'typeorm';
 import type { ChecklistItem, TaskPriority, TaskStatus } from '@jit/shared';
 import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
 
+/** The indexes the task list reads through; named so the service can force them on MySQL/MariaDB. */
+export const TASK_LIST_INDEXES = {
+  board: 'ix_tasks_board',
+  assignee: 'ix_tasks_assignee_board',
+} as const;
+
 @Entity('tasks')
-@Index('ix_tasks_board', ['jitId', 'status', 'position'])
+// The list pages in board order (status, position, id): each index ends in that key so a page is
+// one index range scan, unfiltered or filtered by assignee.
+@Index(TASK_LIST_INDEXES.board, ['jitId', 'status', 'position', 'id'])
+@Index(TASK_LIST_INDEXES.assignee, ['jitId', 'assigneeMemberId', 'status', 'position', 'id'])
 @Index('ix_tasks_assignee', ['assigneeUserId', 'status'])
 export class TaskRecord {
   @IdColumn() id: string;

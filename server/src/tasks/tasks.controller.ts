@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Task } from '@jit/shared';
+import type { Task, TaskListPage } from '@jit/shared';
 import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access.decorators';
 import type { JitAccess } from '../access/access.service';
 import type { RequestContext } from '../common/request-context';
 import type { User } from '../users/user.entity';
-import { MoveTaskDto, TaskFieldsDto, TaskListQueryDto } from './task.dto';
+import { ChecklistIndexPipe, ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -20,9 +20,10 @@ export class TasksController {
     return this.tasks.mine(user);
   }
 
+  /** One page in board order; follow `nextCursor` for the rest. */
   @Get('jits/:jitId/tasks')
   @Access.jit('tasks.read')
-  list(@CurrentJitAccess() access: JitAccess, @Query() query: TaskListQueryDto): Promise<Task[]> {
+  list(@CurrentJitAccess() access: JitAccess, @Query() query: TaskListQueryDto): Promise<TaskListPage> {
     return this.tasks.list(access, query);
   }
 
@@ -50,5 +51,18 @@ export class TasksController {
   @Access.jitTaskMove()
   move(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string, @Body() dto: MoveTaskDto): Promise<Task> {
     return this.tasks.move(context, access, taskId, dto);
+  }
+
+  /** Leaders and the task's assignee tick or untick one checklist item, naming it by its place and its current text. */
+  @Patch('jits/:jitId/tasks/:taskId/checklist/:index')
+  @Access.jitTaskMove()
+  tickChecklistItem(
+    @Context() context: RequestContext,
+    @CurrentJitAccess() access: JitAccess,
+    @Param('taskId') taskId: string,
+    @Param('index', ChecklistIndexPipe) index: number,
+    @Body() dto: ChecklistItemDto,
+  ): Promise<Task> {
+    return this.tasks.tickChecklistItem(context, access, taskId, index, dto);
   }
 }

@@ -21,6 +21,7 @@ import { RecordView } from '../../features/record/components/record-view';
 import { TasksPage } from '../../features/tasks/components/tasks-page';
 import { useCurrentUser } from '../../lib/auth';
 import { jitAccess } from '../../lib/permissions';
+import { usePresenceFocus } from '../../lib/presence';
 
 /** The JIT header and tabs; child screens receive the loaded JIT through the outlet context. */
 export function JitLayout() {
@@ -30,6 +31,8 @@ export function JitLayout() {
   const jit = useJit(jitId);
   const location = useLocation();
   const navigate = useNavigate();
+  // Every page of the JIT: the note page and editor inside it say more (lib/presence-focus.ts).
+  usePresenceFocus(jit.data ? jitId : '');
 
   if (jit.isPending) return <PageLoader />;
   if (jit.isError) return <ErrorAlert error={jit.error} />;
@@ -137,7 +140,8 @@ export function JitNoteEditRoute() {
   const { noteId = '' } = useParams();
   const jit = useJitContext();
   const me = useCurrentUser();
-  const note = useNote(jit.id, noteId);
+  // Fetched even when the note page just cached it: otherwise the check below would wait forever.
+  const note = useNote(jit.id, noteId, { fresh: true });
   if (!jitAccess(jit, me).can('notes.write')) return <Navigate to={`/jits/${jit.id}/notes/${noteId}`} replace />;
   // Once open, the editor stays: a failed background refetch must not take what is typed away.
   if (note.isError && !note.data) return <ErrorAlert error={note.error} />;

@@ -11,6 +11,7 @@ import { languageName } from '../../../lib/countries';
 import { useFieldErrors } from '../../../lib/field-errors';
 import { jitAccess } from '../../../lib/permissions';
 import { CommentsPanel } from '../../comments/components/comments-panel';
+import { LinksPanel } from '../../links/components/links-panel';
 import { contentUrl, evidenceKeys, useCustody, useEvidenceItem, useFolders, useUpdateEvidence, useVerifyEvidence } from '../api/evidence';
 import { formatBytes, previewKindOf } from '../utils/format';
 import { AddVersionForm } from './add-version-form';
@@ -87,6 +88,7 @@ export function EvidenceItemPage({ jit, me, itemId }: { jit: Jit; me: Me; itemId
       {access.can('evidence.verify') && <FixityPanel jitId={jit.id} item={data} />}
       <CustodyLog jitId={jit.id} itemId={data.id} />
       <Downloads jit={jit} item={data} />
+      <LinksPanel jit={jit} subjectType="evidence" subjectId={data.id} />
       <CommentsPanel jit={jit} subjectType="evidence" subjectId={data.id} />
     </Stack>
   );

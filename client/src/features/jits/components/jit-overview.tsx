@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { countryName, languageName } from '../../../lib/countries';
 import { jitAccess } from '../../../lib/permissions';
 import { IntegrityAlert } from '../../evidence/components/integrity-alert';
+import { OnlineNow } from '../../presence/components/online-now';
 import { formatBytes } from '../../evidence/utils/format';
 import { useActivateJit, useCloseJit } from '../api/jits';
 import { EditJitForm } from './edit-jit-form';
@@ -61,6 +62,8 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
         )}
       </Group>
       <ErrorAlert error={activate.error ?? close.error} />
+      {/* Presence is for members: the server answers it from the JIT's room, which only they join. */}
+      {jit.myMembership && <OnlineNow jit={jit} me={me} />}
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">

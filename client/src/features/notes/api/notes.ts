@@ -25,8 +25,14 @@ export const restoreNote = (jitId: string, noteId: string, request: RestoreNoteR
   apiRequest<Note>(`${notePath(jitId, noteId)}/restore`, { method: 'POST', body: request });
 
 export const useNotes = (jitId: string) => useQuery({ queryKey: noteKeys.list(jitId), queryFn: () => listNotes(jitId) });
-export const useNote = (jitId: string, noteId: string, options: { enabled?: boolean } = {}) =>
-  useQuery({ queryKey: noteKeys.note(jitId, noteId), queryFn: () => getNote(jitId, noteId), enabled: options.enabled ?? true });
+/** `fresh`: fetched again on mount even when the cached copy is recent (the editor must start from the server's revision). */
+export const useNote = (jitId: string, noteId: string, options: { enabled?: boolean; fresh?: boolean } = {}) =>
+  useQuery({
+    queryKey: noteKeys.note(jitId, noteId),
+    queryFn: () => getNote(jitId, noteId),
+    enabled: options.enabled ?? true,
+    refetchOnMount: options.fresh ? 'always' : true,
+  });
 export const useNoteRevisions = (jitId: string, noteId: string) =>
   useQuery({ queryKey: noteKeys.revisions(jitId, noteId), queryFn: () => listRevisions(jitId, noteId) });
 

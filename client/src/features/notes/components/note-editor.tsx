@@ -7,6 +7,8 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isApiRequestError } from '../../../lib/api-client';
 import { useFieldErrors } from '../../../lib/field-errors';
+import { usePresenceFocus } from '../../../lib/presence';
+import { OthersEditingHint } from '../../presence/components/note-presence';
 import { fetchFreshNote, useCreateNote, useNote, useUpdateNote } from '../api/notes';
 import { LeaveConfirmModal, useUnsavedChanges } from '../hooks/use-unsaved-changes';
 import { clearDraft, draftKey, readDraft, sameContent, writeDraft, type NoteContent } from '../utils/drafts';
@@ -38,6 +40,8 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
   const noteId = note?.id ?? null;
   const key = draftKey(me.id, jit.id, noteId);
   const notesBase = `/jits/${jit.id}/notes`;
+  // A new note has nobody to meet yet: the JIT alone, until it is saved.
+  usePresenceFocus(jit.id, noteId, noteId !== null);
 
   // A draft left on this device comes back with the revision it was based on, so saving it still
   // compares against what was saved in between.
@@ -191,6 +195,7 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
             </Stack>
           </Alert>
         )}
+        {noteId && <OthersEditingHint jitId={jit.id} noteId={noteId} me={me} />}
         {savedMeanwhile && (
           <Alert color="orange" title={t('notes.editor.savedMeanwhileTitle')} data-testid="saved-meanwhile">
             {t('notes.editor.savedMeanwhile', { name: savedMeanwhile.updatedByName, revision: savedMeanwhile.revision })}

@@ -6,7 +6,10 @@ import { InstantText } from '../../../components/date-text';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
 import { jitAccess } from '../../../lib/permissions';
+import { usePresenceFocus } from '../../../lib/presence';
+import { AlsoHere } from '../../presence/components/note-presence';
 import { CommentsPanel } from '../../comments/components/comments-panel';
+import { LinksPanel } from '../../links/components/links-panel';
 import { useNote } from '../api/notes';
 import { MarkdownView } from '../../../components/markdown-view';
 import { NoteTags } from './note-tags';
@@ -17,6 +20,7 @@ export function NotePage({ jit, me, noteId }: { jit: Jit; me: Me; noteId: string
   const note = useNote(jit.id, noteId);
   const canWrite = jitAccess(jit, me).can('notes.write') && jit.status !== 'closed';
   const base = `/jits/${jit.id}/notes`;
+  usePresenceFocus(jit.id, note.data ? noteId : null);
 
   if (note.isPending) return <PageLoader />;
   if (note.isError) return <ErrorAlert error={note.error} />;
@@ -34,6 +38,7 @@ export function NotePage({ jit, me, noteId }: { jit: Jit; me: Me; noteId: string
           <Text size="sm" c="dimmed" data-testid="note-meta">
             {t('notes.meta', { revision: note.data.revision, name: note.data.updatedByName })} · <InstantText value={note.data.updatedAt} />
           </Text>
+          <AlsoHere jitId={jit.id} noteId={noteId} me={me} />
         </div>
         <Group>
           <Button component={Link} to={`${base}/${noteId}/history`} variant="default">
@@ -50,6 +55,7 @@ export function NotePage({ jit, me, noteId }: { jit: Jit; me: Me; noteId: string
       <Paper withBorder p="md">
         {note.data.body.trim() ? <MarkdownView source={note.data.body} testId="note-body" /> : <Text c="dimmed">{t('notes.emptyBody')}</Text>}
       </Paper>
+      <LinksPanel jit={jit} subjectType="note" subjectId={noteId} />
       <CommentsPanel jit={jit} subjectType="note" subjectId={noteId} />
     </Stack>
   );

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CreateTaskRequest, MoveTaskRequest, Task, TaskListQuery, UpdateTaskRequest } from '@jit/shared';
+import {
+  TASK_LIMITS,
+  type CreateTaskRequest,
+  type MoveTaskRequest,
+  type Task,
+  type TaskListPage,
+  type TaskListQuery,
+  type TickChecklistItemRequest,
+  type UpdateTaskRequest,
+} from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /**
@@ -8,6 +17,7 @@ import { apiRequest } from '../../../lib/api-client';
  */
 export const taskKeys = {
   all: (jitId: string) => ['tasks', jitId] as const,
+  lists: (jitId: string) => ['tasks', jitId, 'list'] as const,
   list: (jitId: string, filters: TaskListQuery) => ['tasks', jitId, 'list', filters] as const,
   task: (jitId: string, taskId: string) => ['tasks', jitId, 'task', taskId] as const,
   mine: ['my-tasks'] as const,
@@ -27,8 +37,27 @@ function toQuery(filters: TaskListQuery): Record<string, string> {
   return query;
 }
 
-export const listTasks = (jitId: string, filters: TaskListQuery = {}): Promise<Task[]> =>
-  apiRequest<Task[]>(tasksPath(jitId), { query: toQuery(filters) });
+export const listTaskPage = (jitId: string, filters: TaskListQuery = {}): Promise<TaskListPage> =>
+  apiRequest<TaskListPage>(tasksPath(jitId), { query: { ...toQuery(filters), limit: filters.limit, cursor: filters.cursor } });
+
+/**
+ * Every task matching the filters, page after page: the board needs whole columns to place a card
+ * by position. A task moved while the pages are read may come twice (the later copy is kept, in its new place) or be
+ * missed; the move's invalidation reads the list again.
+ */
+export async function listTasks(jitId: string, filters: TaskListQuery = {}): Promise<Task[]> {
+  const tasks = new Map<string, Task>();
+  let cursor: string | null = null;
+  do {
+    const page: TaskListPage = await listTaskPage(jitId, { ...filters, limit: TASK_LIMITS.pageMax, cursor: cursor ?? undefined });
+    for (const task of page.items) {
+      tasks.delete(task.id);
+      tasks.set(task.id, task);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return [...tasks.values()];
+}
 export const listMyTasks = (): Promise<Task[]> => apiRequest<Task[]>('/tasks/mine');
 export const getTask = (jitId: string, taskId: string): Promise<Task> => apiRequest<Task>(taskPath(jitId, taskId));
 export const createTask = (jitId: string, request: CreateTaskRequest): Promise<Task> =>
@@ -37,16 +66,21 @@ export const updateTask = (jitId: string, taskId: string, request: UpdateTaskReq
   apiRequest<Task>(taskPath(jitId, taskId), { method: 'PATCH', body: request });
 export const moveTask = (jitId: string, taskId: string, request: MoveTaskRequest): Promise<Task> =>
   apiRequest<Task>(`${taskPath(jitId, taskId)}/move`, { method: 'POST', body: request });
+/** Ticks or unticks the item at `index`, which must still read `request.text` (409 `conflict` otherwise). */
+export const tickChecklistItem = (jitId: string, taskId: string, index: number, request: TickChecklistItemRequest): Promise<Task> =>
+  apiRequest<Task>(`${taskPath(jitId, taskId)}/checklist/${index}`, { method: 'PATCH', body: request });
 
 export const useTasks = (jitId: string, filters: TaskListQuery = {}) =>
   useQuery({ queryKey: taskKeys.list(jitId, filters), queryFn: () => listTasks(jitId, filters) });
 export const useMyTasks = () => useQuery({ queryKey: taskKeys.mine, queryFn: listMyTasks });
+export const useTask = (jitId: string, taskId: string) => useQuery({ queryKey: taskKeys.task(jitId, taskId), queryFn: () => getTask(jitId, taskId) });
 
-function afterChange(queryClient: QueryClient, jitId: string, task: Task): void {
+/** Caches the saved task and refreshes what shows it; resolves once the lists are refetched, for mutations that stay pending until the board shows their result. */
+export function afterChange(queryClient: QueryClient, jitId: string, task: Task): Promise<void> {
   queryClient.setQueryData(taskKeys.task(jitId, task.id), task);
-  void queryClient.invalidateQueries({ queryKey: [...taskKeys.all(jitId), 'list'] });
   void queryClient.invalidateQueries({ queryKey: taskKeys.mine });
   void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+  return queryClient.invalidateQueries({ queryKey: taskKeys.lists(jitId) });
 }
 
 export function useSaveTask(jitId: string) {
@@ -54,7 +88,9 @@ export function useSaveTask(jitId: string) {
   return useMutation({
     mutationFn: ({ taskId, request }: { taskId: string | null; request: CreateTaskRequest }) =>
       taskId ? updateTask(jitId, taskId, request) : createTask(jitId, request),
-    onSuccess: (task) => afterChange(queryClient, jitId, task),
+    onSuccess: (task) => {
+      void afterChange(queryClient, jitId, task);
+    },
   });
 }
 
@@ -62,6 +98,8 @@ export function useMoveTask(jitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ taskId, request }: { taskId: string; request: MoveTaskRequest }) => moveTask(jitId, taskId, request),
-    onSuccess: (task) => afterChange(queryClient, jitId, task),
+    onSuccess: (task) => {
+      void afterChange(queryClient, jitId, task);
+    },
   });
 }

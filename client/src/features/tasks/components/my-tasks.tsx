@@ -7,7 +7,7 @@ import { useJits } from '../../jits/api/jits';
 import { useMyTasks } from '../api/tasks';
 import { TaskTable } from './task-table';
 
-/** The caller's tasks across every JIT they belong to, each leading to its JIT's tasks. */
+/** The caller's tasks across every JIT they belong to: each title opens its task, each JIT reference the JIT's tasks. */
 export function MyTasks() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
@@ -24,7 +24,6 @@ export function MyTasks() {
         <TaskTable
           testId="my-tasks-table"
           tasks={tasks.data}
-          linkOf={(task) => tasksOf(task.jitId)}
           jitColumn={{
             header: t('tasks.jit'),
             cell: (task) => (

@@ -1,24 +1,28 @@
-import { Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { TASK_STATUSES, type Task, type TaskStatus } from '@jit/shared';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { formatDateOnly } from '../../../lib/dates';
+import { useTaskLink, type TaskLink } from '../hooks/use-task-link';
 import { OverdueBadge, PriorityBadge } from './task-badges';
+import { CardChecklist } from './task-checklist';
 
 const DRAG_TYPE = 'application/x-jit-task';
 
 interface TaskBoardProps {
   tasks: Task[];
-  /** Whether the caller may move this task (leaders, or its assignee). */
+  /** Whether the caller may move this task and tick its checklist (leaders, or its assignee: one rule on the server). */
   canMove: (task: Task) => boolean;
   onMove: (task: Task, status: TaskStatus, position: number) => void;
-  /** Leaders edit a task from its card. */
-  onEdit?: (task: Task) => void;
+  /** Leaders get an "Edit" button on each card besides the title, which opens the task for everyone. */
+  canEdit?: boolean;
 }
 
 /** Four status columns; cards keep the server's order (status, position). */
-export function TaskBoard({ tasks, canMove, onMove, onEdit }: TaskBoardProps) {
+export function TaskBoard({ tasks, canMove, onMove, canEdit = false }: TaskBoardProps) {
   const { t } = useTranslation();
+  const linkOf = useTaskLink();
   const [over, setOver] = useState<TaskStatus | null>(null);
   const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, tasks.filter((task) => task.status === status)])) as Record<
     TaskStatus,
@@ -70,7 +74,14 @@ export function TaskBoard({ tasks, canMove, onMove, onEdit }: TaskBoardProps) {
           </Group>
           <Stack gap="sm" mih={80}>
             {columns[status].map((task) => (
-              <TaskCard key={task.id} task={task} canMove={canMove(task)} onMove={(to) => onMove(task, to, endOf(task, to))} onEdit={onEdit} />
+              <TaskCard
+                key={task.id}
+                task={task}
+                canMove={canMove(task)}
+                onMove={(to) => onMove(task, to, endOf(task, to))}
+                link={linkOf(task)}
+                canEdit={canEdit}
+              />
             ))}
           </Stack>
         </Paper>
@@ -79,8 +90,17 @@ export function TaskBoard({ tasks, canMove, onMove, onEdit }: TaskBoardProps) {
   );
 }
 
-function TaskCard({ task, canMove, onMove, onEdit }: { task: Task; canMove: boolean; onMove: (status: TaskStatus) => void; onEdit?: (task: Task) => void }) {
+interface TaskCardProps {
+  task: Task;
+  canMove: boolean;
+  onMove: (status: TaskStatus) => void;
+  link: TaskLink;
+  canEdit: boolean;
+}
+
+function TaskCard({ task, canMove, onMove, link, canEdit }: TaskCardProps) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Card
       withBorder
@@ -96,7 +116,16 @@ function TaskCard({ task, canMove, onMove, onEdit }: { task: Task; canMove: bool
       }}
     >
       <Stack gap={6}>
-        <Text fw={600}>{task.title}</Text>
+        <Anchor
+          component={Link}
+          {...link}
+          fw={600}
+          c="inherit"
+          // A link drags its address by default; not draggable itself, a press that wanders off drags the card, as from anywhere else on it.
+          draggable={false}
+        >
+          {task.title}
+        </Anchor>
         <Group gap={6}>
           <PriorityBadge priority={task.priority} />
           {task.overdue && <OverdueBadge />}
@@ -118,11 +147,7 @@ function TaskCard({ task, canMove, onMove, onEdit }: { task: Task; canMove: bool
             ))}
           </Group>
         )}
-        {task.checklist.length > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('tasks.checklistProgress', { done: task.checklist.filter((item) => item.done).length, total: task.checklist.length })}
-          </Text>
-        )}
+        {task.checklist.length > 0 && <CardChecklist task={task} canTick={canMove} />}
         {canMove && (
           <NativeSelect
             size="xs"
@@ -132,8 +157,16 @@ function TaskCard({ task, canMove, onMove, onEdit }: { task: Task; canMove: bool
             onChange={(event) => onMove(event.currentTarget.value as TaskStatus)}
           />
         )}
-        {onEdit && (
-          <Button size="xs" variant="subtle" aria-label={t('tasks.editNamed', { title: task.title })} onClick={() => onEdit(task)}>
+        {canEdit && (
+          <Button
+            size="xs"
+            variant="subtle"
+            aria-label={t('tasks.editNamed', { title: task.title })}
+            onClick={() => {
+              link.onClick();
+              void navigate(link.to);
+            }}
+          >
             {t('tasks.edit')}
           </Button>
         )}

@@ -4,19 +4,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateOnly } from '../../../lib/dates';
+import { useTaskLink } from '../hooks/use-task-link';
 import { OverdueBadge, PriorityBadge } from './task-badges';
 
 interface TaskTableProps {
   tasks: Task[];
   /** An extra first column (the JIT, on "My tasks"). */
   jitColumn?: { header: string; cell: (task: Task) => ReactNode };
-  /** Where a task's title leads, if anywhere. */
-  linkOf?: (task: Task) => string;
   testId?: string;
 }
 
-export function TaskTable({ tasks, jitColumn, linkOf, testId = 'tasks-table' }: TaskTableProps) {
+/** Tasks in rows; each title opens its task, for everyone who can read it. */
+export function TaskTable({ tasks, jitColumn, testId = 'tasks-table' }: TaskTableProps) {
   const { t, i18n } = useTranslation();
+  const linkOf = useTaskLink();
   if (tasks.length === 0) return <Text c="dimmed">{t('tasks.none')}</Text>;
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -36,13 +37,9 @@ export function TaskTable({ tasks, jitColumn, linkOf, testId = 'tasks-table' }: 
             <Table.Tr key={task.id} data-testid={`task-row-${task.title}`} data-status={task.status}>
               {jitColumn && <Table.Td>{jitColumn.cell(task)}</Table.Td>}
               <Table.Td>
-                {linkOf ? (
-                  <Anchor component={Link} to={linkOf(task)}>
-                    {task.title}
-                  </Anchor>
-                ) : (
-                  task.title
-                )}
+                <Anchor component={Link} {...linkOf(task)}>
+                  {task.title}
+                </Anchor>
               </Table.Td>
               <Table.Td>{t(`taskStatuses.${task.status}`)}</Table.Td>
               <Table.Td>

@@ -8,19 +8,20 @@ import { jitAccess } from '../../../lib/permissions';
 import { useMembers } from '../../members/api/members';
 import { useMoveTask, useTasks } from '../api/tasks';
 import { TaskBoard } from './task-board';
-import { CommentsPanel } from '../../comments/components/comments-panel';
+import { TaskDialog } from './task-dialog';
 import { TaskForm } from './task-form';
 import { TaskTable } from './task-table';
 
 type View = 'board' | 'list';
 
-/** The JIT's tasks: a board to move them along, or a filtered list; leaders create and edit them. */
+/** The JIT's tasks: a board to move them along, or a filtered list; each opens from its title; leaders create and edit them. */
 export function TasksPage({ jit, me }: { jit: Jit; me: Me }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('board');
-  const [editing, setEditing] = useState<Task | 'new' | null>(null);
+  const [creating, setCreating] = useState(false);
   const access = jitAccess(jit, me);
   const canManage = access.can('tasks.manage') && jit.status !== 'closed';
+  const canMove = (task: Task) => jit.status !== 'closed' && access.canMoveTask(task);
   const move = useMoveTask(jit.id);
 
   return (
@@ -37,28 +38,24 @@ export function TasksPage({ jit, me }: { jit: Jit; me: Me }) {
               { value: 'list', label: t('tasks.list') },
             ]}
           />
-          {canManage && <Button onClick={() => setEditing('new')}>{t('tasks.new')}</Button>}
+          {canManage && <Button onClick={() => setCreating(true)}>{t('tasks.new')}</Button>}
         </Group>
       </Group>
       <ErrorAlert error={move.error} />
       {view === 'board' ? (
         <Board
           jit={jit}
-          canMove={(task) => jit.status !== 'closed' && (access.can('tasks.manage') || (task.assigneeUserId !== null && task.assigneeUserId === me.id))}
+          canMove={canMove}
           onMove={(task, status, position) => move.mutate({ taskId: task.id, request: { status, position } })}
-          onEdit={canManage ? setEditing : undefined}
+          canEdit={canManage}
         />
       ) : (
         <FilteredList jit={jit} />
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('tasks.new') : t('tasks.editTitle')} size="lg">
-        {editing !== null && <TaskForm key={editing === 'new' ? 'new' : editing.id} jit={jit} task={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-        {editing !== null && editing !== 'new' && (
-          <Stack mt="md">
-            <CommentsPanel jit={jit} subjectType="task" subjectId={editing.id} />
-          </Stack>
-        )}
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('tasks.new')} size="lg">
+        {creating && <TaskForm jit={jit} task={null} onDone={() => setCreating(false)} />}
       </Modal>
+      <TaskDialog jit={jit} canManage={canManage} canTick={canMove} />
     </>
   );
 }

@@ -6,5 +6,8 @@ import * as m3 from './1795908873810-ApiTokens';
 import * as m4 from './1795909011292-Notes';
 import * as m5 from './1795910128492-Tasks';
 import * as m6 from './1795910915392-Comments';
+import * as m7 from './1795913104006-TaskListIndexes';
+import * as m8 from './1795913135868-LinksNotifications';
+import * as m9 from './1795915677167-EvidenceListIndexes';
 
-export const MYSQL_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6)];
+export const MYSQL_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6), ...Object.values(m7), ...Object.values(m8), ...Object.values(m9)];

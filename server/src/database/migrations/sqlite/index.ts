@@ -6,5 +6,8 @@ import * as m3 from './1795908873703-ApiTokens';
 import * as m4 from './1795909011163-Notes';
 import * as m5 from './1795910128371-Tasks';
 import * as m6 from './1795910915198-Comments';
+import * as m7 from './1795913102968-TaskListIndexes';
+import * as m8 from './1795913135689-LinksNotifications';
+import * as m9 from './1795915676922-EvidenceListIndexes';
 
-export const SQLITE_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6)];
+export const SQLITE_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6), ...Object.values(m7), ...Object.values(m8), ...Object.values(m9)];

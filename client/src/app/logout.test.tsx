@@ -1,0 +1,102 @@
+import type { Jit, Me } from '@jit/shared';
+import { hashKey } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ME_QUERY_KEY } from '../lib/auth';
+import { i18n } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
+import { FakeSocket } from '../test/fake-socket';
+import { aMe } from '../test/fixtures';
+import { AppProvider } from './provider';
+import { AppRouter } from './router';
+
+const me: Me = aMe();
+const jit: Jit = {
+  id: 'j1',
+  reference: 'JIT-2026-007',
+  title: 'Operation Meridian',
+  purpose: 'p',
+  legalBasis: 'lb',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  effectiveEndDate: '2026-12-31',
+  expired: false,
+  workingLanguage: 'en',
+  statesOfOperation: ['NL'],
+  status: 'active',
+  parties: [],
+  extensions: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  activatedAt: null,
+  closedAt: null,
+  myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
+  maxUploadBytes: 10 * 1024 ** 3,
+  blockedTypes: [],
+};
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+const unauthenticated = () => json(401, { statusCode: 401, error: 'unauthenticated', message: 'no' });
+
+/** A signed-in server until the logout; every request after it answers 401, as the real one does. */
+function serveSession() {
+  let signedIn = true;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input, init) => {
+      const path = String(input).split('?')[0];
+      if (path === '/api/setup') return json(200, { needsSetup: false });
+      if (path === '/api/auth/logout') {
+        signedIn = false;
+        return new Response(null, { status: 204 });
+      }
+      if (!signedIn) return unauthenticated();
+      if (path === '/api/auth/me' && (init?.method ?? 'GET') === 'GET') return json(200, me);
+      if (path === '/api/jits/j1') return json(200, jit);
+      return json(404, { statusCode: 404, error: 'not_found', message: path });
+    }),
+  );
+}
+
+describe('logging out', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('from a JIT page lands on the login page without rendering a signed-in screen for nobody', async () => {
+    serveSession();
+    // Whatever React recovered from or an error boundary caught would otherwise pass unnoticed.
+    const renderErrors: unknown[] = [];
+    const consoleErrors = vi.spyOn(console, 'error');
+    await i18n.changeLanguage('en');
+    window.history.pushState({}, '', '/jits/j1');
+    const queryClient = createQueryClient();
+    const socket = new FakeSocket();
+    render(
+      <AppProvider queryClient={queryClient} createSocket={socket.asSocket}>
+        <AppRouter />
+      </AppProvider>,
+      { onRecoverableError: (error) => renderErrors.push(error), onCaughtError: (error) => renderErrors.push(error) },
+    );
+    expect(await screen.findByRole('heading', { name: 'Operation Meridian' })).toBeTruthy();
+    act(() => socket.serverConnects());
+
+    // The server closes the socket of the ended session; in the browser its word may arrive after the
+    // session was forgotten and before the query cache has told its subscribers, which re-renders the
+    // JIT screens (they follow the connection) ahead of the session gate.
+    let droppedAfterForgetting = false;
+    queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.query.queryHash === hashKey(ME_QUERY_KEY) && event.query.state.data === null && socket.connected) {
+        socket.serverDisconnects();
+        droppedAfterForgetting = true;
+      }
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeTruthy();
+    await waitFor(() => expect(window.location.pathname).toBe('/login'));
+    expect(droppedAfterForgetting).toBe(true);
+    expect(renderErrors).toEqual([]);
+    expect(consoleErrors).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,49 @@
+import type { Jit, Me, Note } from '@jit/shared';
+import { screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { noteKeys } from '../../features/notes/api/notes';
+import { setMe } from '../../lib/auth';
+import { createQueryClient } from '../../lib/query-client';
+import { aMe } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import { JitNoteEditRoute } from './jit';
+
+const me: Me = aMe();
+const jit = { id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;
+const note: Note = {
+  id: 'n1',
+  jitId: 'j1',
+  title: 'Suspects',
+  body: 'original',
+  tags: [],
+  revision: 1,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  createdBy: 'u2',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  updatedBy: 'u2',
+  updatedByName: 'Sanne Visser',
+};
+
+describe('JitNoteEditRoute', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('opens the editor on the server’s revision even when the note page has just cached the note', async () => {
+    const newer = { ...note, body: 'saved meanwhile', revision: 2 };
+    const fetches = vi.fn<typeof fetch>(async () => new Response(JSON.stringify(newer), { status: 200 }));
+    vi.stubGlobal('fetch', fetches);
+    const queryClient = createQueryClient();
+    setMe(queryClient, me);
+    // What the note page left in the cache a moment ago: fresh, so a plain query would not fetch it again.
+    queryClient.setQueryData(noteKeys.note('j1', 'n1'), note);
+    const router = createMemoryRouter(
+      [{ path: '/jits/:jitId', element: <Outlet context={jit} />, children: [{ path: 'notes/:noteId/edit', element: <JitNoteEditRoute /> }] }],
+      { initialEntries: ['/jits/j1/notes/n1/edit'] },
+    );
+    await renderWithProviders(<RouterProvider router={router} />, 'en', queryClient);
+
+    expect(await screen.findByRole('heading', { name: 'Edit note' })).toBeTruthy();
+    expect(String(fetches.mock.calls[0]?.[0])).toBe('/api/jits/j1/notes/n1');
+    await waitFor(() => expect((screen.getByLabelText('Text (Markdown)') as HTMLTextAreaElement).value).toBe('saved meanwhile'));
+  });
+});

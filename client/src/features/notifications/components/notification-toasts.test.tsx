@@ -1,0 +1,92 @@
+import { Notifications } from '@mantine/notifications';
+import type { Notification, NotificationPage } from '@jit/shared';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setMe } from '../../../lib/auth';
+import { createQueryClient } from '../../../lib/query-client';
+import { RealtimeProvider } from '../../../lib/realtime';
+import { FakeSocket } from '../../../test/fake-socket';
+import { aMe } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { NotificationToasts } from './notification-toasts';
+
+const mention: Notification = {
+  id: 'nt1',
+  jitId: 'j1',
+  jitReference: 'JIT-2026-NL-BE-001',
+  kind: 'mentioned',
+  subject: { type: 'note', id: 'n1', title: 'Suspects' },
+  actorName: 'Anna Leader',
+  createdAt: new Date().toISOString(),
+  readAt: null,
+};
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+
+function serve(items: Notification[]) {
+  const posts: unknown[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input, init) => {
+      const path = String(input).split('?')[0];
+      if (path === '/api/notifications/read') {
+        posts.push(JSON.parse(String(init?.body)));
+        return new Response(null, { status: 204 });
+      }
+      if (path === '/api/notifications') return json(200, { items, unreadCount: items.length, nextCursor: null } satisfies NotificationPage);
+      return json(404, { statusCode: 404, error: 'not_found', message: path });
+    }),
+  );
+  return posts;
+}
+
+async function renderToasts() {
+  const queryClient = createQueryClient();
+  setMe(queryClient, aMe());
+  const socket = new FakeSocket();
+  const router = createMemoryRouter(
+    [
+      { path: '/jits', element: <NotificationToasts /> },
+      { path: '/jits/:jitId/notes/:noteId', element: <p>the note</p> },
+      { path: '/notifications', element: <p>all notifications</p> },
+    ],
+    { initialEntries: ['/jits'] },
+  );
+  await renderWithProviders(
+    <RealtimeProvider createSocket={socket.asSocket}>
+      <Notifications />
+      <RouterProvider router={router} />
+    </RealtimeProvider>,
+    'en',
+    queryClient,
+  );
+  act(() => socket.serverConnects());
+  return { socket, router };
+}
+
+describe('NotificationToasts', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows an arriving notification as a sentence that opens its subject and marks it read', async () => {
+    const posts = serve([mention]);
+    const { socket, router } = await renderToasts();
+    act(() => socket.fire('notification:new', { id: 'nt1', jitId: 'j1', kind: 'mentioned' }));
+
+    const toast = await screen.findByTestId('notification-toast');
+    expect(toast.textContent).toBe('Anna Leader mentioned you on the note “Suspects” · JIT-2026-NL-BE-001');
+    expect(toast.getAttribute('href')).toBe('/jits/j1/notes/n1');
+    fireEvent.click(toast);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/jits/j1/notes/n1'));
+    await waitFor(() => expect(posts).toEqual([{ ids: ['nt1'] }]));
+  });
+
+  it('still says something when the notification cannot be read back', async () => {
+    serve([]);
+    const { socket } = await renderToasts();
+    act(() => socket.fire('notification:new', { id: 'gone', jitId: 'j1', kind: 'task_assigned' }));
+    const toast = await screen.findByTestId('notification-toast');
+    expect(toast.textContent).toBe('You have a new notification. Open your notifications to see it.');
+    expect(toast.getAttribute('href')).toBe('/notifications');
+  });
+});

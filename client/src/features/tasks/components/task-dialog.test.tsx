@@ -1,0 +1,148 @@
+import type { Jit, JitRole, Task } from '@jit/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../test/render';
+import { TaskDialog } from './task-dialog';
+
+const jitAs = (role: JitRole) =>
+  ({ id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
+
+const task: Task = {
+  id: 't1',
+  jitId: 'j1',
+  title: 'Interview witness W',
+  description: 'Ask about the **second** container.',
+  status: 'in_progress',
+  position: 0,
+  priority: 'high',
+  assigneeMemberId: 'm2',
+  assigneeUserId: 'u2',
+  assigneeName: 'Sanne Visser',
+  assigningPartyId: 'p1',
+  dueDate: null,
+  overdue: false,
+  labels: ['port'],
+  checklist: [],
+  createdBy: 'u1',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+};
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+
+/** Answers reads of the task (with `checklist`) and saves ticks of its items; `ticks` lists what was sent. */
+function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]> = []): string[] {
+  const calls: string[] = [];
+  let current: Task = { ...task, checklist };
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>(async (input, init) => {
+      const url = String(input);
+      calls.push(url);
+      const path = url.split('?')[0];
+      const tick = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/.exec(path);
+      if (tick && init?.method === 'PATCH') {
+        const sent = JSON.parse(String(init.body)) as { text: string; done: boolean };
+        ticks.push([path, sent]);
+        current = { ...current, checklist: current.checklist.map((item, i) => (i === Number(tick[1]) ? { ...item, done: sent.done } : item)) };
+        return json(200, current);
+      }
+      if (path === '/api/jits/j1/tasks/t1') return json(200, current);
+      if (path === '/api/jits/j1/members') return json(200, []);
+      return json(200, []);
+    }),
+  );
+  return calls;
+}
+
+function Address() {
+  const location = useLocation();
+  return <output data-testid="address">{`${location.pathname}${location.search}`}</output>;
+}
+
+/** As the tasks page decides it: the assignee's membership is m2. */
+const canTickAs = (jit: Jit) => (candidate: Task) => jit.myMembership?.role === 'leader' || candidate.assigneeMemberId === jit.myMembership?.memberId;
+
+const renderAt = (jit: Jit, canManage: boolean, address: string) =>
+  renderWithProviders(
+    <RouterProvider
+      router={createMemoryRouter(
+        [
+          {
+            path: '/jits/j1/tasks',
+            element: (
+              <>
+                <Address />
+                <TaskDialog jit={jit} canManage={canManage} canTick={canTickAs(jit)} />
+              </>
+            ),
+          },
+        ],
+        { initialEntries: [address] },
+      )}
+    />,
+  );
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('TaskDialog', () => {
+  it('opens the task named in the address for a member to read, with its links and comments', async () => {
+    const calls = serve();
+    await renderAt(jitAs('member'), false, '/jits/j1/tasks?task=t1&view=board');
+    const dialog = await screen.findByRole('dialog');
+    const details = await within(dialog).findByTestId('task-details');
+    expect(details.textContent).toContain('Interview witness W');
+    expect(details.textContent).toContain('Sanne Visser');
+    expect(details.querySelector('strong')?.textContent).toBe('second');
+    expect(within(dialog).getByTestId('links-panel')).toBeTruthy();
+    expect(within(dialog).getByTestId('comments-panel')).toBeTruthy();
+    expect(calls).toContain('/api/jits/j1/links?subjectType=task&subjectId=t1');
+
+    // Closing takes the task out of the address and keeps the rest of it.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('address').textContent).toBe('/jits/j1/tasks?view=board'));
+  });
+
+  it('lets the assignee tick its checklist, one item per request with the text shown', async () => {
+    const ticks: Array<[string, unknown]> = [];
+    serve(
+      [
+        { text: 'Ask about the container', done: false },
+        { text: 'Note the seal numbers', done: false },
+      ],
+      ticks,
+    );
+    const assignee = { ...jitAs('member'), myMembership: { memberId: 'm2', partyId: 'p1', role: 'member', isLeadParty: true } } as Jit;
+    await renderAt(assignee, false, '/jits/j1/tasks?task=t1');
+    const checklist = await within(await screen.findByRole('dialog')).findByTestId('task-checklist');
+    expect(checklist.textContent).toContain('Checklist: 0/2');
+    fireEvent.click(within(checklist).getByRole('checkbox', { name: 'Note the seal numbers' }));
+    expect(checklist.textContent).toContain('Checklist: 1/2');
+    await waitFor(() => expect(ticks).toEqual([['/api/jits/j1/tasks/t1/checklist/1', { text: 'Note the seal numbers', done: true }]]));
+    await waitFor(() => expect((within(checklist).getByRole('checkbox', { name: 'Note the seal numbers' }) as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('shows other members the checklist items read-only', async () => {
+    serve([{ text: 'Ask about the container', done: true }]);
+    await renderAt(jitAs('member'), false, '/jits/j1/tasks?task=t1');
+    const checklist = await within(await screen.findByRole('dialog')).findByTestId('task-checklist');
+    const box = within(checklist).getByRole('checkbox', { name: 'Ask about the container' }) as HTMLInputElement;
+    expect([box.checked, box.disabled]).toEqual([true, true]);
+  });
+
+  it('gives a leader the form to edit it', async () => {
+    serve();
+    await renderAt(jitAs('leader'), true, '/jits/j1/tasks?task=t1');
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByDisplayValue('Interview witness W')).toBeTruthy();
+    expect(within(dialog).queryByTestId('task-details')).toBeNull();
+  });
+
+  it('stays closed without a task in the address', async () => {
+    const calls = serve();
+    await renderAt(jitAs('member'), false, '/jits/j1/tasks');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { jitChain, type FieldChange, type Link, type WorkSubjectRef } from '@jit/shared';
+import type { JitAccess } from '../access/access.service';
+import { conflict, invalid, notFound } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { Transactions } from '../database/transactions';
+import { JitsService } from '../jits/jits.service';
+import { RecordService } from '../record/record.service';
+import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.service';
+import { User } from '../users/user.entity';
+import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
+import { LinkRecord } from './link.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The stored order of a pair's ends: one row per pair, whichever end it was made from. */
+const ordered = (x: WorkSubjectRef, y: WorkSubjectRef): [WorkSubjectRef, WorkSubjectRef] => (subjectKey(x) <= subjectKey(y) ? [x, y] : [y, x]);
+
+/** Links between evidence items, notes and tasks; each end lists the link, showing the other end only to those who may read it. */
+@Injectable()
+export class LinksService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly jits: JitsService,
+    private readonly record: RecordService,
+    private readonly subjects: WorkSubjectsService,
+  ) {}
+
+  async list(access: JitAccess, query: LinkListQueryDto): Promise<Link[]> {
+    const subject: WorkSubjectRef = { type: query.subjectType, id: query.subjectId };
+    await this.subjects.requireReadable(this.dataSource.manager, access.jit.id, subject, 'subjectId');
+    const rows = await this.dataSource
+      .getRepository(LinkRecord)
+      .createQueryBuilder('l')
+      .where('l.jitId = :jitId', { jitId: access.jit.id })
+      .andWhere('((l.aType = :type AND l.aId = :id) OR (l.bType = :type AND l.bId = :id))', { type: subject.type, id: subject.id })
+      .orderBy('l.createdAt', 'ASC')
+      .getMany();
+    return this.present(access, subject, rows);
+  }
+
+  async create(context: RequestContext, access: JitAccess, dto: CreateLinkDto): Promise<Link> {
+    const from: WorkSubjectRef = { type: dto.fromType, id: dto.fromId };
+    const to: WorkSubjectRef = { type: dto.toType, id: dto.toId };
+    if (subjectKey(from) === subjectKey(to)) throw invalid([{ field: 'toId', code: 'invalid_value' }], 'Link two different items, notes or tasks.');
+    const link = await this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      await this.subjects.requireReadable(manager, access.jit.id, from, 'fromId');
+      await this.subjects.requireReadable(manager, access.jit.id, to, 'toId');
+      const [a, b] = ordered(from, to);
+      const pair = { jitId: access.jit.id, aType: a.type, aId: a.id, bType: b.type, bId: b.id };
+      if (await manager.getRepository(LinkRecord).existsBy(pair)) throw conflict('link_exists', 'These two are already linked.');
+      const link: LinkRecord = { id: randomUUID(), ...pair, createdBy: access.user.id, createdByPartyId: access.membership?.partyId ?? '', createdAt: new Date() };
+      await manager.insert(LinkRecord, { ...link });
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'link.added',
+        subjectType: 'link',
+        subjectId: link.id,
+        actorPartyId: access.membership?.partyId,
+        changes: this.ends(link, 'added'),
+      });
+      return link;
+    });
+    const [presented] = await this.present(access, from, [link]);
+    return presented;
+  }
+
+  async remove(context: RequestContext, access: JitAccess, linkId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.jits.loadForWrite(manager, access.jit.id);
+      const link = UUID.test(linkId) ? await manager.getRepository(LinkRecord).findOneBy({ id: linkId, jitId: access.jit.id }) : null;
+      // A link one of whose ends the person may not read is not theirs to see, nor to remove.
+      const readable = link ? await this.subjects.summaries(access.jit.id, [{ type: link.aType, id: link.aId }, { type: link.bType, id: link.bId }], manager) : new Map();
+      if (!link || readable.size < 2) throw notFound('This link');
+      await manager.delete(LinkRecord, { id: link.id });
+      await this.record.append(manager, context, {
+        chain: jitChain(access.jit.id),
+        action: 'link.removed',
+        subjectType: 'link',
+        subjectId: link.id,
+        actorPartyId: access.membership?.partyId,
+        changes: this.ends(link, 'removed'),
+      });
+    });
+  }
+
+  /** The record names both ends, so an item's history shows what it was linked to and when. */
+  private ends(link: LinkRecord, change: 'added' | 'removed'): FieldChange[] {
+    const value = (ref: string) => (change === 'added' ? { from: null, to: ref } : { from: ref, to: null });
+    return [
+      { field: 'a', ...value(subjectKey({ type: link.aType, id: link.aId })) },
+      { field: 'b', ...value(subjectKey({ type: link.bType, id: link.bId })) },
+    ];
+  }
+
+  /** Each link as seen from `subject`; links whose other end this person may not read are left out entirely. */
+  private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkRecord[]): Promise<Link[]> {
+    const others = rows.map((row) => (row.aType === subject.type && row.aId === subject.id ? { type: row.bType, id: row.bId } : { type: row.aType, id: row.aId }));
+    const summaries = await this.subjects.summaries(access.jit.id, others);
+    const creatorIds = [...new Set(rows.map((r) => r.createdBy))];
+    const users = creatorIds.length ? await this.dataSource.getRepository(User).findBy({ id: In(creatorIds) }) : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return rows.flatMap((row, index) => {
+      const other = summaries.get(subjectKey(others[index]));
+      if (!other) return [];
+      return [{ id: row.id, jitId: row.jitId, other, createdBy: row.createdBy, createdByName: names.get(row.createdBy) ?? '', createdAt: row.createdAt.toISOString() }];
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import type { NotificationChannelName, NotificationKind, WorkSubjectType } from '@jit/shared';
+import { Transactions } from '../database/transactions';
+import { NotificationEvents } from './notification-events';
+import { NotificationRecord } from './notification.entity';
+
+/** A notification decided on, before any channel has delivered it. */
+export interface NotificationDraft {
+  userId: string;
+  jitId: string;
+  kind: NotificationKind;
+  subjectType: WorkSubjectType;
+  subjectId: string;
+  actorUserId: string | null;
+  dedupeKey: string;
+}
+
+/**
+ * A way of reaching a person. Channels deliver inside the transaction that caused the
+ * notification, so none is sent for a change that did not commit; a channel that talks to the
+ * outside world (email) should write an outbox row here and send after commit.
+ */
+export interface NotificationChannel {
+  readonly name: NotificationChannelName;
+  deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void>;
+}
+
+export const NOTIFICATION_CHANNEL_LIST = Symbol('NotificationChannels');
+
+/** The in-app centre: a row per notification, announced to the person's sockets after commit. */
+@Injectable()
+export class InAppChannel implements NotificationChannel {
+  readonly name = 'in_app' as const;
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly events: NotificationEvents,
+  ) {}
+
+  async deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const keys = drafts.map((d) => ({ userId: d.userId, dedupeKey: d.dedupeKey }));
+    const existing = new Set((await manager.getRepository(NotificationRecord).find({ select: { userId: true, dedupeKey: true }, where: keys })).map((n) => `${n.userId} ${n.dedupeKey}`));
+    const createdAt = new Date();
+    const rows = drafts
+      .filter((d) => !existing.has(`${d.userId} ${d.dedupeKey}`))
+      .map((d): NotificationRecord => ({ id: randomUUID(), ...d, createdAt, readAt: null }));
+    if (rows.length === 0) return;
+    // orIgnore: another process's reminder run may have written the same notification meanwhile;
+    // only the rows really written are announced.
+    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
+    const written = new Set((await manager.getRepository(NotificationRecord).find({ select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((n) => n.id));
+    this.transactions.afterCommit(manager, () => {
+      for (const row of rows.filter((r) => written.has(r.id))) this.events.publish({ type: 'new', userId: row.userId, payload: { id: row.id, jitId: row.jitId, kind: row.kind } });
+    });
+  }
+}

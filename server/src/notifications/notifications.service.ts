@@ -1,0 +1,183 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_LIMITS,
+  type FieldChange,
+  type Notification,
+  type NotificationKind,
+  type NotificationPage,
+  type NotificationPreference,
+  type NotificationPreferences,
+  type WorkSubjectRef,
+} from '@jit/shared';
+import { isActiveMembership } from '../access/access.service';
+import { invalid } from '../common/app-error';
+import { Transactions } from '../database/transactions';
+import { JitAgreement } from '../jits/jit.entity';
+import { Membership } from '../members/membership.entity';
+import type { AuditEventRecord } from '../record/audit-event.entity';
+import { RecordService } from '../record/record.service';
+import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.service';
+import { User } from '../users/user.entity';
+import { NOTIFICATION_CHANNEL_LIST, type NotificationChannel, type NotificationDraft } from './notification-channel';
+import { NotificationEvents } from './notification-events';
+import type { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
+import { NotificationPreferenceRecord, NotificationRecord } from './notification.entity';
+
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+const changedTo = (changes: FieldChange[], field: string): string[] => stringsOf(changes.find((c) => c.field === field)?.to);
+
+/** The keyset cursor of a page: the last notification's time and id. */
+const encodeCursor = (n: NotificationRecord): string => Buffer.from(`${n.createdAt.toISOString()}|${n.id}`).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw invalid([{ field: 'before', code: 'invalid_value' }], 'The page cursor is not valid; start again from the first page.');
+  return { createdAt, id };
+}
+
+/**
+ * Notifications: derived from record events inside the transaction that records them (so a change
+ * and its notifications commit together), delivered through each channel a person has left on, and
+ * read back only for JITs the person is still an active member of.
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_CHANNEL_LIST) private readonly channels: NotificationChannel[],
+    private readonly transactions: Transactions,
+    private readonly record: RecordService,
+    private readonly subjects: WorkSubjectsService,
+    private readonly events: NotificationEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.record.onAppended((manager, event, changes) => this.fromRecord(manager, event, changes));
+  }
+
+  /** Who a record event concerns; the actor is never told about their own act. */
+  private async fromRecord(manager: EntityManager, event: AuditEventRecord, changes: FieldChange[]): Promise<void> {
+    if (!event.chain.startsWith('jit:')) return;
+    const jitId = event.chain.slice(4);
+    const members = async (ids: string[]) => (ids.length ? (await manager.getRepository(Membership).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : []);
+    let kind: NotificationKind;
+    let recipients: Membership[];
+    if ((event.action === 'task.created' || event.action === 'task.updated') && changedTo(changes, 'assigneeMemberId').length) {
+      kind = 'task_assigned';
+      recipients = await members(changedTo(changes, 'assigneeMemberId'));
+    } else if (event.action === 'comment.added' && changedTo(changes, 'mentions').length) {
+      kind = 'mentioned';
+      recipients = await members(changedTo(changes, 'mentions'));
+    } else if (event.action === 'evidence.uploaded') {
+      kind = 'evidence_from_other_party';
+      const all = await manager.getRepository(Membership).findBy({ jitId, revokedAt: IsNull(), ...(event.actorPartyId ? { partyId: Not(event.actorPartyId) } : {}) });
+      recipients = all.filter((m) => isActiveMembership(m));
+    } else {
+      return;
+    }
+    const subject = event.subjectType as WorkSubjectRef['type'];
+    const drafts = [...new Set(recipients.map((m) => m.userId))]
+      .filter((userId) => userId !== event.actorUserId)
+      .map((userId): NotificationDraft => ({ userId, jitId, kind, subjectType: subject, subjectId: event.subjectId, actorUserId: event.actorUserId, dedupeKey: `${event.chain}#${event.seq}` }));
+    await this.deliver(manager, drafts);
+  }
+
+  /** Hands each draft to every channel its person has not turned off for its kind. */
+  async deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const off = await manager.getRepository(NotificationPreferenceRecord).findBy({ userId: In([...new Set(drafts.map((d) => d.userId))]), enabled: false });
+    const isOff = new Set(off.map((p) => `${p.userId} ${p.kind} ${p.channel}`));
+    for (const channel of this.channels) {
+      await channel.deliver(manager, drafts.filter((d) => !isOff.has(`${d.userId} ${d.kind} ${channel.name}`)));
+    }
+  }
+
+  /** The JITs whose notifications a person may still see. */
+  private async activeJitIds(userId: string): Promise<string[]> {
+    const memberships = await this.dataSource.getRepository(Membership).findBy({ userId, revokedAt: IsNull() });
+    return memberships.filter((m) => isActiveMembership(m)).map((m) => m.jitId);
+  }
+
+  async list(user: User, query: NotificationListQueryDto): Promise<NotificationPage> {
+    const limit = query.limit ?? NOTIFICATION_LIMITS.pageDefault;
+    const cursor = query.before ? decodeCursor(query.before) : null;
+    const jitIds = await this.activeJitIds(user.id);
+    if (jitIds.length === 0) return { items: [], unreadCount: 0, nextCursor: null };
+    const repository = this.dataSource.getRepository(NotificationRecord);
+    const qb = repository.createQueryBuilder('n').where('n.userId = :userId', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds });
+    if (query.unreadOnly) qb.andWhere('n.readAt IS NULL');
+    if (cursor) qb.andWhere('(n.createdAt < :at OR (n.createdAt = :at AND n.id < :id))', { at: cursor.createdAt, id: cursor.id });
+    const [rows, unreadCount] = await Promise.all([
+      qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(limit + 1).getMany(),
+      repository.createQueryBuilder('n').where('n.userId = :userId AND n.readAt IS NULL', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds }).getCount(),
+    ]);
+    const page = rows.slice(0, limit);
+    return { items: await this.present(page), unreadCount, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+  }
+
+  async markRead(user: User, dto: MarkNotificationsReadDto): Promise<void> {
+    if (!dto.all && !dto.ids?.length) throw invalid([{ field: 'ids', code: 'required' }], 'Name the notifications to mark as read, or ask for all of them.');
+    // Through Transactions like every write: on SQLite the connection is shared, and a bare UPDATE
+    // would land inside whichever transaction happens to be open (and vanish with its rollback).
+    const affected = await this.transactions.run(async (manager) => {
+      const update = manager.createQueryBuilder().update(NotificationRecord).set({ readAt: new Date() }).where('userId = :userId AND readAt IS NULL', { userId: user.id });
+      if (!dto.all) update.andWhere('id IN (:...ids)', { ids: dto.ids });
+      return (await update.execute()).affected ?? 0;
+    });
+    // Every open tab and device of this person updates its unread count.
+    if (affected > 0) this.events.publish({ type: 'read', userId: user.id });
+  }
+
+  async preferences(user: User): Promise<NotificationPreferences> {
+    const rows = await this.dataSource.getRepository(NotificationPreferenceRecord).findBy({ userId: user.id });
+    const chosen = new Map(rows.map((r) => [`${r.kind} ${r.channel}`, r.enabled]));
+    const preferences = NOTIFICATION_KINDS.flatMap((kind) =>
+      NOTIFICATION_CHANNELS.map((channel): NotificationPreference => ({ kind, channel, enabled: chosen.get(`${kind} ${channel}`) ?? true })),
+    );
+    return { preferences };
+  }
+
+  async updatePreferences(user: User, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
+    const seen = new Set<string>();
+    dto.preferences.forEach((p, index) => {
+      const key = `${p.kind} ${p.channel}`;
+      if (seen.has(key)) throw invalid([{ field: `preferences.${index}`, code: 'not_unique' }], 'Each kind and channel may appear once.');
+      seen.add(key);
+    });
+    await this.transactions.run(async (manager) => {
+      for (const p of dto.preferences) await manager.upsert(NotificationPreferenceRecord, { userId: user.id, kind: p.kind, channel: p.channel, enabled: p.enabled }, ['userId', 'kind', 'channel']);
+    });
+    return this.preferences(user);
+  }
+
+  /** Titles are looked up now, per JIT, and only readable subjects are shown. */
+  private async present(rows: NotificationRecord[]): Promise<Notification[]> {
+    const jitIds = [...new Set(rows.map((r) => r.jitId))];
+    const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
+    const [jits, actors, summaries] = await Promise.all([
+      jitIds.length ? this.dataSource.getRepository(JitAgreement).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
+      actorIds.length ? this.dataSource.getRepository(User).find({ select: { id: true, displayName: true }, where: { id: In(actorIds) } }) : [],
+      Promise.all(jitIds.map(async (jitId) => [jitId, await this.subjects.summaries(jitId, rows.filter((r) => r.jitId === jitId).map((r) => ({ type: r.subjectType, id: r.subjectId })))] as const)),
+    ]);
+    const references = new Map(jits.map((j) => [j.id, j.reference]));
+    const names = new Map(actors.map((u) => [u.id, u.displayName]));
+    const byJit = new Map(summaries);
+    return rows.flatMap((r) => {
+      const subject = byJit.get(r.jitId)?.get(subjectKey({ type: r.subjectType, id: r.subjectId }));
+      if (!subject) return [];
+      return [{
+        id: r.id,
+        jitId: r.jitId,
+        jitReference: references.get(r.jitId) ?? '',
+        kind: r.kind,
+        subject,
+        actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+        createdAt: r.createdAt.toISOString(),
+        readAt: r.readAt ? r.readAt.toISOString() : null,
+      }];
+    });
+  }
+}
