@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import type { Member, Note, PresenceFocus, PresenceSnapshot, SocketAck } from '@jit/shared';
+import { Membership } from '../src/members/membership.entity';
+import { AccessExpiryWatch } from '../src/realtime/access-expiry.watch';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { addMember, buildTeam, createJit, createUser, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
 import { connect, settle, until, type ClientSocket } from './socket-client';
@@ -242,4 +244,28 @@ describe('presence over socket.io', () => {
     expect(await focus(socket, { jitId: team.jit.id, noteId: note.id, editing: true })).toEqual({ ok: false, error: 'not_found' });
     expect(socket.connected).toBe(true);
   });
+
+  it('takes a member whose access has expired out of the rooms within the watch’s next look', async () => {
+    const expiring = await createUser(team.admin, { displayName: 'Expiring Member' });
+    const membership = await addMember(team.leadLeader, team.jit, expiring, 'NL', 'member');
+    const member = await open(team.member);
+    const socket = await open(expiring);
+    expect(await onlineIds(member)).toContain(expiring.me?.id);
+    const received: string[] = [];
+    socket.on('jit:event', (event) => received.push(event.action));
+
+    // Access ends by itself: no record event says so.
+    await testApp.dataSource.getRepository(Membership).update({ id: membership.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+    expect(await testApp.app.get(AccessExpiryWatch).tick(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await get(socket, team.jit.id)).toEqual({ ok: false, error: 'not_found' });
+    expect(await onlineIds(member)).not.toContain(expiring.me?.id);
+    // Changes made afterwards reach the others, not them.
+    const seen: string[] = [];
+    member.on('jit:event', (event) => seen.push(event.action));
+    await team.member.post(`/api/jits/${team.jit.id}/notes`, { title: 'After the expiry', body: 'text' });
+    await until(() => seen.includes('note.created'));
+    await settle(200);
+    expect(received).toEqual([]);
+  });
 });
+

@@ -207,12 +207,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const added = event.changes.find((c) => c.field === 'userId')?.to;
     const userId = typeof added === 'string' ? added : await this.roomsService.userOfMembership(event.subjectId);
     if (!userId) return null;
+    await this.refreshRooms(jitId, userId);
+    return userId;
+  }
+
+  /** Puts a person's sockets (on every process) in exactly the rooms of a JIT their membership gives now. */
+  async refreshRooms(jitId: string, userId: string): Promise<void> {
     const sockets = this.server.in(rooms.user(userId));
     sockets.socketsLeave(await this.roomsService.allRoomsOf(jitId));
     const current = await this.roomsService.roomsFor(userId, jitId);
     if (current.length > 0) sockets.socketsJoin(current);
     this.presenceChanged([jitId]);
-    return userId;
   }
 
   /** A revoked token's sockets end; the owner's other tokens reconnect at once, their sessions are untouched. */
