@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.REDIS_URL));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }));
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(securityHeaders);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Task } from '@jit/shared';
 import { buildTeam, createTestDatabase, createUser, type Team, type TestDatabase } from './harness';
@@ -70,9 +71,11 @@ describe('live updates across two server processes (Redis)', () => {
     }
     database = await createTestDatabase();
     // One after the other: the first runs the migrations on the fresh database, the second finds them done.
-    const a = await startServerProcess('A', database, { REDIS_URL }, { expectSetupToken: true });
+    // Channels of their own: other runs sharing this Redis neither reach these processes nor slow their cross-process requests.
+    const redis = { REDIS_URL, REDIS_KEY_PREFIX: `jit-test-${randomBytes(4).toString('hex')}` };
+    const a = await startServerProcess('A', database, redis, { expectSetupToken: true });
     processes.push(a);
-    b = await startServerProcess('B', database, { REDIS_URL });
+    b = await startServerProcess('B', database, redis);
     processes.push(b);
     try {
       // Accounts, the JIT and every membership are made through A; each person's session works on B too.

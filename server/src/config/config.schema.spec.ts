@@ -15,6 +15,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'chatty'],
     ['COOKIE_SECURE', 'yes'],
     ['SESSION_IDLE_MINUTES', '0'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['REDIS_KEY_PREFIX', 'two words'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

@@ -107,6 +107,13 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:6379' })
   REDIS_URL?: string;
 
+  /**
+   * The prefix of the Redis channels socket.io uses. Installations sharing one Redis must each have
+   * their own, or every process waits for the others' answers to cross-process requests.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or : _ . -' })
+  REDIS_KEY_PREFIX: string = 'jit-workspace';
+
   /** Every stored version is re-verified once per this many hours; 0 turns the fixity cycle off. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 365)
   FIXITY_INTERVAL_HOURS: number = 168;

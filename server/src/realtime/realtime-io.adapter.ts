@@ -13,13 +13,13 @@ export class RealtimeIoAdapter extends IoAdapter {
   private clients: Redis[] = [];
   private redisAdapter: ReturnType<typeof createAdapter> | null = null;
 
-  constructor(app: INestApplicationContext, redisUrl?: string) {
+  constructor(app: INestApplicationContext, redis: { url?: string; keyPrefix: string }) {
     super(app);
-    if (redisUrl) {
-      const publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+    if (redis.url) {
+      const publisher = new Redis(redis.url, { lazyConnect: false, maxRetriesPerRequest: null });
       const subscriber = publisher.duplicate();
       this.clients = [publisher, subscriber];
-      this.redisAdapter = createAdapter(publisher, subscriber);
+      this.redisAdapter = createAdapter(publisher, subscriber, { key: redis.keyPrefix });
     }
   }
 
