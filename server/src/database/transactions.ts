@@ -42,11 +42,10 @@ export class Transactions {
       });
     const result = await (this.sqliteLock ? this.sqliteLock.run(attempt) : this.withRetry(attempt));
     // Only a committed change is announced; a rolled-back one never existed. The hooks run once the
-    // write lock is released and after the caller's response is on its way: fanning an event out to
-    // hundreds of sockets must hold up neither the next write nor this one's answer. setImmediate
-    // keeps them in commit order.
-    const committed = hooks;
-    if (committed.length) setImmediate(() => committed.forEach((hook) => hook()));
+    // write lock is released, so fanning an event out to hundreds of sockets does not hold up the
+    // next write, and at once, before the caller answers, so the others hear of it first. They run
+    // synchronously here, before any other transaction can commit, which keeps them in commit order.
+    for (const hook of hooks) hook();
     return result;
   }
 
