@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { ApiError, EvidenceItem, Jit, Member, Permission } from '@jit/shared';
+import type { ApiError, EvidenceItem, Jit, Member, Permission, Task } from '@jit/shared';
 import {
   addMember,
   ADMIN_PASSWORD,
@@ -580,7 +580,11 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/tasks/{taskId}',
       expect: jitRoute({ otherLeader: 200, leadLeader: 200 }),
       permission: 'tasks.manage',
-      call: async () => ({ url: jitUrl(`/tasks/${await freshTask(null)}`), body: { title: 'Renamed' } }),
+      call: async () => {
+        const id = await freshTask(null);
+        const { updatedAt } = (await team.leadLeader.get(jitUrl(`/tasks/${id}`))).body as Task;
+        return { url: jitUrl(`/tasks/${id}`), body: { title: 'Renamed', baseUpdatedAt: updatedAt } };
+      },
       invalid: () => ({ url: jitUrl(`/tasks/${randomUUID()}`), body: { title: null } }),
     },
     {

@@ -399,6 +399,19 @@ describe('bad input on the other mutating routes', () => {
       ],
     },
     {
+      name: 'PATCH /api/jits/:jitId/tasks/:taskId',
+      method: 'patch',
+      url: () => `/api/jits/${team.jit.id}/tasks/${task.id}`,
+      client: () => team.leadLeader,
+      chains: () => [`jit:${team.jit.id}`],
+      cases: [
+        ['missing baseUpdatedAt', () => ({ title: 'Interview W again' }), 'baseUpdatedAt', 'required'],
+        ['a baseUpdatedAt of the wrong type', () => ({ title: 'Interview W again', baseUpdatedAt: Date.parse(task.updatedAt) }), 'baseUpdatedAt', 'invalid_type'],
+        ['a baseUpdatedAt in words', () => ({ title: 'Interview W again', baseUpdatedAt: 'this morning' }), 'baseUpdatedAt', 'invalid_date'],
+        ['a field edits do not set', () => ({ status: 'done', baseUpdatedAt: task.updatedAt }), 'status', 'unknown_field'],
+      ],
+    },
+    {
       name: 'POST /api/notifications/read',
       method: 'post',
       url: () => '/api/notifications/read',

@@ -49,8 +49,10 @@ describe('notifications', () => {
     expect(response.status).toBe(201);
     return response.body as Task;
   };
+  /** An edit based on the task as it is now, so earlier edits in a test do not make it stale. */
   const updateTask = async (task: Task, body: Record<string, unknown>): Promise<Task> => {
-    const response = await team.leadLeader.patch(`${tasksUrl}/${task.id}`, body);
+    const { updatedAt } = (await team.leadLeader.get(`${tasksUrl}/${task.id}`)).body as Task;
+    const response = await team.leadLeader.patch(`${tasksUrl}/${task.id}`, { ...body, baseUpdatedAt: updatedAt });
     expect(response.status).toBe(200);
     return response.body as Task;
   };

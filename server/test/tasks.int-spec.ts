@@ -77,7 +77,9 @@ describe('tasks', () => {
       ['post', url, { title: 't', dueDate: '2026-02-30' }, 'dueDate'],
       ['post', url, { title: 't', assigneeMemberId: '00000000-0000-4000-8000-000000000000' }, 'assigneeMemberId'],
       ['post', url, { title: 't', checklist: [{ text: '', done: false }] }, 'checklist.0.text'],
-      ['patch', `${url}/${task.id}`, { title: null }, 'title'],
+      ['patch', `${url}/${task.id}`, { title: null, baseUpdatedAt: task.updatedAt }, 'title'],
+      ['patch', `${url}/${task.id}`, { title: 'Renamed' }, 'baseUpdatedAt'],
+      ['patch', `${url}/${task.id}`, { title: 'Renamed', baseUpdatedAt: 'yesterday' }, 'baseUpdatedAt'],
       ['post', `${url}/${task.id}/move`, { status: 'done', position: -1 }, 'position'],
     ];
     for (const [method, target, body, field] of cases) {
@@ -85,6 +87,54 @@ describe('tasks', () => {
       expect([target, field, response.status, (response.body.details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, field, 400, true]);
     }
     expect(await headSeq(testApp, `jit:${team.jit.id}`)).toBe(before);
+  });
+
+  describe('editing a task that changed since it was opened', () => {
+    const STALE = 'This task was changed by someone else since you opened it; reload it to see their change, then edit again.';
+    const edit = (task: Pick<Task, 'id'>, baseUpdatedAt: string, body: Record<string, unknown>) => team.leadLeader.patch(`${url}/${task.id}`, { ...body, baseUpdatedAt });
+    const current = async (task: Pick<Task, 'id'>): Promise<Task> => (await team.observer.get(`${url}/${task.id}`)).body as Task;
+
+    it('applies an edit based on the current task and moves updatedAt on', async () => {
+      const task = await newTask('Fresh base');
+      const saved = await edit(task, task.updatedAt, { title: 'Fresh base, renamed' });
+      expect([saved.status, (saved.body as Task).title]).toEqual([200, 'Fresh base, renamed']);
+      expect((saved.body as Task).updatedAt > task.updatedAt).toBe(true);
+      // The answer is the new base: a second edit from it goes through too.
+      expect((await edit(task, (saved.body as Task).updatedAt, { priority: 'low' })).status).toBe(200);
+    });
+
+    it('refuses an edit based on an older version (409 stale_revision), writing nothing', async () => {
+      const task = await newTask('Edited twice');
+      expect((await team.otherLeader.patch(`${url}/${task.id}`, { description: 'The other leader was first', baseUpdatedAt: task.updatedAt })).status).toBe(200);
+      const after = await current(task);
+      const before = await headSeq(testApp, jitChain(team.jit.id));
+      const refused = await edit(task, task.updatedAt, { title: 'Overwrites the description', description: '' });
+      expect([refused.status, (refused.body as ApiError).error, (refused.body as ApiError).message]).toEqual([409, 'stale_revision', STALE]);
+      expect(await current(task)).toEqual(after);
+      expect(await headSeq(testApp, jitChain(team.jit.id))).toBe(before);
+    });
+
+    it("refuses a leader's save over an item the assignee ticked meanwhile, and over a move", async () => {
+      const task = await newTask('Ticked meanwhile', team.memberships.member.id);
+      expect((await team.member.patch(`${url}/${task.id}/checklist/0`, { text: 'call the witness', done: true })).status).toBe(200);
+      const refused = await edit(task, task.updatedAt, { checklist: [{ text: 'call the witness', done: false }, { text: 'write it up', done: false }] });
+      expect([refused.status, (refused.body as ApiError).error]).toEqual([409, 'stale_revision']);
+      expect((await current(task)).checklist).toEqual([{ text: 'call the witness', done: true }]);
+
+      const ticked = await current(task);
+      expect((await team.member.post(`${url}/${task.id}/move`, { status: 'in_progress', position: 0 })).status).toBe(200);
+      expect((await edit(task, ticked.updatedAt, { title: 'Renamed over a move' })).status).toBe(409);
+      // Reloaded, the leader's edit goes through and keeps the tick.
+      const saved = await edit(task, (await current(task)).updatedAt, { title: 'Renamed after reloading' });
+      expect([saved.status, (saved.body as Task).checklist]).toEqual([200, [{ text: 'call the witness', done: true }]]);
+    });
+
+    it('accepts the base as any ISO form of the same millisecond', async () => {
+      const task = await newTask('Other notation');
+      const sameInstant = task.updatedAt.replace('Z', '+00:00');
+      expect((await edit(task, '2026-W01', { title: 'A week is no instant' })).status).toBe(409);
+      expect((await edit(task, sameInstant, { title: 'Same instant, other notation' })).status).toBe(200);
+    });
   });
 
   describe('ticking a checklist item', () => {
@@ -142,7 +192,7 @@ describe('tasks', () => {
 
     it('refuses a tick whose item was reworded, moved or removed meanwhile (409), changing nothing', async () => {
       const task = await checklistTask();
-      expect((await team.leadLeader.patch(`${url}/${task.id}`, { checklist: [{ text: 'Call the harbour master', done: false }, ITEMS[0]] })).status).toBe(200);
+      expect((await team.leadLeader.patch(`${url}/${task.id}`, { checklist: [{ text: 'Call the harbour master', done: false }, ITEMS[0]], baseUpdatedAt: task.updatedAt })).status).toBe(200);
       const before = await headSeq(testApp, jitChain(team.jit.id));
       const stale: Array<[number, string]> = [
         [1, 'Call the port authority'],

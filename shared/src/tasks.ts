@@ -58,8 +58,14 @@ export interface CreateTaskRequest {
   labels?: string[];
   checklist?: ChecklistItem[];
 }
-/** PATCH /api/jits/:jitId/tasks/:taskId (leaders) */
-export type UpdateTaskRequest = Partial<CreateTaskRequest>;
+/**
+ * PATCH /api/jits/:jitId/tasks/:taskId (leaders). `baseUpdatedAt` is the `updatedAt` of the task the
+ * edit started from: if the task changed since (an edit, a move, a ticked item), the answer is 409
+ * `stale_revision` and nothing is written, so no edit is ever lost.
+ */
+export interface UpdateTaskRequest extends Partial<CreateTaskRequest> {
+  baseUpdatedAt: IsoInstant;
+}
 /** POST /api/jits/:jitId/tasks/:taskId/move (leaders, or the assignee): a status column and a place in it. */
 export interface MoveTaskRequest {
   status: TaskStatus;

@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
   TASK_LIMITS,
   TASK_PRIORITIES,
@@ -11,6 +11,7 @@ import {
   type TaskListQuery,
   type TaskPriority,
   type TaskStatus,
+  type UpdateTaskRequest,
 } from '@jit/shared';
 import { invalid } from '../common/app-error';
 import { IsDateOnly, IsOmittable, queryBoolean } from '../common/validation';
@@ -47,6 +48,12 @@ export class TaskFieldsDto implements Partial<CreateTaskRequest> {
 
   @IsOmittable() @IsArray() @ArrayMaxSize(TASK_LIMITS.checklistMax) @ValidateNested({ each: true }) @Type(() => ChecklistItemDto)
   checklist?: ChecklistItemDto[];
+}
+
+/** An edit names the task's `updatedAt` it started from, so a change made meanwhile is not overwritten (409 otherwise). */
+export class UpdateTaskDto extends TaskFieldsDto implements UpdateTaskRequest {
+  @IsDefined() @IsString() @IsISO8601({ strict: true })
+  baseUpdatedAt: string;
 }
 
 export class MoveTaskDto implements MoveTaskRequest {

@@ -5,7 +5,7 @@ import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access
 import type { JitAccess } from '../access/access.service';
 import type { RequestContext } from '../common/request-context';
 import type { User } from '../users/user.entity';
-import { ChecklistIndexPipe, ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto } from './task.dto';
+import { ChecklistIndexPipe, ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -39,9 +39,10 @@ export class TasksController {
     return this.tasks.get(access, taskId);
   }
 
+  /** 409 `stale_revision` when the task changed since `baseUpdatedAt`: the edit is not applied over a change the leader has not seen. */
   @Patch('jits/:jitId/tasks/:taskId')
   @Access.jit('tasks.manage')
-  update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string, @Body() dto: TaskFieldsDto): Promise<Task> {
+  update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('taskId') taskId: string, @Body() dto: UpdateTaskDto): Promise<Task> {
     return this.tasks.update(context, access, taskId, dto);
   }
 

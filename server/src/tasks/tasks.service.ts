@@ -11,7 +11,7 @@ import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
 import { User } from '../users/user.entity';
-import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto } from './task.dto';
+import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import { TASK_LIST_INDEXES, TaskRecord } from './task.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,6 +34,12 @@ function decodeCursor(text: string): TaskCursor {
   }
   throw invalid([{ field: 'cursor', code: 'invalid_value' }], 'This page cursor is not valid; start from the first page.');
 }
+
+/**
+ * A changed task's new `updatedAt`, always later than the one it replaces: edits name the `updatedAt`
+ * they started from, so two changes within one millisecond must not leave it equal.
+ */
+const nextUpdatedAt = (task: TaskRecord): Date => new Date(Math.max(Date.now(), task.updatedAt.getTime() + 1));
 
 /** Tasks of a JIT: leaders create and assign; the assignee and leaders move them on the board. */
 @Injectable()
@@ -195,13 +201,24 @@ export class TasksService {
     return this.get(access, task.id);
   }
 
-  async update(context: RequestContext, access: JitAccess, taskId: string, dto: TaskFieldsDto): Promise<Task> {
+  /**
+   * Applies a leader's edit if the task is still as the leader saw it (`baseUpdatedAt`, checked under
+   * the row lock): the edit replaces whole fields, the checklist too, so applying it over a change
+   * made meanwhile (another edit, a ticked item, a move) would silently undo that change.
+   */
+  async update(context: RequestContext, access: JitAccess, taskId: string, dto: UpdateTaskDto): Promise<Task> {
+    const { baseUpdatedAt, ...fields } = dto;
     await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
       const task = await this.require(manager, access, taskId, true);
-      const patch: Partial<TaskRecord> = { ...dto };
-      if (dto.assigneeMemberId !== undefined) patch.assigneeUserId = await this.assignee(manager, access, dto.assigneeMemberId);
-      await this.saveUpdate(manager, context, access, task, patch, diff(task, { ...dto }));
+      // Compared as millisecond instants, the precision the column stores and the Task presents, so any ISO
+      // notation of the same instant matches; ISO text that is no instant (a week, "2026-W01") parses to NaN and matches nothing.
+      if (Date.parse(baseUpdatedAt) !== task.updatedAt.getTime()) {
+        throw conflict('stale_revision', 'This task was changed by someone else since you opened it; reload it to see their change, then edit again.');
+      }
+      const patch: Partial<TaskRecord> = { ...fields };
+      if (fields.assigneeMemberId !== undefined) patch.assigneeUserId = await this.assignee(manager, access, fields.assigneeMemberId);
+      await this.saveUpdate(manager, context, access, task, patch, diff(task, { ...fields }));
     });
     return this.get(access, taskId);
   }
@@ -227,7 +244,7 @@ export class TasksService {
   /** Writes an edit and records it as `task.updated`; an edit that changes nothing is neither written nor recorded. */
   private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskRecord, patch: Partial<TaskRecord>, changes: FieldChange[]): Promise<void> {
     if (changes.length === 0) return;
-    await manager.update(TaskRecord, { id: task.id }, { ...patch, updatedAt: new Date() });
+    await manager.update(TaskRecord, { id: task.id }, { ...patch, updatedAt: nextUpdatedAt(task) });
     await this.record.append(manager, context, { chain: jitChain(access.jit.id), action: 'task.updated', subjectType: 'task', subjectId: task.id, actorPartyId: access.membership?.partyId, changes });
   }
 
@@ -243,7 +260,7 @@ export class TasksService {
       target.splice(position, 0, task);
       const renumber = async (tasks: TaskRecord[], status: TaskStatus) => {
         for (const [index, t] of tasks.entries()) {
-          if (t.position !== index || t.status !== status) await manager.update(TaskRecord, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: new Date() } : {}) });
+          if (t.position !== index || t.status !== status) await manager.update(TaskRecord, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: nextUpdatedAt(task) } : {}) });
         }
       };
       if (task.status !== dto.status) await renumber(await column(task.status), task.status);

@@ -83,11 +83,19 @@ export function afterChange(queryClient: QueryClient, jitId: string, task: Task)
   return queryClient.invalidateQueries({ queryKey: taskKeys.lists(jitId) });
 }
 
+/** The task as the server has it now, cached for whoever shows it. */
+export const reloadTask = (queryClient: QueryClient, jitId: string, taskId: string): Promise<Task> =>
+  queryClient.fetchQuery({ queryKey: taskKeys.task(jitId, taskId), queryFn: () => getTask(jitId, taskId), staleTime: 0 });
+
+/**
+ * Creates a task, or edits `base`, the task as the form was filled from: the edit names its
+ * `updatedAt`, so the server refuses it (409 `stale_revision`) if the task changed since.
+ */
 export function useSaveTask(jitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ taskId, request }: { taskId: string | null; request: CreateTaskRequest }) =>
-      taskId ? updateTask(jitId, taskId, request) : createTask(jitId, request),
+    mutationFn: ({ base, request }: { base: Task | null; request: CreateTaskRequest }) =>
+      base ? updateTask(jitId, base.id, { ...request, baseUpdatedAt: base.updatedAt }) : createTask(jitId, request),
     onSuccess: (task) => {
       void afterChange(queryClient, jitId, task);
     },

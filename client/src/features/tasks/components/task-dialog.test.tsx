@@ -139,6 +139,48 @@ describe('TaskDialog', () => {
     expect(within(dialog).queryByTestId('task-details')).toBeNull();
   });
 
+  it("refuses a leader's save over a change made meanwhile, and Reload fills the form with the task as it is now", async () => {
+    let current: Task = { ...task, checklist: [{ text: 'Ask about the container', done: false }] };
+    const saves: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async (input, init) => {
+        const path = String(input).split('?')[0];
+        if (path === '/api/jits/j1/tasks/t1' && init?.method === 'PATCH') {
+          const sent = JSON.parse(String(init.body)) as Partial<Task> & { baseUpdatedAt: string };
+          saves.push(sent);
+          if (sent.baseUpdatedAt !== current.updatedAt) return json(409, { statusCode: 409, error: 'stale_revision', message: 'stale' });
+          current = { ...current, title: sent.title ?? current.title, updatedAt: '2026-03-01T12:00:00.000Z' };
+          return json(200, current);
+        }
+        if (path === '/api/jits/j1/tasks/t1') return json(200, current);
+        return json(200, []);
+      }),
+    );
+    await renderAt(jitAs('leader'), true, '/jits/j1/tasks?task=t1');
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(await within(dialog).findByDisplayValue('Interview witness W'), { target: { value: 'Interview W at the port' } });
+    // The assignee ticks the item while the form is open.
+    current = { ...current, checklist: [{ text: 'Ask about the container', done: true }], updatedAt: '2026-03-01T11:00:00.000Z' };
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save task' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('This task was changed by someone else since you opened it');
+    expect(saves).toEqual([expect.objectContaining({ title: 'Interview W at the port', baseUpdatedAt: '2026-03-01T10:00:00.000Z' })]);
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Reload task' }));
+    // The form now shows the task as it is, the tick included, and the message is gone.
+    await waitFor(() => expect((within(dialog).getByRole('checkbox', { name: 'Item 1 done' }) as HTMLInputElement).checked).toBe(true));
+    expect(within(dialog).getByDisplayValue('Interview witness W')).toBeTruthy();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+
+    fireEvent.change(within(dialog).getByDisplayValue('Interview witness W'), { target: { value: 'Interview W at the port' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save task' }));
+    await waitFor(() => expect(saves).toHaveLength(2));
+    expect(saves[1]).toMatchObject({ baseUpdatedAt: '2026-03-01T11:00:00.000Z', checklist: [{ text: 'Ask about the container', done: true }] });
+    await waitFor(() => expect(screen.getByTestId('address').textContent).toBe('/jits/j1/tasks'));
+  });
+
   it('stays closed without a task in the address', async () => {
     const calls = serve();
     await renderAt(jitAs('member'), false, '/jits/j1/tasks');

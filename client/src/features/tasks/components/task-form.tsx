@@ -1,10 +1,12 @@
-import { ActionIcon, Button, Checkbox, Group, NativeSelect, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, NativeSelect, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TASK_LIMITS, TASK_PRIORITIES, type ChecklistItem, type Jit, type Task, type TaskPriority } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { isApiRequestError } from '../../../lib/api-client';
 import { useMembers } from '../../members/api/members';
-import { useSaveTask } from '../api/tasks';
+import { reloadTask, useSaveTask } from '../api/tasks';
 
 interface TaskFormProps {
   jit: Jit;
@@ -13,11 +15,24 @@ interface TaskFormProps {
   onDone: () => void;
 }
 
-/** Creates or edits a task (leaders). The assignee is one of the JIT's active members. */
+/**
+ * Creates or edits a task (leaders). The fields are filled once from the task as it was when the
+ * form opened, and the save names that version; "Reload" after a refused save fills them again
+ * from the task as it is now (a new key starts the fields and the save afresh).
+ */
 export function TaskForm({ jit, task, onDone }: TaskFormProps) {
+  const [base, setBase] = useState(task);
+  return <TaskFields key={base?.updatedAt ?? 'new'} jit={jit} task={base} onDone={onDone} onReloaded={setBase} />;
+}
+
+/** The assignee is one of the JIT's active members. */
+function TaskFields({ jit, task, onDone, onReloaded }: TaskFormProps & { onReloaded: (task: Task) => void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const members = useMembers(jit.id);
   const save = useSaveTask(jit.id);
+  const reload = useMutation({ mutationFn: (taskId: string) => reloadTask(queryClient, jit.id, taskId), onSuccess: onReloaded });
+  const stale = isApiRequestError(save.error) && save.error.code === 'stale_revision';
   const [title, setTitle] = useState(task?.title ?? '');
   const [description, setDescription] = useState(task?.description ?? '');
   const [priority, setPriority] = useState<TaskPriority>(task?.priority ?? 'normal');
@@ -36,7 +51,7 @@ export function TaskForm({ jit, task, onDone }: TaskFormProps) {
     event.preventDefault();
     save.mutate(
       {
-        taskId: task?.id ?? null,
+        base: task,
         request: {
           title: title.trim(),
           description,
@@ -123,7 +138,19 @@ export function TaskForm({ jit, task, onDone }: TaskFormProps) {
             </Button>
           )}
         </Stack>
-        <ErrorAlert error={save.error} />
+        {stale && task ? (
+          <Alert color="orange" title={t('tasks.staleTitle')} role="alert">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('tasks.staleTask')}</Text>
+              <Button size="xs" variant="light" loading={reload.isPending} onClick={() => reload.mutate(task.id)}>
+                {t('tasks.reloadTask')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : (
+          <ErrorAlert error={save.error} />
+        )}
+        <ErrorAlert error={reload.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
