@@ -4,7 +4,8 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { CreateJitRequest, CreateUserRequest, Jit, JitRole, Me } from '@jit/shared';
+import type { CreateJitRequest, CreateUserRequest, Jit, JitRole, Me, Member, Note, Task } from '@jit/shared';
+import { todayUtc } from '@jit/shared';
 import { createApp } from '../app.factory';
 import { createLogger } from '../common/logger';
 import { loadConfig } from '../config/config.schema';
@@ -107,13 +108,18 @@ async function main(): Promise<void> {
       if (role === 'leader') await admin.call('POST', `/api/jits/${jit.id}/members`, { userId: created.id, partyId: partyOf(person.country), role });
     }
     // Each leader brings in the members of their own party, as the product intends.
+    const members = new Map<string, string>();
+    const sessions = new Map<string, Session>();
     for (const country of ['NL', 'FR', 'ES']) {
       const leader = new Session(base);
       await leader.call('POST', '/api/auth/login', { email: `leader.${country.toLowerCase()}@demo.jit`, password: PASSWORD });
+      sessions.set(country, leader);
       for (const person of PEOPLE.filter((p) => p.country === country && p.role !== 'leader')) {
-        await leader.call('POST', `/api/jits/${jit.id}/members`, { userId: ids.get(person.email), partyId: partyOf(country), role: person.role });
+        const member = await leader.call<Member>('POST', `/api/jits/${jit.id}/members`, { userId: ids.get(person.email), partyId: partyOf(country), role: person.role });
+        members.set(person.email, member.id);
       }
     }
+    await seedDailyWork(base, jit, members, sessions.get('NL') as Session);
     console.log(`\nDemo workspace ready: JIT ${AGREEMENT.reference} between the Netherlands (lead), France and Spain, with Eurojust.`);
     console.log(`Start it with "npm start" and sign in at http://localhost:${process.env.PORT ?? 3000} with any of these (password for all: ${PASSWORD}):\n`);
     console.log(`  platform administrator   admin@demo.jit`);
@@ -122,6 +128,62 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+const inDays = (days: number): string => todayUtc(new Date(Date.now() + days * 86_400_000));
+
+/**
+ * The team's daily work, so that a first look shows it: notes, tasks assigned across parties (one
+ * due soon, one overdue), a comment mentioning someone, links between them. Done through the API,
+ * so the record, the board and everyone's notifications are what the product makes of it.
+ */
+async function seedDailyWork(base: string, jit: Jit, members: Map<string, string>, leaderNl: Session): Promise<void> {
+  const investigatorFr = new Session(base);
+  await investigatorFr.call('POST', '/api/auth/login', { email: 'investigator.fr@demo.jit', password: PASSWORD });
+  const plan = await leaderNl.call<Note>('POST', `/api/jits/${jit.id}/notes`, {
+    title: 'Interview plan: witnesses from Kessel',
+    body: '## Witnesses\n\n- W-03, displaced in March 2023\n- W-07, former detainee\n\nInterpreters: Arabic and Kurmanji.\n',
+    tags: ['interviews'],
+  });
+  const timeline = await investigatorFr.call<Note>('POST', `/api/jits/${jit.id}/notes`, {
+    title: 'Timeline of the checkpoint closures',
+    body: '- 2022-11: first closures reported\n- 2023-03: mass arrests at the northern checkpoint\n',
+    tags: ['timeline'],
+  });
+  const interview = await leaderNl.call<Task>('POST', `/api/jits/${jit.id}/tasks`, {
+    title: 'Interview witness W-03',
+    description: 'Hearing in Lyon with an interpreter; follow the interview plan.',
+    priority: 'high',
+    assigneeMemberId: members.get('investigator.fr@demo.jit'),
+    dueDate: inDays(1),
+    labels: ['interviews'],
+    checklist: [
+      { text: 'Book the interpreter', done: false },
+      { text: 'Send the summons', done: false },
+      { text: 'Prepare the photo board', done: false },
+    ],
+  });
+  await leaderNl.call<Task>('POST', `/api/jits/${jit.id}/tasks`, {
+    title: 'Collect the satellite imagery of the northern checkpoint',
+    priority: 'normal',
+    assigneeMemberId: members.get('investigator.es@demo.jit'),
+    dueDate: inDays(-2),
+    labels: ['open sources'],
+  });
+  await leaderNl.call<Task>('POST', `/api/jits/${jit.id}/tasks`, {
+    title: 'Review the handling codes of the Spanish contributions',
+    priority: 'low',
+    assigneeMemberId: members.get('legal.nl@demo.jit'),
+    dueDate: inDays(14),
+  });
+  await leaderNl.call('POST', `/api/jits/${jit.id}/links`, { fromType: 'task', fromId: interview.id, toType: 'note', toId: plan.id });
+  await leaderNl.call('POST', `/api/jits/${jit.id}/links`, { fromType: 'note', fromId: plan.id, toType: 'note', toId: timeline.id });
+  await leaderNl.call('POST', `/api/jits/${jit.id}/comments`, {
+    subjectType: 'note',
+    subjectId: timeline.id,
+    body: '@Julien Lefèvre could you add the dates of the arrests reported by W-07?',
+    mentions: [members.get('investigator.fr@demo.jit')],
+  });
 }
 
 main().catch((error: unknown) => {
