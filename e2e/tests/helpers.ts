@@ -114,6 +114,11 @@ export async function firstLogin(browser: Browser, person: Person): Promise<{ co
   return { context, page };
 }
 
+/** Marks the open document, so a later `sameDocument` tells a live update from a reload. */
+export const markDocument = (page: Page): Promise<boolean> => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+/** True while the page is still the document `markDocument` marked (no reload happened). */
+export const sameDocument = (page: Page): Promise<boolean | undefined> => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
+
 /** Signs in a person whose password is already set, in a fresh browser context of their own. */
 export async function signedIn(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();

@@ -1,6 +1,19 @@
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Jit, Note, Task } from '@jit/shared';
-import { apiSession, createNoteByApi, expectNoPageErrors, field, firstLogin, login, pickOption, type Person, setUpTeamByApi, trackPageErrors } from './helpers';
+import {
+  apiSession,
+  createNoteByApi,
+  expectNoPageErrors,
+  field,
+  firstLogin,
+  login,
+  markDocument,
+  type Person,
+  pickOption,
+  sameDocument,
+  setUpTeamByApi,
+  trackPageErrors,
+} from './helpers';
 
 /** The lead party's leader prepares the task and the note; two members of the other party link and watch. */
 const LEADER: Person = {
@@ -39,8 +52,6 @@ const NOTE_TITLE = 'Statement of the harbour pilot';
 const TASK_TITLE = 'Interview the harbour pilot again';
 
 const linksOf = (page: Page): Locator => page.getByTestId('links-panel');
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
 
 test.describe('links: a member links a note to a task; both ends show it, live for another member', () => {
   test.describe.configure({ mode: 'serial' });

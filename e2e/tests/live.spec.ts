@@ -5,7 +5,9 @@ import {
   expectNoPageErrors,
   field,
   login,
+  markDocument,
   type Person,
+  sameDocument,
   setUpTeamByApi,
   signedIn,
   trackPageErrors,
@@ -114,7 +116,7 @@ test.describe('live updates: a change by one member appears on another member’
     // The socket is connected again after the navigation (goto loads the app afresh).
     await expect(investigator.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
     // A reload would start a new document: mark this one to prove it is still the same afterwards.
-    await investigator.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await markDocument(investigator.page);
 
     await leader.page.getByRole('button', { name: 'Edit agreement' }).click();
     await field(leader.page, 'Title').fill(NEW_TITLE);
@@ -122,7 +124,7 @@ test.describe('live updates: a change by one member appears on another member’
     await expect(leader.page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
 
     await expect(investigator.page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
-    expect(await investigator.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await sameDocument(investigator.page)).toBe(true);
     // It came over the socket: an event with ids only (no title), then a refetch over REST.
     const events = investigatorFrames.filter((frame) => frame.startsWith('42["jit:event"'));
     expect(events.some((frame) => frame.includes('"action":"jit.updated"') && frame.includes(jit.id))).toBe(true);
@@ -152,7 +154,7 @@ test.describe('live updates: a change by one member appears on another member’
     await expect(status).toHaveAttribute('data-state', 'online');
     await replay;
     await expect(page.getByRole('heading', { name: `${NEW_TITLE} again`, exact: true })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await sameDocument(page)).toBe(true);
   });
 
   test('the leader revokes the investigator; the investigator’s open overview turns to not-found without a reload', async () => {
@@ -164,12 +166,12 @@ test.describe('live updates: a change by one member appears on another member’
     const page = investigator.page;
     await expect(page.getByText(NOT_FOUND)).toBeVisible({ timeout: REVOCATION_NOTICED_MS });
     await expect(page.getByRole('heading', { name: JIT_TITLE })).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await sameDocument(page)).toBe(true);
 
     // "My JITs" (a client-side navigation) no longer lists it.
     await page.getByRole('link', { name: 'My JITs' }).click();
     await expect(page.getByRole('heading', { name: 'My JITs' })).toBeVisible();
     await expect(page.getByRole('link', { name: JIT_REFERENCE })).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await sameDocument(page)).toBe(true);
   });
 });

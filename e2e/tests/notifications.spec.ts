@@ -8,8 +8,10 @@ import {
   field,
   firstLogin,
   login,
+  markDocument,
   type Person,
   pickOption,
+  sameDocument,
   setUpTeamByApi,
   signedIn,
   trackPageErrors,
@@ -42,8 +44,6 @@ const TASK_TITLE = 'Freeze the accounts in Milan';
 const NOTE_TITLE = 'Shell companies in Munich';
 const PHONE = { width: 390, height: 844 };
 
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
 const bell = (page: Page) => page.getByRole('banner').getByTestId('notification-bell');
 
 test.describe('notifications: the leader assigns a task and mentions the investigator, who is told live', () => {

@@ -6,7 +6,9 @@ import {
   field,
   firstLogin,
   login,
+  markDocument,
   type Person,
+  sameDocument,
   setUpTeamByApi,
   signedIn,
   trackPageErrors,
@@ -39,8 +41,6 @@ const TASK_TITLE = 'Trace the shipping containers at Antwerp';
 const CHECKLIST = ['Request the manifests', 'Compare the container seals'];
 const PHONE = { width: 390, height: 844 };
 
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
 
 test.describe('tasks: a leader assigns, the assignee moves it along, both boards follow live', () => {
   test.describe.configure({ mode: 'serial' });

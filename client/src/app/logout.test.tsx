@@ -6,33 +6,12 @@ import { ME_QUERY_KEY } from '../lib/auth';
 import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { FakeSocket } from '../test/fake-socket';
-import { aMe } from '../test/fixtures';
+import { aJit, aMe } from '../test/fixtures';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
 const me: Me = aMe();
-const jit: Jit = {
-  id: 'j1',
-  reference: 'JIT-2026-007',
-  title: 'Operation Meridian',
-  purpose: 'p',
-  legalBasis: 'lb',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  effectiveEndDate: '2026-12-31',
-  expired: false,
-  workingLanguage: 'en',
-  statesOfOperation: ['NL'],
-  status: 'active',
-  parties: [],
-  extensions: [],
-  createdAt: '2026-01-01T00:00:00.000Z',
-  activatedAt: null,
-  closedAt: null,
-  myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
-  maxUploadBytes: 10 * 1024 ** 3,
-  blockedTypes: [],
-};
+const jit: Jit = aJit();
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 const unauthenticated = () => json(401, { statusCode: 401, error: 'unauthenticated', message: 'no' });

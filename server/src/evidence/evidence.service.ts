@@ -6,6 +6,7 @@ import { AccessService, type JitAccess } from '../access/access.service';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
+import { readThroughIndex } from '../database/read-through-index';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
@@ -356,7 +357,7 @@ export class EvidenceService {
         // MariaDB/MySQL make no range of a row value, but do of this OR: two intervals of the index,
         // the rest of the cursor's sort value and the values after it.
         qb.andWhere(`(i.${sort} ${op} :cursorValue OR (i.${sort} = :cursorValue AND i.id ${op} :cursorId))`, params);
-        rows = await this.readThroughIndex(qb, listIndex(sort, query), limit + 1);
+        rows = await readThroughIndex(EvidenceItemRecord, qb, listIndex(sort, query), limit + 1);
       }
     }
     const page = rows.slice(0, limit);
@@ -386,28 +387,6 @@ export class EvidenceService {
     if (query.obtainedTo) qb.andWhere('i.obtainedAt <= :to', { to: new Date(`${query.obtainedTo}T23:59:59.999Z`) });
     if (query.q) qb.andWhere('LOWER(i.title) LIKE :q', { q: `%${query.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     return qb;
-  }
-
-  /**
-   * The rows of an ordered list query on MariaDB/MySQL, read through `index` when one is named.
-   * Left to itself, MariaDB reads a big JIT's cursor page by `ref` on jitId from the top of the list
-   * and filters out every row before the cursor: the range is estimated to cover most of the table,
-   * so it looks dearer than a table scan and is never offered (seen with EXPLAIN and the optimizer
-   * trace). FORCE INDEX rules the table scan out, and MariaDB then prefers the range to `ref` on the
-   * same index because it uses more of the key: it starts at the cursor. TypeORM writes only USE
-   * INDEX, which changes nothing here, so the ids are read with the hint swapped in, and the rows
-   * then by primary key.
-   */
-  private async readThroughIndex(qb: SelectQueryBuilder<EvidenceItemRecord>, index: string | null, count: number): Promise<EvidenceItemRecord[]> {
-    if (!index) return qb.take(count).getMany();
-    const [sql, parameters] = qb.select('i.id', 'id').useIndex(index).limit(count).getQueryAndParameters();
-    const forced = sql.replace(' USE INDEX (', ' FORCE INDEX (');
-    // A TypeORM that wrote the hint differently would silently lose it: fail loudly instead.
-    if (forced === sql) throw new Error(`The evidence list query has no USE INDEX to force: ${sql}`);
-    const ids = ((await this.dataSource.query(forced, parameters)) as Array<{ id: string }>).map((row) => row.id);
-    if (ids.length === 0) return [];
-    const byId = new Map((await this.dataSource.getRepository(EvidenceItemRecord).findBy({ id: In(ids) })).map((item) => [item.id, item]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   // ---- changes ------------------------------------------------------------------------------

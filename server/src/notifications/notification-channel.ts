@@ -41,15 +41,10 @@ export class InAppChannel implements NotificationChannel {
 
   async deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
-    const keys = drafts.map((d) => ({ userId: d.userId, dedupeKey: d.dedupeKey }));
-    const existing = new Set((await manager.getRepository(NotificationRecord).find({ select: { userId: true, dedupeKey: true }, where: keys })).map((n) => `${n.userId} ${n.dedupeKey}`));
     const createdAt = new Date();
-    const rows = drafts
-      .filter((d) => !existing.has(`${d.userId} ${d.dedupeKey}`))
-      .map((d): NotificationRecord => ({ id: randomUUID(), ...d, createdAt, readAt: null }));
-    if (rows.length === 0) return;
-    // orIgnore: another process's reminder run may have written the same notification meanwhile;
-    // only the rows really written are announced.
+    const rows = drafts.map((d): NotificationRecord => ({ id: randomUUID(), ...d, createdAt, readAt: null }));
+    // The unique (userId, dedupeKey) index makes a repeat (a reminder already sent, or written by
+    // another process meanwhile) a no-op; only the rows really written are announced.
     await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
     const written = new Set((await manager.getRepository(NotificationRecord).find({ select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((n) => n.id));
     this.transactions.afterCommit(manager, () => {

@@ -6,6 +6,7 @@ import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
+import { readThroughIndex } from '../database/read-through-index';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
@@ -67,7 +68,7 @@ export class TasksService {
     const inBoardOrder = (qb: SelectQueryBuilder<TaskRecord>) => (query.status ? qb : qb.addOrderBy('t.status', 'ASC')).addOrderBy('t.position', 'ASC').addOrderBy('t.id', 'ASC');
     let rows: TaskRecord[];
     if (!cursor) {
-      rows = await this.read(inBoardOrder(filtered()), index, limit + 1);
+      rows = await readThroughIndex(TaskRecord, inBoardOrder(filtered()), index, limit + 1);
     } else {
       // "(status, position, id) after the cursor" in one condition is a tight index range only for
       // SQLite's row comparison; MariaDB turns neither that nor its OR expansion into a range and
@@ -83,11 +84,11 @@ export class TasksService {
         )
         .orderBy('t.position', 'ASC')
         .addOrderBy('t.id', 'ASC');
-      rows = await this.read(sameColumn, index, limit + 1);
+      rows = await readThroughIndex(TaskRecord, sameColumn, index, limit + 1);
       // With a status filter on the cursor's column, the later columns hold nothing: spare the query.
       if (rows.length <= limit && query.status !== cursor.s) {
         const later = inBoardOrder(filtered().andWhere('t.status > :cursorStatus', { cursorStatus: cursor.s }));
-        rows.push(...(await this.read(later, index, limit + 1 - rows.length)));
+        rows.push(...(await readThroughIndex(TaskRecord, later, index, limit + 1 - rows.length)));
       }
     }
     const page = rows.slice(0, limit);
@@ -121,25 +122,6 @@ export class TasksService {
       return qb;
     };
     return { filtered, index };
-  }
-
-  /**
-   * The first `count` rows of an ordered query. On MySQL/MariaDB through `index`, forced: when one
-   * JIT is most of the table the optimizer may otherwise walk another index and filter (with an
-   * assignee, the board index: three rows read per row returned at 100,000 tasks). The ids are read
-   * through the index (from it alone unless a due-date filter needs the row), then their rows by
-   * primary key. SQLite picks the index by itself.
-   */
-  private async read(qb: SelectQueryBuilder<TaskRecord>, index: string | null, count: number): Promise<TaskRecord[]> {
-    if (!index || this.dataSource.options.type === 'better-sqlite3') return qb.take(count).getMany();
-    const [sql, parameters] = qb.select('t.id', 'id').useIndex(index).limit(count).getQueryAndParameters();
-    const forced = sql.replace(' USE INDEX (', ' FORCE INDEX (');
-    // A TypeORM that wrote the hint differently would silently lose it: fail loudly instead.
-    if (forced === sql) throw new Error(`The task list query has no USE INDEX to force: ${sql}`);
-    const ids = ((await this.dataSource.query(forced, parameters)) as Array<{ id: string }>).map((row) => row.id);
-    if (ids.length === 0) return [];
-    const byId = new Map((await this.dataSource.getRepository(TaskRecord).findBy({ id: In(ids) })).map((task) => [task.id, task]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** "My tasks" across every JIT where the person is still an active member. */

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { EvidenceItem, EvidenceVersion, Jit, Me } from '@jit/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { InstantText } from '../../../components/date-text';
@@ -20,6 +20,7 @@ import { folderOptions, METADATA_FIELD_NAMES, MetadataFields, metadataChanges, m
 import { HashText } from './transfer-progress';
 import { VersionPreview } from './version-preview';
 import { FormActions } from '../../../components/form-actions';
+import { Fact } from '../../../components/fact';
 
 export function EvidenceItemPage({ jit, me, itemId }: { jit: Jit; me: Me; itemId: string }) {
   const { t } = useTranslation();
@@ -91,19 +92,6 @@ export function EvidenceItemPage({ jit, me, itemId }: { jit: Jit; me: Me; itemId
       <LinksPanel jit={jit} subjectType="evidence" subjectId={data.id} />
       <CommentsPanel jit={jit} subjectType="evidence" subjectId={data.id} />
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {children || '—'}
-      </Text>
-    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { formatDateOnly } from '../../../lib/dates';
 import { useTaskLink, type TaskLink } from '../hooks/use-task-link';
 import { OverdueBadge, PriorityBadge } from './task-badges';
 import { CardChecklist } from './task-checklist';
+import { Labels } from '../../../components/labels';
 
 const DRAG_TYPE = 'application/x-jit-task';
 
@@ -138,15 +139,7 @@ function TaskCard({ task, canMove, onMove, link, canEdit }: TaskCardProps) {
             {t('tasks.due', { date: formatDateOnly(task.dueDate, i18n.language) })}
           </Text>
         )}
-        {task.labels.length > 0 && (
-          <Group gap={4}>
-            {task.labels.map((label) => (
-              <Badge key={label} size="xs" variant="outline">
-                {label}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        <Labels labels={task.labels} />
         {task.checklist.length > 0 && <CardChecklist task={task} canTick={canMove} />}
         {canMove && (
           <NativeSelect

@@ -1,6 +1,5 @@
-import { Badge, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { Jit, Task } from '@jit/shared';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -14,6 +13,8 @@ import { useTask } from '../api/tasks';
 import { OverdueBadge, PriorityBadge } from './task-badges';
 import { TaskChecklist } from './task-checklist';
 import { TaskForm } from './task-form';
+import { Fact } from '../../../components/fact';
+import { Labels } from '../../../components/labels';
 
 interface TaskDialogProps {
   jit: Jit;
@@ -56,19 +57,6 @@ function OpenTask({ jit, taskId, canManage, canTick, onDone }: TaskDialogProps &
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** A task as those who may not edit it see it; its assignee ticks its checklist here. */
 function TaskDetails({ task, canTick }: { task: Task; canTick: boolean }) {
   const { t, i18n } = useTranslation();
@@ -85,15 +73,7 @@ function TaskDetails({ task, canTick }: { task: Task; canTick: boolean }) {
           {task.dueDate ? formatDateOnly(task.dueDate, i18n.language) : '—'} {task.overdue && <OverdueBadge />}
         </Fact>
       </SimpleGrid>
-      {task.labels.length > 0 && (
-        <Group gap={4}>
-          {task.labels.map((label) => (
-            <Badge key={label} size="xs" variant="outline">
-              {label}
-            </Badge>
-          ))}
-        </Group>
-      )}
+      <Labels labels={task.labels} />
       {task.description.trim() !== '' && <MarkdownView source={task.description} />}
       {task.checklist.length > 0 && <TaskChecklist task={task} canTick={canTick} />}
     </Stack>
