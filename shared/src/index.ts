@@ -1,5 +1,7 @@
+export * from './ids';
 export * from './roles';
 export * from './permissions';
+export * from './access-rules';
 export * from './errors';
 export * from './limits';
 export * from './audit';

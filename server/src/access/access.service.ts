@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { granteesOf, isGranted, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
+import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
 import { forbidden, notFound } from '../common/app-error';
 import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { JitAgreement } from '../jits/jit.entity';
@@ -20,7 +20,6 @@ export interface JitAccess {
   grantees: JitGrantee[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isActiveMembership = (m: Pick<Membership, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>
   m.revokedAt === null && (m.accessExpiresAt === null || m.accessExpiresAt > now);
@@ -35,7 +34,7 @@ export class AccessService {
 
   /** Resolves the caller's standing in a JIT. An outsider learns nothing: a missing JIT and a foreign one are the same 404. */
   async resolve(user: User, jitId: string | undefined): Promise<JitAccess> {
-    if (!jitId || !UUID.test(jitId)) throw notFound('This JIT');
+    if (!isUuid(jitId)) throw notFound('This JIT');
     const jit = await this.dataSource.getRepository(JitAgreement).findOneBy({ id: jitId });
     if (!jit) throw notFound('This JIT');
     const memberships = await this.dataSource.getRepository(Membership).findBy({ jitId, userId: user.id, revokedAt: IsNull() });
@@ -55,35 +54,39 @@ export class AccessService {
     if (!this.can(access, permission)) throw forbidden(permission);
   }
 
+  /** The caller as the narrower rules of @jit/shared see them. */
+  actor(access: JitAccess): JitActor {
+    return { grantees: access.grantees, memberId: access.membership?.id ?? null, partyId: access.membership?.partyId ?? null };
+  }
+
   /** Evidence metadata belongs to the party that uploaded it: only its members may change it. */
   requireEvidenceEdit(access: JitAccess, uploaderPartyId: string): void {
     this.require(access, 'evidence.edit');
-    if (access.membership?.partyId !== uploaderPartyId) {
+    if (!mayEditEvidenceMetadata(this.actor(access), { createdByPartyId: uploaderPartyId })) {
       throw forbidden('evidence.edit', "Only members of the party that shared this item may change its description; ask them, or add a version.");
     }
   }
 
   /** The item a route changes, checked against the uploader-party rule; a foreign, pending or unknown id is a 404. */
   async requireEvidenceTarget(access: JitAccess, itemId: string | undefined): Promise<void> {
-    const item = itemId && UUID.test(itemId) ? await this.dataSource.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
+    const item = isUuid(itemId) ? await this.dataSource.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
     if (!item || item.status === 'pending') throw notFound('This evidence item');
     this.requireEvidenceEdit(access, item.createdByPartyId);
   }
 
   /** Leaders move any task and tick its checklist; anyone else only a task assigned to them. A foreign or unknown task is a 404. */
   async requireTaskMover(access: JitAccess, taskId: string | undefined): Promise<void> {
-    const task = taskId && UUID.test(taskId) ? await this.dataSource.getRepository(TaskRecord).findOneBy({ id: taskId, jitId: access.jit.id }) : null;
+    const task = isUuid(taskId) ? await this.dataSource.getRepository(TaskRecord).findOneBy({ id: taskId, jitId: access.jit.id }) : null;
     if (!task) throw notFound('This task');
     this.require(access, 'tasks.move');
-    if (access.grantees.includes('leader')) return;
-    if (!access.membership || task.assigneeMemberId !== access.membership.id) {
+    if (!mayMoveTask(this.actor(access), task)) {
       throw forbidden('tasks.move', 'Only the person a task is assigned to, or a leader, may move it or tick its checklist.');
     }
   }
 
   /** The membership a route acts on, checked against the narrower rule; a foreign or unknown id is a 404. */
   async requireMemberTarget(access: JitAccess, memberId: string | undefined): Promise<void> {
-    const membership = memberId && UUID.test(memberId) ? await this.dataSource.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
+    const membership = isUuid(memberId) ? await this.dataSource.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
     if (!membership) throw notFound('This membership');
     this.requireMemberManagement(access, membership.partyId, [membership.role]);
   }
@@ -94,9 +97,7 @@ export class AccessService {
    */
   requireMemberManagement(access: JitAccess, targetPartyId: string, roles: readonly JitRole[]): void {
     this.require(access, 'members.manage');
-    if (access.grantees.includes('lead_leader')) return;
-    if (access.grantees.includes('leader') && access.membership?.partyId === targetPartyId) return;
-    if (access.grantees.includes('platform_admin') && roles.every((role) => role === 'leader')) return;
+    if (mayManagePartyMembers(this.actor(access), targetPartyId, roles)) return;
     throw forbidden(
       'members.manage',
       access.grantees.includes('leader')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PLATFORM_CHAIN, type ApiToken, type CreatedApiToken } from '@jit/shared';
+import { isUuid, PLATFORM_CHAIN, type ApiToken, type CreatedApiToken } from '@jit/shared';
 import { invalid, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
@@ -74,7 +74,7 @@ export class ApiTokensService {
 
   async revoke(context: RequestContext, user: User, tokenId: string): Promise<ApiToken> {
     return this.transactions.run(async (manager) => {
-      const token = /^[0-9a-f-]{36}$/i.test(tokenId) ? await manager.getRepository(ApiTokenRecord).findOneBy({ id: tokenId, userId: user.id }) : null;
+      const token = isUuid(tokenId) ? await manager.getRepository(ApiTokenRecord).findOneBy({ id: tokenId, userId: user.id }) : null;
       if (!token) throw notFound('This token');
       if (token.revokedAt) return toApiToken(token);
       token.revokedAt = new Date();

@@ -10,9 +10,9 @@ import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
 import { WorkSubjectsService } from '../subjects/work-subjects.service';
-import { User } from '../users/user.entity';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
 import { CommentRecord } from './comment.entity';
+import { displayNames } from '../users/display-names';
 
 /** Comments on evidence items, notes and tasks, with @mentions of members. */
 @Injectable()
@@ -79,9 +79,7 @@ export class CommentsService {
   }
 
   private async present(comments: CommentRecord[]): Promise<Comment[]> {
-    const ids = [...new Set(comments.map((c) => c.authorId))];
-    const users = ids.length ? await this.dataSource.getRepository(User).findBy({ id: In(ids) }) : [];
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await displayNames(this.dataSource.manager, comments.map((c) => c.authorId));
     return comments.map((c) => ({
       id: c.id,
       jitId: c.jitId,

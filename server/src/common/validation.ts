@@ -101,4 +101,8 @@ export function IsNotBefore(otherProperty: string, options?: ValidationOptions):
 export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_, value) => value !== undefined, options);
 
 /** A query-string flag: `true`/`false` become booleans; anything else stays as sent and fails @IsBoolean. */
+/** Trims text and lower-cases email addresses, so "Anna@X " and "anna@x" are one account. */
+export const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
 export const queryBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

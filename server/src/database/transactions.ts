@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /** A first-in-first-out lock: each caller waits for the one before it. */
 export class FifoLock {
@@ -13,6 +13,14 @@ export class FifoLock {
     );
     return result;
   }
+}
+
+/**
+ * Locks the rows `query` reads until its transaction ends (`SELECT … FOR UPDATE`). SQLite has no row
+ * locks and needs none: `Transactions` already runs one transaction at a time there.
+ */
+export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.connection.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
 }
 
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);

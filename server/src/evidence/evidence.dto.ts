@@ -18,8 +18,7 @@ import {
   type UpdateEvidenceRequest,
   type VersionKind,
 } from '@jit/shared';
-import { IsDateOnly, IsOmittable } from '../common/validation';
-import { trim } from '../users/user.dto';
+import { IsDateOnly, IsOmittable, trim } from '../common/validation';
 
 const DERIVED_KINDS = VERSION_KINDS.filter((k) => k !== 'original') as Array<Exclude<VersionKind, 'original'>>;
 

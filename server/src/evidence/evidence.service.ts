@@ -1,46 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import { jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder } from '@jit/shared';
+import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder } from '@jit/shared';
 import { AccessService, type JitAccess } from '../access/access.service';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
 import { readThroughIndex } from '../database/read-through-index';
-import { Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
 import { EVIDENCE_LIST_INDEXES, EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { EvidenceFolder } from './folder.entity';
 import { EvidenceUpload } from './upload.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { displayNames } from '../users/display-names';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 
 /** The last item of a page, by its sort value and id: the next page starts after it. */
 interface Cursor {
   v: string | number;
   id: string;
 }
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 /** A cursor's value as the database compares it; a value of another sort's type is refused. */
-function decodeCursor(text: string, sort: EvidenceSortField): { v: Date | string | number; id: string } {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor> | null;
-    if (cursor && typeof cursor.id === 'string' && UUID.test(cursor.id)) {
-      if (sort === 'createdAt' && typeof cursor.v === 'string' && !Number.isNaN(Date.parse(cursor.v))) return { v: new Date(cursor.v), id: cursor.id };
-      if (sort === 'title' && typeof cursor.v === 'string') return { v: cursor.v, id: cursor.id };
-      if (sort === 'size' && Number.isSafeInteger(cursor.v)) return { v: cursor.v as number, id: cursor.id };
-    }
-  } catch {
-    // not base64url JSON: refused below like any other malformed cursor
-  }
-  throw invalid([{ field: 'cursor', code: 'invalid_value' }], 'This page cursor is not valid; start from the first page.');
-}
+const acceptCursor =
+  (sort: EvidenceSortField) =>
+  (cursor: Record<string, unknown>): { v: Date | string | number; id: string } | null => {
+    if (!isUuid(cursor.id)) return null;
+    if (sort === 'createdAt' && typeof cursor.v === 'string' && !Number.isNaN(Date.parse(cursor.v))) return { v: new Date(cursor.v), id: cursor.id };
+    if (sort === 'title' && typeof cursor.v === 'string') return { v: cursor.v, id: cursor.id };
+    if (sort === 'size' && Number.isSafeInteger(cursor.v)) return { v: cursor.v as number, id: cursor.id };
+    return null;
+  };
 
 /**
  * The index a page after a cursor is read through on MariaDB/MySQL: one that the filters fix a
@@ -124,7 +118,7 @@ export class EvidenceService {
       .getRepository(EvidenceUpload)
       .createQueryBuilder('u')
       .where('u.id = :uploadId AND u.jitId = :jitId AND u.userId = :userId', { uploadId, jitId: access.jit.id, userId: access.user.id });
-    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    forUpdate(query);
     const upload = await query.getOne();
     if (!upload) throw invalid([{ field: 'uploadId', code: 'invalid_value' }], 'There is no upload of yours with this id in this JIT.');
     if (upload.status !== 'receiving' && upload.status !== 'complete') {
@@ -291,7 +285,7 @@ export class EvidenceService {
    * also read it while pending (`ownPending`), to follow their upload.
    */
   async requireItem(access: JitAccess, itemId: string, manager: EntityManager = this.dataSource.manager, ownPending = false): Promise<EvidenceItemRecord> {
-    const item = UUID.test(itemId) ? await manager.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
+    const item = isUuid(itemId) ? await manager.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
     const visible = item !== null && (item.status !== 'pending' || (ownPending && item.createdBy === access.user.id));
     if (!visible) throw notFound('This evidence item');
     return item;
@@ -299,7 +293,7 @@ export class EvidenceService {
 
   async requireVersion(access: JitAccess, itemId: string, versionId: string): Promise<{ item: EvidenceItemRecord; version: EvidenceVersionRecord }> {
     const item = await this.requireItem(access, itemId);
-    const version = UUID.test(versionId) ? await this.dataSource.getRepository(EvidenceVersionRecord).findOneBy({ id: versionId, itemId: item.id }) : null;
+    const version = isUuid(versionId) ? await this.dataSource.getRepository(EvidenceVersionRecord).findOneBy({ id: versionId, itemId: item.id }) : null;
     if (!version || version.status === 'pending') throw notFound('This version');
     return { item, version };
   }
@@ -314,7 +308,7 @@ export class EvidenceService {
     const item = await this.dataSource.getRepository(EvidenceItemRecord).findOneByOrFail({ id: itemId, jitId: access.jit.id });
     const versions = await this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
     const custody = await this.custody(access, itemId, false);
-    const names = await this.namesOf([item.createdBy, ...versions.map((v) => v.uploadedBy)]);
+    const names = await displayNames(this.dataSource.manager, [item.createdBy, ...versions.map((v) => v.uploadedBy)]);
     return {
       ...toEvidenceSummary(item, names),
       versions: versions.filter((v) => v.status !== 'pending' || v.uploadedBy === access.user.id).map((v) => toEvidenceVersion(v, names)),
@@ -325,12 +319,6 @@ export class EvidenceService {
   async custody(access: JitAccess, itemId: string, check = true): Promise<AuditEvent[]> {
     if (check) await this.requireItem(access, itemId);
     return this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
-  }
-
-  private async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter(Boolean))];
-    const users = unique.length ? await this.dataSource.getRepository(User).findBy({ id: In(unique) }) : [];
-    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
   /**
@@ -347,7 +335,7 @@ export class EvidenceService {
     if (!query.cursor) {
       rows = await qb.take(limit + 1).getMany();
     } else {
-      const cursor = decodeCursor(query.cursor, sort);
+      const cursor = decodeCursor(query.cursor, acceptCursor(sort));
       const op = order === 'desc' ? '<' : '>';
       const params = { cursorValue: cursor.v, cursorId: cursor.id };
       if (this.dataSource.options.type === 'better-sqlite3') {
@@ -362,11 +350,11 @@ export class EvidenceService {
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const names = await this.namesOf(page.map((i) => i.createdBy));
+    const names = await displayNames(this.dataSource.manager, page.map((i) => i.createdBy));
     const sortValue = (item: EvidenceItemRecord): string | number => (sort === 'createdAt' ? item.createdAt.toISOString() : sort === 'size' ? (item.size ?? 0) : item.title);
     return {
       items: page.map((i) => toEvidenceSummary(i, names)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id } satisfies Cursor) : null,
     };
   }
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { jitChain, type UploadStatusView } from '@jit/shared';
+import { isUuid, jitChain, type UploadStatusView } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { AppError, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -130,7 +130,7 @@ export class UploadsService {
 
   /** An upload is its uploader's: anyone else, member or not, gets the same 404. */
   async find(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
-    const upload = /^[0-9a-f-]{36}$/i.test(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, jitId: access.jit.id }) : null;
+    const upload = isUuid(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, jitId: access.jit.id }) : null;
     if (!upload || upload.userId !== access.user.id) throw notFound('This upload');
     return upload;
   }

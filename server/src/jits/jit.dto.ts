@@ -25,8 +25,7 @@ import {
   type PartyKind,
   type UpdateJitRequest,
 } from '@jit/shared';
-import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage } from '../common/validation';
-import { trim } from '../users/user.dto';
+import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage, trim } from '../common/validation';
 
 export class PartyDto implements PartyInput {
   @IsIn(PARTY_KINDS)

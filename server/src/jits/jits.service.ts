@@ -8,7 +8,7 @@ import { AppError, conflict, invalid } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
 import { CONFIG, type AppConfig } from '../config/config.schema';
-import { Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database/transactions';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
 import type { User } from '../users/user.entity';
@@ -49,7 +49,7 @@ export class JitsService {
    */
   async loadForWrite(manager: EntityManager, jitId: string, rules: WriteRules = {}): Promise<JitAgreement> {
     const query = manager.getRepository(JitAgreement).createQueryBuilder('jit').where('jit.id = :jitId', { jitId });
-    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    forUpdate(query);
     const jit = await query.getOneOrFail();
     assertWritable(jit, rules);
     return jit;

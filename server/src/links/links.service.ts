@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { jitChain, type FieldChange, type Link, type WorkSubjectRef } from '@jit/shared';
+import { DataSource } from 'typeorm';
+import { isUuid, jitChain, type FieldChange, type Link, type WorkSubjectRef } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -9,11 +9,10 @@ import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
 import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.service';
-import { User } from '../users/user.entity';
 import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinkRecord } from './link.entity';
+import { displayNames } from '../users/display-names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The stored order of a pair's ends: one row per pair, whichever end it was made from. */
 const ordered = (x: WorkSubjectRef, y: WorkSubjectRef): [WorkSubjectRef, WorkSubjectRef] => (subjectKey(x) <= subjectKey(y) ? [x, y] : [y, x]);
@@ -72,7 +71,7 @@ export class LinksService {
   async remove(context: RequestContext, access: JitAccess, linkId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
-      const link = UUID.test(linkId) ? await manager.getRepository(LinkRecord).findOneBy({ id: linkId, jitId: access.jit.id }) : null;
+      const link = isUuid(linkId) ? await manager.getRepository(LinkRecord).findOneBy({ id: linkId, jitId: access.jit.id }) : null;
       // A link one of whose ends the person may not read is not theirs to see, nor to remove.
       const readable = link ? await this.subjects.summaries(access.jit.id, [{ type: link.aType, id: link.aId }, { type: link.bType, id: link.bId }], manager) : new Map();
       if (!link || readable.size < 2) throw notFound('This link');
@@ -101,9 +100,7 @@ export class LinksService {
   private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkRecord[]): Promise<Link[]> {
     const others = rows.map((row) => (row.aType === subject.type && row.aId === subject.id ? { type: row.bType, id: row.bId } : { type: row.aType, id: row.aId }));
     const summaries = await this.subjects.summaries(access.jit.id, others);
-    const creatorIds = [...new Set(rows.map((r) => r.createdBy))];
-    const users = creatorIds.length ? await this.dataSource.getRepository(User).findBy({ id: In(creatorIds) }) : [];
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await displayNames(this.dataSource.manager, rows.map((r) => r.createdBy));
     return rows.flatMap((row, index) => {
       const other = summaries.get(subjectKey(others[index]));
       if (!other) return [];

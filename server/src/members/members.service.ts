@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { jitChain, type Member, type UserLookupResult } from '@jit/shared';
+import { isUuid, jitChain, type Member, type UserLookupResult } from '@jit/shared';
 import { AccessService, isActiveMembership, type JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
@@ -149,7 +149,7 @@ export class MembersService {
   }
 
   private async find(manager: EntityManager, access: JitAccess, memberId: string): Promise<Membership> {
-    const membership = /^[0-9a-f-]{36}$/i.test(memberId) ? await manager.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
+    const membership = isUuid(memberId) ? await manager.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
     if (!membership) throw notFound('This membership');
     return membership;
   }

@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { jitChain, type FieldChange, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUuid, jitChain, type FieldChange, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { conflict, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
 import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
 import { NoteRecord, NoteRevisionRecord } from './note.entity';
+import { displayNames } from '../users/display-names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Bodies enter the record as digests: the record proves what changed without copying notes into it. */
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -45,7 +44,7 @@ export class NotesService {
 
   async list(access: JitAccess): Promise<NoteSummary[]> {
     const notes = await this.dataSource.getRepository(NoteRecord).find({ where: { jitId: access.jit.id }, order: { updatedAt: 'DESC' } });
-    const names = await this.namesOf(notes.map((n) => n.updatedBy));
+    const names = await displayNames(this.dataSource.manager, notes.map((n) => n.updatedBy));
     return notes.map((n) => this.summary(n, names));
   }
 
@@ -56,7 +55,7 @@ export class NotesService {
   async revisions(access: JitAccess, noteId: string): Promise<NoteRevision[]> {
     const note = await this.require(this.dataSource.manager, access, noteId);
     const revisions = await this.dataSource.getRepository(NoteRevisionRecord).find({ where: { noteId: note.id }, order: { revision: 'ASC' } });
-    const names = await this.namesOf(revisions.map((r) => r.authorId));
+    const names = await displayNames(this.dataSource.manager, revisions.map((r) => r.authorId));
     return revisions.map((r) => ({
       revision: r.revision,
       title: r.title,
@@ -145,16 +144,10 @@ export class NotesService {
 
   private async require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteRecord> {
     const query = manager.getRepository(NoteRecord).createQueryBuilder('n').where('n.id = :noteId AND n.jitId = :jitId', { noteId, jitId: access.jit.id });
-    if (lock && manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-    const note = UUID.test(noteId) ? await query.getOne() : null;
+    if (lock) forUpdate(query);
+    const note = isUuid(noteId) ? await query.getOne() : null;
     if (!note) throw notFound('This note');
     return note;
-  }
-
-  private async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    const users = unique.length ? await this.dataSource.getRepository(User).findBy({ id: In(unique) }) : [];
-    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
   private summary(note: NoteRecord, names: ReadonlyMap<string, string>): NoteSummary {
@@ -162,7 +155,7 @@ export class NotesService {
   }
 
   private async present(note: NoteRecord): Promise<Note> {
-    const names = await this.namesOf([note.updatedBy]);
+    const names = await displayNames(this.dataSource.manager, [note.updatedBy]);
     return { ...this.summary(note, names), jitId: note.jitId, body: note.body, createdAt: note.createdAt.toISOString(), createdBy: note.createdBy };
   }
 }

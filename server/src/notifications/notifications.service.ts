@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import {
+  isUuid,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   NOTIFICATION_LIMITS,
@@ -25,18 +26,16 @@ import { NOTIFICATION_CHANNEL_LIST, type NotificationChannel, type NotificationD
 import { NotificationEvents } from './notification-events';
 import type { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
 import { NotificationPreferenceRecord, NotificationRecord } from './notification.entity';
+import { displayNames } from '../users/display-names';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 const changedTo = (changes: FieldChange[], field: string): string[] => stringsOf(changes.find((c) => c.field === field)?.to);
 
 /** The keyset cursor of a page: the last notification's time and id. */
-const encodeCursor = (n: NotificationRecord): string => Buffer.from(`${n.createdAt.toISOString()}|${n.id}`).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw invalid([{ field: 'before', code: 'invalid_value' }], 'The page cursor is not valid; start again from the first page.');
-  return { createdAt, id };
-}
+const cursorOf = (n: NotificationRecord): string => encodeCursor({ at: n.createdAt.toISOString(), id: n.id });
+const acceptCursor = (values: Record<string, unknown>): { createdAt: Date; id: string } | null =>
+  typeof values.at === 'string' && !Number.isNaN(Date.parse(values.at)) && isUuid(values.id) ? { createdAt: new Date(values.at), id: values.id } : null;
 
 /**
  * Notifications: derived from record events inside the transaction that records them (so a change
@@ -103,7 +102,7 @@ export class NotificationsService implements OnModuleInit {
 
   async list(user: User, query: NotificationListQueryDto): Promise<NotificationPage> {
     const limit = query.limit ?? NOTIFICATION_LIMITS.pageDefault;
-    const cursor = query.before ? decodeCursor(query.before) : null;
+    const cursor = query.before ? decodeCursor(query.before, acceptCursor, 'before') : null;
     const jitIds = await this.activeJitIds(user.id);
     if (jitIds.length === 0) return { items: [], unreadCount: 0, nextCursor: null };
     const repository = this.dataSource.getRepository(NotificationRecord);
@@ -115,7 +114,7 @@ export class NotificationsService implements OnModuleInit {
       repository.createQueryBuilder('n').where('n.userId = :userId AND n.readAt IS NULL', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds }).getCount(),
     ]);
     const page = rows.slice(0, limit);
-    return { items: await this.present(page), unreadCount, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    return { items: await this.present(page), unreadCount, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
   }
 
   async markRead(user: User, dto: MarkNotificationsReadDto): Promise<void> {
@@ -156,14 +155,12 @@ export class NotificationsService implements OnModuleInit {
   /** Titles are looked up now, per JIT, and only readable subjects are shown. */
   private async present(rows: NotificationRecord[]): Promise<Notification[]> {
     const jitIds = [...new Set(rows.map((r) => r.jitId))];
-    const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
-    const [jits, actors, summaries] = await Promise.all([
+    const [jits, names, summaries] = await Promise.all([
       jitIds.length ? this.dataSource.getRepository(JitAgreement).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
-      actorIds.length ? this.dataSource.getRepository(User).find({ select: { id: true, displayName: true }, where: { id: In(actorIds) } }) : [],
+      displayNames(this.dataSource.manager, rows.map((r) => r.actorUserId)),
       Promise.all(jitIds.map(async (jitId) => [jitId, await this.subjects.summaries(jitId, rows.filter((r) => r.jitId === jitId).map((r) => ({ type: r.subjectType, id: r.subjectId })))] as const)),
     ]);
     const references = new Map(jits.map((j) => [j.id, j.reference]));
-    const names = new Map(actors.map((u) => [u.id, u.displayName]));
     const byJit = new Map(summaries);
     return rows.flatMap((r) => {
       const subject = byJit.get(r.jitId)?.get(subjectKey({ type: r.subjectType, id: r.subjectId }));

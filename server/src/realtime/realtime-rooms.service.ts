@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import type { JitPermission } from '@jit/shared';
+import { isOversightRole, isUuid, type JitPermission } from '@jit/shared';
 import { AccessService, isActiveMembership } from '../access/access.service';
 import { User } from '../users/user.entity';
 import { JitParty } from '../jits/party.entity';
@@ -13,6 +13,8 @@ export const rooms = {
   party: (jitId: string, partyId: string) => `jit:${jitId}:party:${partyId}`,
   /** Leaders and legal advisers: events every member may not see (custody reads). */
   oversight: (jitId: string) => `jit:${jitId}:oversight`,
+  /** The JIT of a `jit:<id>` room; null for any other room (a party's, oversight, a user's). */
+  jitOf: (room: string): string | null => (room.startsWith('jit:') && isUuid(room.slice(4)) ? room.slice(4) : null),
 };
 
 /** Which rooms a person belongs in, from their active memberships. */
@@ -33,7 +35,7 @@ export class RealtimeRoomsService {
 
   private roomsOf(membership: Membership): string[] {
     const joined = [rooms.jit(membership.jitId), rooms.party(membership.jitId, membership.partyId)];
-    if (membership.role === 'leader' || membership.role === 'legal_adviser') joined.push(rooms.oversight(membership.jitId));
+    if (isOversightRole(membership.role)) joined.push(rooms.oversight(membership.jitId));
     return joined;
   }
 

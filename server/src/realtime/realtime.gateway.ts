@@ -1,7 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, JitEventPayload, PresenceEntry, PresenceFocus, PresenceSnapshot, ServerToClientEvents, SocketAck } from '@jit/shared';
+import { isUuid, type ClientToServerEvents, type JitEventPayload, type PresenceEntry, type PresenceFocus, type PresenceSnapshot, type ServerToClientEvents, type SocketAck } from '@jit/shared';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { NotificationEvents, type NotificationEvent } from '../notifications/notification-events';
@@ -36,16 +36,14 @@ function sameOrigin(socket: RealtimeSocket): boolean {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Presence changes within this window go out as one `presence:changed`, so a reconnect storm is not an echo storm. */
 const PRESENCE_COALESCE_MS = 250;
-const JIT_ROOM = /^jit:([0-9a-f-]{36})$/i;
 
 const isFocus = (value: unknown): value is PresenceFocus => {
   const focus = value as Partial<PresenceFocus> | null;
   return (
-    typeof focus === 'object' && focus !== null && typeof focus.jitId === 'string' && UUID.test(focus.jitId) && typeof focus.editing === 'boolean' &&
-    (focus.noteId === null || (typeof focus.noteId === 'string' && UUID.test(focus.noteId)))
+    typeof focus === 'object' && focus !== null && isUuid(focus.jitId) && typeof focus.editing === 'boolean' &&
+    (focus.noteId === null || isUuid(focus.noteId))
   );
 };
 
@@ -136,7 +134,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   private jitsOf(socket: RealtimeSocket): string[] {
-    return [...socket.rooms].flatMap((room) => JIT_ROOM.exec(room)?.[1] ?? []);
+    return [...socket.rooms].flatMap((room) => rooms.jitOf(room) ?? []);
   }
 
   /**
@@ -158,7 +156,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   /** Everyone online in a JIT (across server processes, through the adapter) and the notes they have open. */
   private async presenceOf(socket: RealtimeSocket, jitId: unknown): Promise<SocketAck<PresenceSnapshot>> {
-    if (typeof jitId !== 'string' || !UUID.test(jitId)) return { ok: false, error: 'validation_failed' };
+    if (!isUuid(jitId)) return { ok: false, error: 'validation_failed' };
     if (!socket.rooms.has(rooms.jit(jitId))) return { ok: false, error: 'not_found' };
     const online = new Map<string, PresenceEntry>();
     for (const other of await this.server.in(rooms.jit(jitId)).fetchSockets()) {

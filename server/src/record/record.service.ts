@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   GENESIS_HASH,
   LIMITS,
@@ -12,13 +12,13 @@ import {
   type ChainVerification,
   type FieldChange,
 } from '@jit/shared';
-import { User } from '../users/user.entity';
 import type { RequestContext } from '../common/request-context';
 import { AuditEventRecord } from './audit-event.entity';
 import { ChainHead } from './chain-head.entity';
 import { RecordEvents } from './record-events';
-import { Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database/transactions';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
+import { displayNames } from '../users/display-names';
 
 export interface AuditEntry {
   chain: string;
@@ -85,9 +85,7 @@ export class RecordService {
    * (SQLite, by Transactions), which keeps seq gap-free.
    */
   async append(manager: EntityManager, context: RequestContext, entry: AuditEntry): Promise<AuditEventRecord> {
-    const query = manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain: entry.chain });
-    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-    const head = await query.getOne();
+    const head = await forUpdate(manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain: entry.chain })).getOne();
     if (!head) throw new Error(`Audit chain ${entry.chain} has no head: it must be opened first`);
 
     const details: AuditDetails = {
@@ -187,9 +185,7 @@ export class RecordService {
   }
 
   private async present(records: AuditEventRecord[]): Promise<AuditEvent[]> {
-    const actorIds = [...new Set(records.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
-    const actors = actorIds.length ? await this.dataSource.getRepository(User).findBy({ id: In(actorIds) }) : [];
-    const names = new Map(actors.map((u) => [u.id, u.displayName]));
+    const names = await displayNames(this.dataSource.manager, records.map((r) => r.actorUserId));
     return records.map((r) => {
       const details = JSON.parse(r.details) as AuditDetails;
       return {

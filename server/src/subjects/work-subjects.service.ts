@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { WorkSubjectRef, WorkSubjectSummary, WorkSubjectType } from '@jit/shared';
+import { isUuid, type WorkSubjectRef, type WorkSubjectSummary, type WorkSubjectType } from '@jit/shared';
 import { invalid } from '../common/app-error';
 import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { NoteRecord } from '../notes/note.entity';
 import { TaskRecord } from '../tasks/task.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An evidence item is readable once its bytes are in and hashed; a pending one belongs to its uploader alone. */
 const READABLE_EVIDENCE = ['available', 'integrity_failed'];
@@ -26,7 +25,7 @@ export class WorkSubjectsService {
   /** The readable subjects among `refs`, by `subjectKey`; the others are simply absent. */
   async summaries(jitId: string, refs: readonly WorkSubjectRef[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, WorkSubjectSummary>> {
     const found = new Map<string, WorkSubjectSummary>();
-    const idsOf = (type: WorkSubjectType) => [...new Set(refs.filter((r) => r.type === type && UUID.test(r.id)).map((r) => r.id))];
+    const idsOf = (type: WorkSubjectType) => [...new Set(refs.filter((r) => r.type === type && isUuid(r.id)).map((r) => r.id))];
     const add = (type: WorkSubjectType, rows: { id: string; title: string }[]) => rows.forEach((row) => found.set(subjectKey({ type, id: row.id }), { type, id: row.id, title: row.title }));
     const select = { id: true, title: true } as const;
     const evidence = idsOf('evidence');

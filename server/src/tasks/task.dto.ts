@@ -14,8 +14,7 @@ import {
   type UpdateTaskRequest,
 } from '@jit/shared';
 import { invalid } from '../common/app-error';
-import { IsDateOnly, IsOmittable, queryBoolean } from '../common/validation';
-import { trim } from '../users/user.dto';
+import { IsDateOnly, IsOmittable, queryBoolean, trim } from '../common/validation';
 
 export class ChecklistItemDto implements ChecklistItem {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.checklistItemMax)

@@ -1,21 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { jitChain, TASK_LIMITS, TASK_STATUSES, todayUtc, type FieldChange, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
+import { isUuid, jitChain, TASK_LIMITS, TASK_STATUSES, todayUtc, type FieldChange, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
 import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
 import { readThroughIndex } from '../database/read-through-index';
-import { Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
 import { User } from '../users/user.entity';
 import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import { TASK_LIST_INDEXES, TaskRecord } from './task.entity';
+import { displayNames } from '../users/display-names';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The last task of a page, in board order: the next page starts after it. */
 interface TaskCursor {
@@ -23,18 +24,9 @@ interface TaskCursor {
   p: number;
   id: string;
 }
-const encodeCursor = (task: TaskRecord): string => Buffer.from(JSON.stringify({ s: task.status, p: task.position, id: task.id } satisfies TaskCursor)).toString('base64url');
-function decodeCursor(text: string): TaskCursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<TaskCursor>;
-    if ((TASK_STATUSES as readonly unknown[]).includes(cursor.s) && Number.isSafeInteger(cursor.p) && typeof cursor.id === 'string' && UUID.test(cursor.id)) {
-      return cursor as TaskCursor;
-    }
-  } catch {
-    // not base64url JSON (or JSON null): refused below like any other malformed cursor
-  }
-  throw invalid([{ field: 'cursor', code: 'invalid_value' }], 'This page cursor is not valid; start from the first page.');
-}
+const cursorOf = (task: TaskRecord): string => encodeCursor({ s: task.status, p: task.position, id: task.id } satisfies TaskCursor);
+const acceptCursor = (values: Record<string, unknown>): TaskCursor | null =>
+  (TASK_STATUSES as readonly unknown[]).includes(values.s) && Number.isSafeInteger(values.p) && isUuid(values.id) ? { s: values.s as TaskStatus, p: values.p as number, id: values.id } : null;
 
 /**
  * A changed task's new `updatedAt`, always later than the one it replaces: edits name the `updatedAt`
@@ -58,7 +50,7 @@ export class TasksService {
    */
   async list(access: JitAccess, query: TaskListQueryDto): Promise<TaskListPage> {
     const limit = query.limit ?? TASK_LIMITS.pageDefault;
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const cursor = query.cursor ? decodeCursor(query.cursor, acceptCursor) : null;
     const { filtered, index } = await this.filtered(access, query);
     // With a status filter, status is one value and stays out of ORDER BY. MariaDB does not drop a
     // column compared with a constant from ORDER BY when the constant's collation (the connection's,
@@ -93,7 +85,7 @@ export class TasksService {
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: await this.present(page), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items: await this.present(page), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
   }
 
   /**
@@ -263,18 +255,16 @@ export class TasksService {
   }
 
   async require(manager: EntityManager, access: Pick<JitAccess, 'jit'>, taskId: string | undefined, lock = false): Promise<TaskRecord> {
-    if (!taskId || !UUID.test(taskId)) throw notFound('This task');
+    if (!isUuid(taskId)) throw notFound('This task');
     const query = manager.getRepository(TaskRecord).createQueryBuilder('t').where('t.id = :taskId AND t.jitId = :jitId', { taskId, jitId: access.jit.id });
-    if (lock && manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    if (lock) forUpdate(query);
     const task = await query.getOne();
     if (!task) throw notFound('This task');
     return task;
   }
 
   private async present(tasks: TaskRecord[]): Promise<Task[]> {
-    const ids = [...new Set(tasks.map((t) => t.assigneeUserId).filter((id): id is string => id !== null))];
-    const users = ids.length ? await this.dataSource.getRepository(User).findBy({ id: In(ids) }) : [];
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await displayNames(this.dataSource.manager, tasks.map((t) => t.assigneeUserId));
     const today = todayUtc();
     return tasks.map((t) => ({
       id: t.id,

@@ -1,11 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { LIMITS, type CreateUserRequest, type Language, type UpdateUserRequest } from '@jit/shared';
-import { IsCountry, IsLanguage, IsOmittable, IsTimeZone } from '../common/validation';
-
-/** Trims text and lower-cases email addresses, so "Anna@X " and "anna@x" are one account. */
-export const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCountry, IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common/validation';
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax) @IsEmail()

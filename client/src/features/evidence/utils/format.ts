@@ -1,4 +1,4 @@
-import type { EvidenceListQuery } from '@jit/shared';
+import { isUuid, type EvidenceListQuery } from '@jit/shared';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -117,7 +117,7 @@ export function uploadIdFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   const path = url.split(/[?#]/)[0].replace(/\/+$/, '');
   const id = path.slice(path.lastIndexOf('/') + 1);
-  return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 /** MIME types the server shows inline, and how the client previews them. */
