@@ -22,5 +22,7 @@ export default defineConfig({
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // jsdom renders of whole forms take seconds on a loaded CI machine; a hung test still fails, just later.
+    testTimeout: 20_000,
   },
 });

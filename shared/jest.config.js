@@ -2,5 +2,6 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', strict: true, esModuleInterop: true, isolatedModules: true } }] },
+  // Type-checked, so the spec files' @ts-expect-error lines are proofs about the contract, not comments.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', strict: true, esModuleInterop: true, types: ['jest'] }, diagnostics: true }] },
 };

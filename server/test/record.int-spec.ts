@@ -1,4 +1,7 @@
 import { jitChain, PLATFORM_CHAIN, type AuditPage, type ChainVerification } from '@jit/shared';
+import { jitActor, platformActor } from '../src/record/record-actor';
+import { Transactions } from '../src/database/transactions';
+import { RecordService } from '../src/record/record.service';
 import { buildTeam, headSeq, startTestApp, type Team, type TestApp } from './harness';
 
 /** The record is tamper-evident: every way of rewriting it directly in the database is named by verification. */
@@ -97,6 +100,23 @@ describe('the record', () => {
     const actions = new Set(page.items.map((e) => e.action));
     for (const action of ['platform.setup_completed', 'user.created', 'auth.login', 'auth.password_changed', 'jit.created']) expect(actions).toContain(action);
     expect(page.headSeq).toBe(await headSeq(testApp, PLATFORM_CHAIN));
+  });
+
+  it('writes an action only on the chain the catalogue names, and takes the subject type from it', async () => {
+    const record = testApp.app.get(RecordService);
+    const transactions = testApp.app.get(Transactions);
+    const context = { userId: team.leadLeader.me?.id ?? null, ip: '127.0.0.1', userAgent: 'jest-integration', timeZone: 'UTC' };
+    const before = { jit: await headSeq(testApp, chain), platform: await headSeq(testApp, PLATFORM_CHAIN) };
+    await expect(transactions.run((manager) => record.append(manager, platformActor(context), { action: 'jit.updated', subjectId: team.jit.id }))).rejects.toThrow(
+      'jit.updated is not recorded on the platform chain',
+    );
+    await expect(transactions.run((manager) => record.append(manager, jitActor(context, team.jit.id, null), { action: 'auth.login', subjectId: 'someone' }))).rejects.toThrow(
+      'auth.login is not recorded on the JIT chain',
+    );
+    expect({ jit: await headSeq(testApp, chain), platform: await headSeq(testApp, PLATFORM_CHAIN) }).toEqual(before);
+    const event = await transactions.run((manager) => record.append(manager, jitActor(context, team.jit.id, null), { action: 'folder.created', subjectId: 'f-1' }));
+    expect(event).toMatchObject({ chain, seq: before.jit + 1, subjectType: 'folder', visibility: 'team' });
+    expect(await verify()).toMatchObject({ ok: true, headSeq: before.jit + 1 });
   });
 
   it('filters by actor, action and time', async () => {

@@ -50,19 +50,6 @@ export const jitChain = (jitId: string): string => `jit:${jitId}`;
 /** The first event of every chain links to this. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/**
- * Who inside a JIT may see an event: `team` is every member, `oversight` only leaders and legal
- * advisers (custody reads of evidence arrive later and will be `oversight`).
- */
-export type AuditVisibility = 'team' | 'oversight';
-export const AUDIT_VISIBILITY: Readonly<Partial<Record<AuditAction, AuditVisibility>>> = {
-  // Custody reads are shown in the item's custody log, not in every member's view of the record.
-  'evidence.viewed': 'oversight',
-  'evidence.downloaded': 'oversight',
-  'evidence.verified': 'oversight',
-};
-export const visibilityOf = (action: AuditAction): AuditVisibility => AUDIT_VISIBILITY[action] ?? 'team';
-
 export interface FieldChange {
   field: string;
   from: unknown;

@@ -5,6 +5,7 @@ export * from './access-rules';
 export * from './errors';
 export * from './limits';
 export * from './audit';
+export * from './record-catalogue';
 export * from './api';
 export * from './socket-events';
 export * from './countries';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUuid, PLATFORM_CHAIN, type ApiToken, type CreatedApiToken } from '@jit/shared';
+import { isUuid, type ApiToken, type CreatedApiToken } from '@jit/shared';
 import { invalid, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
@@ -9,6 +9,7 @@ import { RecordService } from '../record/record.service';
 import { User } from '../users/user.entity';
 import { ApiTokenRecord } from './api-token.entity';
 import type { CreateApiTokenDto } from './auth.dto';
+import { platformActor } from '../record/record-actor';
 
 const TOKEN_PREFIX = 'jit_';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -58,10 +59,8 @@ export class ApiTokensService {
     };
     await this.transactions.run(async (manager) => {
       await manager.insert(ApiTokenRecord, { ...record });
-      await this.record.append(manager, context, {
-        chain: PLATFORM_CHAIN,
+      await this.record.append(manager, platformActor(context), {
         action: 'auth.token_created',
-        subjectType: 'api_token',
         subjectId: record.id,
         changes: [
           { field: 'name', from: null, to: record.name },
@@ -79,7 +78,7 @@ export class ApiTokensService {
       if (token.revokedAt) return toApiToken(token);
       token.revokedAt = new Date();
       await manager.update(ApiTokenRecord, { id: token.id }, { revokedAt: token.revokedAt });
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'auth.token_revoked', subjectType: 'api_token', subjectId: token.id });
+      await this.record.append(manager, platformActor(context), { action: 'auth.token_revoked', subjectId: token.id });
       return toApiToken(token);
     });
   }

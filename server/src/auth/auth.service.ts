@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { PLATFORM_CHAIN, type Me } from '@jit/shared';
+import { type Me } from '@jit/shared';
 import { AppError, invalid } from '../common/app-error';
 import { diff } from '../common/changes';
 import { contextOf, type RequestContext } from '../common/request-context';
@@ -14,6 +14,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import type { Session } from './session.entity';
 import { SessionService } from './session.service';
+import { platformActor } from '../record/record-actor';
 
 const INVALID_CREDENTIALS = 'The email address or the password is not right.';
 
@@ -50,7 +51,7 @@ export class AuthService {
       await this.sessions.start(manager, user, request, response);
       user.lastLoginAt = new Date();
       await manager.update(User, { id: user.id }, { lastLoginAt: user.lastLoginAt });
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+      await this.record.append(manager, platformActor(context), { action: 'auth.login', subjectId: user.id });
     });
     return toMe(user);
   }
@@ -58,10 +59,8 @@ export class AuthService {
   private async recordFailure(request: Request, email: string, user: User | null, reason: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       if (reason !== 'throttled') await this.throttle.recordFailure(manager, email, request.ip ?? null);
-      await this.record.append(manager, contextOf(request, null), {
-        chain: PLATFORM_CHAIN,
+      await this.record.append(manager, platformActor(contextOf(request, null)), {
         action: 'auth.login_failed',
-        subjectType: 'user',
         subjectId: user?.id ?? 'unknown',
         changes: [
           { field: 'email', from: null, to: email },
@@ -74,7 +73,7 @@ export class AuthService {
   async logout(context: RequestContext, session: Session, response: Response): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.sessions.end(manager, session);
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'auth.logout', subjectType: 'user', subjectId: session.userId });
+      await this.record.append(manager, platformActor(context), { action: 'auth.logout', subjectId: session.userId });
     });
     this.sessions.clearCookies(response);
   }
@@ -91,7 +90,7 @@ export class AuthService {
     await this.transactions.run(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
       await this.sessions.endAllFor(manager, user.id, session);
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id });
+      await this.record.append(manager, platformActor(context), { action: 'auth.password_changed', subjectId: user.id });
     });
     return toMe({ ...user, mustChangePassword: false });
   }
@@ -101,7 +100,7 @@ export class AuthService {
     if (changes.length > 0) {
       await this.transactions.run(async (manager) => {
         await manager.update(User, { id: user.id }, dto);
-        await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'user.updated', subjectType: 'user', subjectId: user.id, changes });
+        await this.record.append(manager, platformActor(context), { action: 'user.updated', subjectId: user.id, changes });
       });
     }
     const updated = await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });

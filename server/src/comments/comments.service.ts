@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { jitChain, type Comment } from '@jit/shared';
+import { type Comment } from '@jit/shared';
 import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { invalid } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -13,6 +13,7 @@ import { WorkSubjectsService } from '../subjects/work-subjects.service';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
 import { CommentRecord } from './comment.entity';
 import { displayNames } from '../users/display-names';
+import { memberActor } from '../record/record-actor';
 
 /** Comments on evidence items, notes and tasks, with @mentions of members. */
 @Injectable()
@@ -60,12 +61,10 @@ export class CommentsService {
       };
       await manager.insert(CommentRecord, { ...comment, mentions: [...mentions] });
       // Recorded against what was commented on, so an item's custody log shows its comments too.
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'comment.added',
         subjectType: dto.subjectType,
         subjectId: dto.subjectId,
-        actorPartyId: access.membership?.partyId,
         changes: [
           { field: 'commentId', from: null, to: comment.id },
           { field: 'bodySha256', from: null, to: createHash('sha256').update(dto.body, 'utf8').digest('hex') },

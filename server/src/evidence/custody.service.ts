@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { AuditEventRecord } from '../record/audit-event.entity';
+import { jitActor, memberActor } from '../record/record-actor';
 import { RecordService } from '../record/record.service';
 import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../storage/object-storage';
 import { EvidenceItemRecord } from './evidence-item.entity';
@@ -69,12 +70,9 @@ export class CustodyService {
         .orderBy('e.seq', 'DESC')
         .getMany();
       if (recent.some((e) => e.details.includes(`"to":"${version.id}"`))) return;
-      await this.record.append(manager, context, {
-        chain,
+      await this.record.append(manager, memberActor(context, access), {
         action,
-        subjectType: 'evidence',
         subjectId: version.itemId,
-        actorPartyId: access.membership?.partyId,
         changes: [
           { field: 'versionId', from: null, to: version.id },
           { field: 'sha256', from: null, to: version.sha256 },
@@ -98,28 +96,21 @@ export class CustodyService {
       results.push({ versionId: version.id, ok: actual === version.sha256, expectedSha256: version.sha256 ?? '', actualSha256: actual, verifiedAt: new Date().toISOString() });
     }
     await this.transactions.run(async (manager) => {
-      const chain = jitChain(jitId);
       for (const result of results) {
         await manager.update(EvidenceVersionRecord, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
       }
       const failed = results.filter((r) => !r.ok);
-      await this.record.append(manager, context, {
-        chain,
+      await this.record.append(manager, jitActor(context, jitId, actorPartyId), {
         action: 'evidence.verified',
-        subjectType: 'evidence',
         subjectId: itemId,
-        actorPartyId,
-        changes: results.map((r) => ({ field: `version:${r.versionId}`, from: r.expectedSha256, to: r.actualSha256 })),
+        changes: results.map((r) => ({ field: `version:${r.versionId}` as const, from: r.expectedSha256, to: r.actualSha256 })),
       });
       if (failed.length > 0) {
         await manager.update(EvidenceItemRecord, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
-        await this.record.append(manager, context, {
-          chain,
+        await this.record.append(manager, jitActor(context, jitId, actorPartyId), {
           action: 'evidence.integrity_failed',
-          subjectType: 'evidence',
           subjectId: itemId,
-          actorPartyId,
-          changes: failed.map((r) => ({ field: `version:${r.versionId}`, from: r.expectedSha256, to: r.actualSha256 })),
+          changes: failed.map((r) => ({ field: `version:${r.versionId}` as const, from: r.expectedSha256, to: r.actualSha256 })),
         });
       }
     });

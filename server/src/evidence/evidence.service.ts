@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder } from '@jit/shared';
+import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldError, type Folder } from '@jit/shared';
 import { AccessService, type JitAccess } from '../access/access.service';
 import { AppError, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
@@ -9,6 +9,7 @@ import type { RequestContext } from '../common/request-context';
 import { readThroughIndex } from '../database/read-through-index';
 import { forUpdate, Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
+import { jitActor, memberActor } from '../record/record-actor';
 import { RecordService } from '../record/record.service';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
@@ -82,12 +83,9 @@ export class EvidenceService {
       if (dto.parentId) await this.requireFolder(manager, access, dto.parentId, 'parentId');
       const folder = manager.create(EvidenceFolder, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
       await manager.insert(EvidenceFolder, { ...folder });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'folder.created',
-        subjectType: 'folder',
         subjectId: folder.id,
-        actorPartyId: access.membership?.partyId,
         changes: created({ name: folder.name, parentId: folder.parentId }),
       });
       return { id: folder.id, parentId: folder.parentId, name: folder.name, createdAt: folder.createdAt.toISOString() };
@@ -217,15 +215,11 @@ export class EvidenceService {
     const facts = { size: upload.length, sha256: upload.sha256, mimeType: upload.mimeType };
     await manager.update(EvidenceVersionRecord, { id: version.id }, { ...facts, status: 'available', availableAt: now });
     const item = await manager.getRepository(EvidenceItemRecord).findOneByOrFail({ id: version.itemId });
-    const chain = jitChain(item.jitId);
-    const versionChanges: FieldChange[] = created({ versionId: version.id, number: version.number, kind: version.kind, fileName: version.fileName, ...facts });
+    const versionChanges = created({ versionId: version.id, number: version.number, kind: version.kind, fileName: version.fileName, ...facts });
     if (version.number > 1) {
-      await this.record.append(manager, context, {
-        chain,
+      await this.record.append(manager, jitActor(context, item.jitId, version.uploadedByPartyId || null), {
         action: 'evidence.version_added',
-        subjectType: 'evidence',
         subjectId: item.id,
-        actorPartyId: version.uploadedByPartyId || null,
         changes: [...versionChanges, { field: 'derivedFromVersionId', from: null, to: version.derivedFromVersionId }],
       });
       return;
@@ -238,12 +232,9 @@ export class EvidenceService {
       .orderBy('i.createdAt', 'ASC')
       .getOne();
     await manager.update(EvidenceItemRecord, { id: item.id }, { ...facts, status: 'available', updatedAt: now, duplicateOfItemId: duplicate?.id ?? null });
-    await this.record.append(manager, context, {
-      chain,
+    await this.record.append(manager, jitActor(context, item.jitId, item.createdByPartyId || null), {
       action: 'evidence.uploaded',
-      subjectType: 'evidence',
       subjectId: item.id,
-      actorPartyId: item.createdByPartyId || null,
       changes: [
         ...created({
           title: item.title,
@@ -257,7 +248,7 @@ export class EvidenceService {
           source: item.source,
         }),
         ...versionChanges,
-        ...(duplicate ? [{ field: 'duplicateOfItemId', from: null, to: duplicate.id }] : []),
+        ...(duplicate ? created({ duplicateOfItemId: duplicate.id }) : []),
       ],
     });
   }
@@ -385,16 +376,13 @@ export class EvidenceService {
       this.access.requireEvidenceEdit(access, item.createdByPartyId);
       await this.checkMetadata(manager, access, dto, false);
       await this.jits.loadForWrite(manager, access.jit.id);
-      const patch: Partial<EvidenceItemRecord> = { ...dto, obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt) };
+      const patch: Omit<EvidenceMetadataDto, 'obtainedAt'> & { obtainedAt?: Date | null } = { ...dto, obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt) };
       const changes = diff(item, patch);
       if (changes.length === 0) return;
       await manager.update(EvidenceItemRecord, { id: item.id }, { ...patch, updatedAt: new Date() });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'evidence.metadata_changed',
-        subjectType: 'evidence',
         subjectId: item.id,
-        actorPartyId: access.membership?.partyId,
         changes,
       });
     });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { isUuid, jitChain, type UploadStatusView } from '@jit/shared';
+import { isUuid, type UploadStatusView } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { AppError, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -22,6 +22,7 @@ import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
 import { UploadStaging } from './upload-staging';
 import { EvidenceUpload } from './upload.entity';
+import { memberActor } from '../record/record-actor';
 
 const MIB = 1024 * 1024;
 /** S3 allows 10,000 parts; parts grow with the file so any size fits. */
@@ -303,12 +304,9 @@ export class UploadsService {
       await this.storage.delete(upload.objectKey);
       await this.transactions.run(async (manager) => {
         await manager.update(EvidenceUpload, { id: upload.id }, { status: 'failed', sha256, mimeType, failureReason: refusal.body.error, updatedAt: new Date() });
-        await this.record.append(manager, context, {
-          chain: jitChain(access.jit.id),
+        await this.record.append(manager, memberActor(context, access), {
           action: 'upload.refused',
-          subjectType: 'upload',
           subjectId: upload.id,
-          actorPartyId: access.membership?.partyId,
           changes: [
             { field: 'reason', from: null, to: refusal.body.error },
             { field: 'fileName', from: null, to: upload.fileName },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { jitChain, PLATFORM_CHAIN, type FieldError, type Jit } from '@jit/shared';
+import { jitChain, type FieldError, type Jit } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { isActiveMembership } from '../access/access.service';
 import { AppError, conflict, invalid } from '../common/app-error';
@@ -17,6 +17,7 @@ import { JitExtensionRecord } from './extension.entity';
 import { JitAgreement } from './jit.entity';
 import { isExpired, toJit } from './jit.presenter';
 import { JitParty } from './party.entity';
+import { jitActor, memberActor, platformActor } from '../record/record-actor';
 
 /** What a write inside a JIT may need to be allowed: closed and expired JITs refuse most changes. */
 export interface WriteRules {
@@ -147,9 +148,9 @@ export class JitsService {
       await manager.insert(JitParty, rows);
       const changes = created({ ...agreement, parties: parties.map((p) => ({ ...p })), leadPartyCountry });
       // JIT creation is a platform event; the JIT's own chain starts with its founding record too.
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action: 'jit.created', subjectType: 'jit', subjectId: id, changes });
+      await this.record.append(manager, platformActor(context), { action: 'jit.created', subjectId: id, changes });
       await this.record.openChain(manager, jitChain(id));
-      await this.record.append(manager, context, { chain: jitChain(id), action: 'jit.created', subjectType: 'jit', subjectId: id, changes });
+      await this.record.append(manager, jitActor(context, id, null), { action: 'jit.created', subjectId: id, changes });
       return this.present(id, null, manager);
     });
   }
@@ -167,7 +168,7 @@ export class JitsService {
       const changes = diff(jit, { ...dto });
       if (changes.length > 0) {
         await manager.update(JitAgreement, { id: jit.id }, patch);
-        await this.record.append(manager, context, { chain: jitChain(jit.id), action: 'jit.updated', subjectType: 'jit', subjectId: jit.id, actorPartyId: access.party?.id, changes });
+        await this.record.append(manager, memberActor(context, access), { action: 'jit.updated', subjectId: jit.id, changes });
       }
       return this.present(jit.id, access.membership, manager);
     });
@@ -179,12 +180,9 @@ export class JitsService {
       if (jit.status !== 'draft') throw conflict('jit_already_active', 'This JIT is already active.');
       const activatedAt = new Date();
       await manager.update(JitAgreement, { id: jit.id }, { status: 'active', activatedAt });
-      await this.record.append(manager, context, {
-        chain: jitChain(jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'jit.activated',
-        subjectType: 'jit',
         subjectId: jit.id,
-        actorPartyId: access.party?.id,
         changes: [{ field: 'status', from: 'draft', to: 'active' }],
       });
       return this.present(jit.id, access.membership, manager);
@@ -210,16 +208,13 @@ export class JitsService {
       });
       await manager.insert(JitExtensionRecord, extension);
       await manager.update(JitAgreement, { id: jit.id }, { effectiveEndDate: dto.newEndDate });
-      await this.record.append(manager, context, {
-        chain: jitChain(jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'jit.extended',
-        subjectType: 'extension',
         subjectId: extension.id,
-        actorPartyId: access.party?.id,
         changes: [
           { field: 'effectiveEndDate', from: jit.effectiveEndDate, to: dto.newEndDate },
           { field: 'agreedOn', from: null, to: dto.agreedOn },
-          ...(dto.note ? [{ field: 'note', from: null, to: dto.note }] : []),
+          ...(dto.note ? created({ note: dto.note }) : []),
         ],
       });
       return this.present(jit.id, access.membership, manager);
@@ -232,12 +227,9 @@ export class JitsService {
       const jit = await this.loadForWrite(manager, access.jit.id, { allowExpired: true });
       const closedAt = new Date();
       await manager.update(JitAgreement, { id: jit.id }, { status: 'closed', closedAt });
-      await this.record.append(manager, context, {
-        chain: jitChain(jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'jit.closed',
-        subjectType: 'jit',
         subjectId: jit.id,
-        actorPartyId: access.party?.id,
         changes: [{ field: 'status', from: jit.status, to: 'closed' }],
       });
       return this.present(jit.id, access.membership, manager);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUuid, jitChain, type FieldChange, type Link, type WorkSubjectRef } from '@jit/shared';
+import { isUuid, type RecordChanges, type Link, type WorkSubjectRef } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -12,6 +12,7 @@ import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.servi
 import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinkRecord } from './link.entity';
 import { displayNames } from '../users/display-names';
+import { memberActor } from '../record/record-actor';
 
 
 /** The stored order of a pair's ends: one row per pair, whichever end it was made from. */
@@ -54,12 +55,9 @@ export class LinksService {
       if (await manager.getRepository(LinkRecord).existsBy(pair)) throw conflict('link_exists', 'These two are already linked.');
       const link: LinkRecord = { id: randomUUID(), ...pair, createdBy: access.user.id, createdByPartyId: access.membership?.partyId ?? '', createdAt: new Date() };
       await manager.insert(LinkRecord, { ...link });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'link.added',
-        subjectType: 'link',
         subjectId: link.id,
-        actorPartyId: access.membership?.partyId,
         changes: this.ends(link, 'added'),
       });
       return link;
@@ -76,19 +74,16 @@ export class LinksService {
       const readable = link ? await this.subjects.summaries(access.jit.id, [{ type: link.aType, id: link.aId }, { type: link.bType, id: link.bId }], manager) : new Map();
       if (!link || readable.size < 2) throw notFound('This link');
       await manager.delete(LinkRecord, { id: link.id });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'link.removed',
-        subjectType: 'link',
         subjectId: link.id,
-        actorPartyId: access.membership?.partyId,
         changes: this.ends(link, 'removed'),
       });
     });
   }
 
   /** The record names both ends, so an item's history shows what it was linked to and when. */
-  private ends(link: LinkRecord, change: 'added' | 'removed'): FieldChange[] {
+  private ends(link: LinkRecord, change: 'added' | 'removed'): RecordChanges<'link.added' | 'link.removed'> {
     const value = (ref: string) => (change === 'added' ? { from: null, to: ref } : { from: ref, to: null });
     return [
       { field: 'a', ...value(subjectKey({ type: link.aType, id: link.aId })) },

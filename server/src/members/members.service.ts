@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { isUuid, jitChain, type Member, type UserLookupResult } from '@jit/shared';
+import { isUuid, type Member, type UserLookupResult } from '@jit/shared';
 import { AccessService, isActiveMembership, type JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
@@ -13,6 +13,7 @@ import { User } from '../users/user.entity';
 import { toLookup } from '../users/user.presenter';
 import type { AddMemberDto, UpdateMemberDto } from './member.dto';
 import { Membership } from './membership.entity';
+import { memberActor } from '../record/record-actor';
 
 function toMember(m: Membership, user: User | undefined): Member {
   return {
@@ -89,12 +90,9 @@ export class MembersService {
         revokedBy: null,
       });
       await manager.insert(Membership, membership);
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'member.added',
-        subjectType: 'member',
         subjectId: membership.id,
-        actorPartyId: access.party?.id,
         changes: created({ userId: dto.userId, partyId: dto.partyId, role: dto.role, accessExpiresAt }),
       });
       return toMember(membership, user);
@@ -108,16 +106,13 @@ export class MembersService {
       const accessExpiresAt = parseExpiry(dto.accessExpiresAt);
       await this.jits.loadForWrite(manager, access.jit.id);
       if (membership.revokedAt) throw conflict('member_revoked', 'This membership was revoked; add the person again instead.');
-      const patch: Partial<Membership> = { ...(dto.role ? { role: dto.role } : {}), ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}) };
+      const patch: Partial<Pick<Membership, 'role' | 'accessExpiresAt'>> = { ...(dto.role ? { role: dto.role } : {}), ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}) };
       const changes = diff(membership, patch);
       if (changes.length > 0) {
         await manager.update(Membership, { id: membership.id }, patch);
-        await this.record.append(manager, context, {
-          chain: jitChain(access.jit.id),
+        await this.record.append(manager, memberActor(context, access), {
           action: 'member.updated',
-          subjectType: 'member',
           subjectId: membership.id,
-          actorPartyId: access.party?.id,
           changes,
         });
       }
@@ -135,12 +130,9 @@ export class MembersService {
       if (membership.revokedAt) throw conflict('member_revoked', 'This membership is already revoked.');
       const revokedAt = new Date();
       await manager.update(Membership, { id: membership.id }, { revokedAt, revokedBy: access.user.id });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'member.revoked',
-        subjectType: 'member',
         subjectId: membership.id,
-        actorPartyId: access.party?.id,
         changes: [{ field: 'revokedAt', from: null, to: revokedAt.toISOString() }],
       });
       const [member] = await this.present(manager, [{ ...membership, revokedAt, revokedBy: access.user.id }]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, jitChain, type FieldChange, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
+import { isUuid, type RecordChanges, type RecordEventInput, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
 import { conflict, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
@@ -11,6 +11,8 @@ import { RecordService } from '../record/record.service';
 import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
 import { NoteRecord, NoteRevisionRecord } from './note.entity';
 import { displayNames } from '../users/display-names';
+import { created } from '../common/changes';
+import { memberActor } from '../record/record-actor';
 
 /** Bodies enter the record as digests: the record proves what changed without copying notes into it. */
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -21,8 +23,8 @@ interface Content {
   tags: string[];
 }
 
-function contentChanges(before: Content | null, after: Content): FieldChange[] {
-  const changes: FieldChange[] = [];
+function contentChanges(before: Content | null, after: Content): RecordChanges<'note.updated'> {
+  const changes: RecordChanges<'note.updated'> = [];
   if (before?.title !== after.title) changes.push({ field: 'title', from: before?.title ?? null, to: after.title });
   if (before?.body !== after.body) changes.push({ field: 'bodySha256', from: before ? digest(before.body) : null, to: digest(after.body) });
   if (JSON.stringify(before?.tags ?? null) !== JSON.stringify(after.tags)) changes.push({ field: 'tags', from: before?.tags ?? null, to: after.tags });
@@ -76,12 +78,9 @@ export class NotesService {
       const note: NoteRecord = { id: randomUUID(), jitId: access.jit.id, ...content, revision: 1, createdBy: access.user.id, createdAt: now, updatedBy: access.user.id, updatedAt: now };
       await manager.insert(NoteRecord, { ...note });
       await this.saveRevision(manager, note, null);
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'note.created',
-        subjectType: 'note',
         subjectId: note.id,
-        actorPartyId: access.membership?.partyId,
         changes: [...contentChanges(null, content), { field: 'revision', from: null, to: 1 }],
       });
       return note;
@@ -115,14 +114,12 @@ export class NotesService {
       const updated: NoteRecord = { ...current, ...content, revision: current.revision + 1, updatedBy: access.user.id, updatedAt: new Date() };
       await manager.update(NoteRecord, { id: current.id }, { ...content, revision: updated.revision, updatedBy: updated.updatedBy, updatedAt: updated.updatedAt });
       await this.saveRevision(manager, updated, restoredFrom);
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
-        action: restoredFrom === null ? 'note.updated' : 'note.restored',
-        subjectType: 'note',
-        subjectId: current.id,
-        actorPartyId: access.membership?.partyId,
-        changes: [...changes, { field: 'revision', from: current.revision, to: updated.revision }, ...(restoredFrom === null ? [] : [{ field: 'restoredFrom', from: null, to: restoredFrom }])],
-      });
+      const saved = [...changes, { field: 'revision' as const, from: current.revision, to: updated.revision }];
+      const entry: RecordEventInput<'note.updated' | 'note.restored'> =
+        restoredFrom === null
+          ? { action: 'note.updated', subjectId: current.id, changes: saved }
+          : { action: 'note.restored', subjectId: current.id, changes: [...saved, ...created({ restoredFrom })] };
+      await this.record.append(manager, memberActor(context, access), entry);
       return updated;
     });
     return this.present(note);

@@ -5,7 +5,8 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   NOTIFICATION_LIMITS,
-  type FieldChange,
+  changedTo,
+  type TypedRecordChanges,
   type Notification,
   type NotificationKind,
   type NotificationPage,
@@ -29,8 +30,18 @@ import { NotificationPreferenceRecord, NotificationRecord } from './notification
 import { displayNames } from '../users/display-names';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 
-const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
-const changedTo = (changes: FieldChange[], field: string): string[] => stringsOf(changes.find((c) => c.field === field)?.to);
+/** The members an event concerns by name: a task's new assignee, a comment's mentions. */
+function namedMembers(typed: TypedRecordChanges): { kind: NotificationKind; memberIds: string[] } | null {
+  if (typed.action === 'task.created' || typed.action === 'task.updated') {
+    const assignees = changedTo(typed.changes, 'assigneeMemberId');
+    return assignees.length ? { kind: 'task_assigned', memberIds: assignees } : null;
+  }
+  if (typed.action === 'comment.added') {
+    const mentions = changedTo(typed.changes, 'mentions').flat();
+    return mentions.length ? { kind: 'mentioned', memberIds: mentions } : null;
+  }
+  return null;
+}
 
 /** The keyset cursor of a page: the last notification's time and id. */
 const cursorOf = (n: NotificationRecord): string => encodeCursor({ at: n.createdAt.toISOString(), id: n.id });
@@ -54,23 +65,21 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.record.onAppended((manager, event, changes) => this.fromRecord(manager, event, changes));
+    this.record.onAppended((manager, event, typed) => this.fromRecord(manager, event, typed));
   }
 
   /** Who a record event concerns; the actor is never told about their own act. */
-  private async fromRecord(manager: EntityManager, event: AuditEventRecord, changes: FieldChange[]): Promise<void> {
+  private async fromRecord(manager: EntityManager, event: AuditEventRecord, typed: TypedRecordChanges): Promise<void> {
     if (!event.chain.startsWith('jit:')) return;
     const jitId = event.chain.slice(4);
     const members = async (ids: string[]) => (ids.length ? (await manager.getRepository(Membership).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : []);
     let kind: NotificationKind;
     let recipients: Membership[];
-    if ((event.action === 'task.created' || event.action === 'task.updated') && changedTo(changes, 'assigneeMemberId').length) {
-      kind = 'task_assigned';
-      recipients = await members(changedTo(changes, 'assigneeMemberId'));
-    } else if (event.action === 'comment.added' && changedTo(changes, 'mentions').length) {
-      kind = 'mentioned';
-      recipients = await members(changedTo(changes, 'mentions'));
-    } else if (event.action === 'evidence.uploaded') {
+    const named = namedMembers(typed);
+    if (named) {
+      kind = named.kind;
+      recipients = await members(named.memberIds);
+    } else if (typed.action === 'evidence.uploaded') {
       kind = 'evidence_from_other_party';
       const all = await manager.getRepository(Membership).findBy({ jitId, revokedAt: IsNull(), ...(event.actorPartyId ? { partyId: Not(event.actorPartyId) } : {}) });
       recipients = all.filter((m) => isActiveMembership(m));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { isOversightRole, isUuid, type JitPermission } from '@jit/shared';
+import { isOversightRole, isUuid, type JitPermission, type RecordAudience } from '@jit/shared';
 import { AccessService, isActiveMembership } from '../access/access.service';
 import { User } from '../users/user.entity';
 import { JitParty } from '../jits/party.entity';
@@ -13,6 +13,9 @@ export const rooms = {
   party: (jitId: string, partyId: string) => `jit:${jitId}:party:${partyId}`,
   /** Leaders and legal advisers: events every member may not see (custody reads). */
   oversight: (jitId: string) => `jit:${jitId}:oversight`,
+  /** Those who may see an event of this audience; a party's event acted for no party goes to oversight alone. */
+  audience: (jitId: string, audience: RecordAudience, partyId: string | null): string =>
+    audience === 'team' ? rooms.jit(jitId) : audience === 'party' && partyId ? rooms.party(jitId, partyId) : rooms.oversight(jitId),
   /** The JIT of a `jit:<id>` room; null for any other room (a party's, oversight, a user's). */
   jitOf: (room: string): string | null => (room.startsWith('jit:') && isUuid(room.slice(4)) ? room.slice(4) : null),
 };

@@ -1,7 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { isUuid, type ClientToServerEvents, type JitEventPayload, type PresenceEntry, type PresenceFocus, type PresenceSnapshot, type ServerToClientEvents, type SocketAck } from '@jit/shared';
+import { changedTo, isUuid, type ClientToServerEvents, type JitEventPayload, type PresenceEntry, type PresenceFocus, type PresenceSnapshot, type ServerToClientEvents, type SocketAck } from '@jit/shared';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { NotificationEvents, type NotificationEvent } from '../notifications/notification-events';
@@ -195,15 +195,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // so their open pages refetch and find the JIT gone.
     const affected = event.subjectType === 'member' ? await this.refreshMemberRooms(event.jitId, event) : null;
     const payload: JitEventPayload = { jitId: event.jitId, seq: event.seq, action: event.action, subject: { type: event.subjectType, id: event.subjectId } };
-    let target = this.server.to(event.visibility === 'oversight' ? rooms.oversight(event.jitId) : rooms.jit(event.jitId));
+    let target = this.server.to(rooms.audience(event.jitId, event.audience, event.actorPartyId));
     if (affected) target = target.to(rooms.user(affected));
     target.emit('jit:event', payload);
   }
 
   /** Moves the affected person's sockets to the rooms their membership now gives; returns who it was. */
   private async refreshMemberRooms(jitId: string, event: RecordedEvent): Promise<string | null> {
-    const added = event.changes.find((c) => c.field === 'userId')?.to;
-    const userId = typeof added === 'string' ? added : await this.roomsService.userOfMembership(event.subjectId);
+    const [added] = event.action === 'member.added' ? changedTo(event.changes, 'userId') : [];
+    const userId = added ?? (await this.roomsService.userOfMembership(event.subjectId));
     if (!userId) return null;
     await this.refreshRooms(jitId, userId);
     return userId;

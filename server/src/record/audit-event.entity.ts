@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AuditAction, AuditSubjectType, AuditVisibility } from '@jit/shared';
+import type { AuditAction, AuditSubjectType, RecordAudience } from '@jit/shared';
 import { LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** One link of a hash chain. Rows are only ever inserted; verification detects any other change. */
@@ -17,7 +17,8 @@ export class AuditEventRecord {
   @TextColumn(64) action: AuditAction;
   @TextColumn(32) subjectType: AuditSubjectType;
   @TextColumn(80) subjectId: string;
-  @TextColumn(16) visibility: AuditVisibility;
+  /** The action's default audience when written (hashed, so kept); reads decide from the catalogue. */
+  @TextColumn(16) visibility: RecordAudience;
   /** Canonical JSON of AuditDetails (changes, ip, user agent, time zone); enters the hash only as detailsDigest. */
   @LongTextColumn() details: string;
   @TextColumn(64) detailsDigest: string;

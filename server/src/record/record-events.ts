@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '../common/event-bus';
-import type { AuditAction, AuditSubjectType, AuditVisibility, FieldChange } from '@jit/shared';
+import type { AuditSubjectType, RecordAudience, TypedRecordChanges } from '@jit/shared';
 
 /** An event of the record, announced once its transaction has committed. */
-export interface RecordedEvent {
+export type RecordedEvent = TypedRecordChanges & {
   chain: string;
   /** The JIT of a JIT chain, null on the platform chain. */
   jitId: string | null;
   seq: number;
-  action: AuditAction;
   subjectType: AuditSubjectType;
   subjectId: string;
-  visibility: AuditVisibility;
+  /** Who may see it by its action; the gateway sends it to that audience's room. */
+  audience: RecordAudience;
   actorUserId: string | null;
-  changes: FieldChange[];
-}
+  actorPartyId: string | null;
+};
 
 /** In-process fan-out of committed record events (the realtime gateway listens; Redis carries them further). */
 @Injectable()

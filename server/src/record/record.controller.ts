@@ -18,7 +18,7 @@ export class RecordController {
   @Get('jits/:jitId/audit')
   @Access.jit('record.read')
   list(@CurrentJitAccess() access: JitAccess, @Query() query: AuditQueryDto): Promise<AuditPage> {
-    return this.record.list(jitChain(access.jit.id), { ...query, teamOnly: !this.access.can(access, 'record.read_all') });
+    return this.record.list(jitChain(access.jit.id), { ...query, reader: { oversight: this.access.can(access, 'record.read_all'), partyId: access.membership?.partyId ?? null } });
   }
 
   @Get('jits/:jitId/audit/verify')
@@ -31,7 +31,7 @@ export class RecordController {
   @Get('audit')
   @Access.platform('platform_record.read')
   listPlatform(@Query() query: AuditQueryDto): Promise<AuditPage> {
-    return this.record.list(PLATFORM_CHAIN, { ...query, teamOnly: false });
+    return this.record.list(PLATFORM_CHAIN, { ...query, reader: 'whole_chain' });
   }
 
   @Get('audit/verify')

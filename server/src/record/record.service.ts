@@ -1,34 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import {
   GENESIS_HASH,
+  jitChain,
   LIMITS,
-  visibilityOf,
+  PLATFORM_CHAIN,
+  RECORD_ACTIONS,
+  actionsFor,
   type AuditAction,
   type AuditDetails,
   type AuditEvent,
   type AuditPage,
   type AuditSubjectType,
   type ChainVerification,
-  type FieldChange,
+  type RecordEventInput,
+  type TypedRecordChanges,
 } from '@jit/shared';
-import type { RequestContext } from '../common/request-context';
+import type { RecordActor } from './record-actor';
 import { AuditEventRecord } from './audit-event.entity';
 import { ChainHead } from './chain-head.entity';
 import { RecordEvents } from './record-events';
 import { forUpdate, Transactions } from '../database/transactions';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
 import { displayNames } from '../users/display-names';
-
-export interface AuditEntry {
-  chain: string;
-  action: AuditAction;
-  subjectType: AuditSubjectType;
-  subjectId: string;
-  /** The party the actor acted for, inside a JIT. */
-  actorPartyId?: string | null;
-  changes?: FieldChange[];
-}
 
 export interface AuditQuery {
   afterSeq?: number;
@@ -37,14 +31,31 @@ export interface AuditQuery {
   action?: AuditAction;
   from?: string;
   to?: string;
-  /** Only events every member may see (members and observers); leaders and legal advisers see all. */
-  teamOnly: boolean;
+  /**
+   * Whose view: the whole chain (the platform's), or a member's: the team's events, oversight's too
+   * for leaders and legal advisers, and those whose audience is the member's own party.
+   */
+  reader: 'whole_chain' | RecordReader;
 }
 
 const VERIFY_BATCH = 1000;
 
+export interface RecordReader {
+  oversight: boolean;
+  partyId: string | null;
+}
+
+const PARTY_ACTIONS = actionsFor('party');
+
+/** The events of a JIT's chain a member sees by the audience of their actions (an empty IN () is not SQL, hence the guard). */
+const memberView = (reader: RecordReader): Brackets =>
+  new Brackets((w) => {
+    w.where('e.action IN (:...shared)', { shared: [...actionsFor('team'), ...(reader.oversight ? actionsFor('oversight') : [])] });
+    if (PARTY_ACTIONS.length > 0 && reader.partyId) w.orWhere('(e.action IN (:...partyActions) AND e.actorPartyId = :readerPartyId)', { partyActions: PARTY_ACTIONS, readerPartyId: reader.partyId });
+  });
+
 /** Work that must commit or fail together with an event: rows derived from it, such as notifications. */
-export type AppendedListener = (manager: EntityManager, event: AuditEventRecord, changes: FieldChange[]) => Promise<void>;
+export type AppendedListener = (manager: EntityManager, event: AuditEventRecord, typed: TypedRecordChanges) => Promise<void>;
 
 @Injectable()
 export class RecordService {
@@ -84,45 +95,54 @@ export class RecordService {
    * no record without its change. The chain head is locked (MySQL) or the whole write serialised
    * (SQLite, by Transactions), which keeps seq gap-free.
    */
-  async append(manager: EntityManager, context: RequestContext, entry: AuditEntry): Promise<AuditEventRecord> {
-    const head = await forUpdate(manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain: entry.chain })).getOne();
-    if (!head) throw new Error(`Audit chain ${entry.chain} has no head: it must be opened first`);
+  async append<A extends AuditAction>(manager: EntityManager, actor: RecordActor, entry: RecordEventInput<A>): Promise<AuditEventRecord> {
+    const spec = RECORD_ACTIONS[entry.action];
+    // A programming error, not a user's: the catalogue says which chain an action belongs on.
+    if ((actor.jitId === null && spec.chain === 'jit') || (actor.jitId !== null && spec.chain === 'platform')) {
+      throw new Error(`${entry.action} is not recorded on the ${actor.jitId === null ? 'platform' : 'JIT'} chain`);
+    }
+    const chain = actor.jitId === null ? PLATFORM_CHAIN : jitChain(actor.jitId);
+    const head = await forUpdate(manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain })).getOne();
+    if (!head) throw new Error(`Audit chain ${chain} has no head: it must be opened first`);
 
     const details: AuditDetails = {
       changes: entry.changes ?? [],
-      ip: context.ip,
-      userAgent: context.userAgent,
-      timeZone: context.timeZone,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+      timeZone: actor.timeZone,
     };
     const event = manager.create(AuditEventRecord, {
-      chain: entry.chain,
+      chain,
       seq: head.seq + 1,
       occurredAt: new Date().toISOString(),
-      actorUserId: context.userId,
-      actorPartyId: entry.actorPartyId ?? null,
+      actorUserId: actor.userId,
+      actorPartyId: actor.partyId,
       action: entry.action,
-      subjectType: entry.subjectType,
+      subjectType: entry.subjectType ?? spec.subjects[0],
       subjectId: entry.subjectId,
-      visibility: visibilityOf(entry.action),
+      // The action's default audience, kept as written (it is hashed); who may see the event is decided when it is read or sent.
+      visibility: spec.audience,
       details: JSON.stringify(details),
       detailsDigest: digestDetails(details),
       prevHash: head.hash,
     });
     event.hash = eventHash(head.hash, event);
     await manager.insert(AuditEventRecord, event);
-    await manager.update(ChainHead, { chain: entry.chain }, { seq: event.seq, hash: event.hash });
-    for (const listener of this.appendedListeners) await listener(manager, event, details.changes);
+    await manager.update(ChainHead, { chain }, { seq: event.seq, hash: event.hash });
+    // The changes were typed by the action when the caller built the entry.
+    const typed = { action: entry.action, changes: details.changes } as TypedRecordChanges;
+    for (const listener of this.appendedListeners) await listener(manager, event, typed);
     this.transactions.afterCommit(manager, () =>
       this.events.publish({
+        ...typed,
         chain: event.chain,
-        jitId: event.chain.startsWith('jit:') ? event.chain.slice(4) : null,
+        jitId: actor.jitId,
         seq: event.seq,
-        action: event.action,
         subjectType: event.subjectType,
         subjectId: event.subjectId,
-        visibility: event.visibility,
+        audience: spec.audience,
+        actorPartyId: event.actorPartyId,
         actorUserId: event.actorUserId,
-        changes: details.changes,
       }),
     );
     return event;
@@ -137,7 +157,7 @@ export class RecordService {
       .andWhere('e.seq > :afterSeq', { afterSeq: query.afterSeq ?? 0 })
       .orderBy('e.seq', 'ASC')
       .take(limit);
-    if (query.teamOnly) qb.andWhere('e.visibility = :visibility', { visibility: 'team' });
+    if (query.reader !== 'whole_chain') qb.andWhere(memberView(query.reader));
     if (query.actorUserId) qb.andWhere('e.actorUserId = :actor', { actor: query.actorUserId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     // occurredAt is stored as normalised ISO text, so text order is time order.

@@ -14,6 +14,7 @@ import { toMe } from '../users/user.presenter';
 import { UsersService } from '../users/users.service';
 import type { SetupDto } from '../auth/auth.dto';
 import { SetupToken } from './setup-token.entity';
+import { platformActor } from '../record/record-actor';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -70,10 +71,8 @@ export class SetupService implements OnApplicationBootstrap {
       );
       await manager.clear(SetupToken);
       await this.sessions.start(manager, admin, request, response);
-      await this.record.append(manager, contextOf(request, admin), {
-        chain: PLATFORM_CHAIN,
+      await this.record.append(manager, platformActor(contextOf(request, admin)), {
         action: 'platform.setup_completed',
-        subjectType: 'user',
         subjectId: admin.id,
         changes: [{ field: 'email', from: null, to: admin.email }],
       });

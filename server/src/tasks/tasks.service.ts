@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { isUuid, jitChain, TASK_LIMITS, TASK_STATUSES, todayUtc, type FieldChange, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
+import { isUuid, TASK_LIMITS, TASK_STATUSES, todayUtc, type RecordChanges, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
 import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { conflict, invalid, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
@@ -16,6 +16,7 @@ import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, Up
 import { TASK_LIST_INDEXES, TaskRecord } from './task.entity';
 import { displayNames } from '../users/display-names';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { memberActor } from '../record/record-actor';
 
 
 /** The last task of a page, in board order: the next page starts after it. */
@@ -162,12 +163,9 @@ export class TasksService {
         updatedAt: now,
       };
       await manager.insert(TaskRecord, { ...task });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'task.created',
-        subjectType: 'task',
         subjectId: task.id,
-        actorPartyId: access.membership?.partyId,
         changes: created({ title: task.title, priority: task.priority, assigneeMemberId: task.assigneeMemberId, dueDate: task.dueDate }),
       });
       return task;
@@ -216,10 +214,10 @@ export class TasksService {
   }
 
   /** Writes an edit and records it as `task.updated`; an edit that changes nothing is neither written nor recorded. */
-  private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskRecord, patch: Partial<TaskRecord>, changes: FieldChange[]): Promise<void> {
+  private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskRecord, patch: Partial<TaskRecord>, changes: RecordChanges<'task.updated'>): Promise<void> {
     if (changes.length === 0) return;
     await manager.update(TaskRecord, { id: task.id }, { ...patch, updatedAt: nextUpdatedAt(task) });
-    await this.record.append(manager, context, { chain: jitChain(access.jit.id), action: 'task.updated', subjectType: 'task', subjectId: task.id, actorPartyId: access.membership?.partyId, changes });
+    await this.record.append(manager, memberActor(context, access), { action: 'task.updated', subjectId: task.id, changes });
   }
 
   /** Moves a task to a status column and a place in it; both columns are renumbered so the order is kept. */
@@ -239,12 +237,9 @@ export class TasksService {
       };
       if (task.status !== dto.status) await renumber(await column(task.status), task.status);
       await renumber(target, dto.status);
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
+      await this.record.append(manager, memberActor(context, access), {
         action: 'task.moved',
-        subjectType: 'task',
         subjectId: task.id,
-        actorPartyId: access.membership?.partyId,
         changes: [
           { field: 'status', from: task.status, to: dto.status },
           { field: 'position', from: task.position, to: position },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { PLATFORM_CHAIN, type UserAccount } from '@jit/shared';
+import { type UserAccount } from '@jit/shared';
 import { AppError, notFound } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
@@ -12,6 +12,7 @@ import { RecordService } from '../record/record.service';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { User } from './user.entity';
 import { toUserAccount } from './user.presenter';
+import { platformActor } from '../record/record-actor';
 
 export type NewUser = Omit<User, 'id' | 'createdAt' | 'lastLoginAt' | 'passwordHash' | 'disabled'> & { password: string };
 
@@ -47,10 +48,8 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(initialPassword);
     const user = await this.transactions.run(async (manager) => {
       const user = await this.insert(manager, { ...fields, isPlatformAdmin: false, mustChangePassword: true }, passwordHash);
-      await this.record.append(manager, context, {
-        chain: PLATFORM_CHAIN,
+      await this.record.append(manager, platformActor(context), {
         action: 'user.created',
-        subjectType: 'user',
         subjectId: user.id,
         changes: created(fields),
       });
@@ -72,7 +71,7 @@ export class UsersService {
       // Disabling takes effect at once: every session of the account ends in the same transaction.
       if (dto.disabled === true) await this.sessions.endAllFor(manager, user.id);
       const action = dto.disabled === true && !user.disabled ? 'user.disabled' : dto.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';
-      await this.record.append(manager, context, { chain: PLATFORM_CHAIN, action, subjectType: 'user', subjectId: user.id, changes });
+      await this.record.append(manager, platformActor(context), { action, subjectId: user.id, changes });
       return { ...user, ...dto };
     });
     return toUserAccount(user);
