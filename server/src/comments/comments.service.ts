@@ -9,7 +9,7 @@ import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
-import { WorkSubjectsService } from '../subjects/work-subjects.service';
+import { ReadAccessService } from '../access/read-access.service';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
 import { CommentRecord } from './comment.entity';
 import { displayNames } from '../users/display-names';
@@ -23,17 +23,22 @@ export class CommentsService {
     private readonly transactions: Transactions,
     private readonly jits: JitsService,
     private readonly record: RecordService,
-    private readonly subjects: WorkSubjectsService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   /** The subject must exist in this JIT and be readable (a pending evidence item is not). */
   private async requireSubject(manager: EntityManager, access: JitAccess, query: CommentListQueryDto): Promise<void> {
-    await this.subjects.requireReadable(manager, access.jit.id, { type: query.subjectType, id: query.subjectId }, 'subjectId');
+    await this.readAccess.requireSubject(manager, this.readAccess.reader(access), { type: query.subjectType, id: query.subjectId }, 'subjectId');
   }
 
   async list(access: JitAccess, query: CommentListQueryDto): Promise<Comment[]> {
     await this.requireSubject(this.dataSource.manager, access, query);
-    const comments = await this.dataSource.getRepository(CommentRecord).find({ where: { jitId: access.jit.id, subjectType: query.subjectType, subjectId: query.subjectId }, order: { createdAt: 'ASC' } });
+    const on = this.dataSource
+      .getRepository(CommentRecord)
+      .createQueryBuilder('c')
+      .where('c.subjectType = :subjectType AND c.subjectId = :subjectId', { subjectType: query.subjectType, subjectId: query.subjectId })
+      .orderBy('c.createdAt', 'ASC');
+    const comments = await this.readAccess.scope(on, 'comment', 'c', this.readAccess.reader(access)).getMany();
     return this.present(comments);
   }
 

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUuid, type RecordChanges, type Link, type WorkSubjectRef } from '@jit/shared';
+import { type RecordChanges, type Link, type WorkSubjectRef } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
-import { conflict, invalid, notFound } from '../common/app-error';
+import { conflict, invalid } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
-import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.service';
+import { ReadAccessService, subjectKey } from '../access/read-access.service';
 import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinkRecord } from './link.entity';
 import { displayNames } from '../users/display-names';
@@ -26,19 +26,19 @@ export class LinksService {
     private readonly transactions: Transactions,
     private readonly jits: JitsService,
     private readonly record: RecordService,
-    private readonly subjects: WorkSubjectsService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   async list(access: JitAccess, query: LinkListQueryDto): Promise<Link[]> {
     const subject: WorkSubjectRef = { type: query.subjectType, id: query.subjectId };
-    await this.subjects.requireReadable(this.dataSource.manager, access.jit.id, subject, 'subjectId');
-    const rows = await this.dataSource
+    const reader = this.readAccess.reader(access);
+    await this.readAccess.requireSubject(this.dataSource.manager, reader, subject, 'subjectId');
+    const around = this.dataSource
       .getRepository(LinkRecord)
       .createQueryBuilder('l')
-      .where('l.jitId = :jitId', { jitId: access.jit.id })
-      .andWhere('((l.aType = :type AND l.aId = :id) OR (l.bType = :type AND l.bId = :id))', { type: subject.type, id: subject.id })
-      .orderBy('l.createdAt', 'ASC')
-      .getMany();
+      .where('((l.aType = :type AND l.aId = :id) OR (l.bType = :type AND l.bId = :id))', { type: subject.type, id: subject.id })
+      .orderBy('l.createdAt', 'ASC');
+    const rows = await this.readAccess.scope(around, 'link', 'l', reader).getMany();
     return this.present(access, subject, rows);
   }
 
@@ -48,8 +48,9 @@ export class LinksService {
     if (subjectKey(from) === subjectKey(to)) throw invalid([{ field: 'toId', code: 'invalid_value' }], 'Link two different items, notes or tasks.');
     const link = await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
-      await this.subjects.requireReadable(manager, access.jit.id, from, 'fromId');
-      await this.subjects.requireReadable(manager, access.jit.id, to, 'toId');
+      const reader = this.readAccess.reader(access);
+      await this.readAccess.requireSubject(manager, reader, from, 'fromId');
+      await this.readAccess.requireSubject(manager, reader, to, 'toId');
       const [a, b] = ordered(from, to);
       const pair = { jitId: access.jit.id, aType: a.type, aId: a.id, bType: b.type, bId: b.id };
       if (await manager.getRepository(LinkRecord).existsBy(pair)) throw conflict('link_exists', 'These two are already linked.');
@@ -69,10 +70,8 @@ export class LinksService {
   async remove(context: RequestContext, access: JitAccess, linkId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
-      const link = isUuid(linkId) ? await manager.getRepository(LinkRecord).findOneBy({ id: linkId, jitId: access.jit.id }) : null;
       // A link one of whose ends the person may not read is not theirs to see, nor to remove.
-      const readable = link ? await this.subjects.summaries(access.jit.id, [{ type: link.aType, id: link.aId }, { type: link.bType, id: link.bId }], manager) : new Map();
-      if (!link || readable.size < 2) throw notFound('This link');
+      const link = await this.readAccess.require(manager, 'link', linkId, this.readAccess.reader(access));
       await manager.delete(LinkRecord, { id: link.id });
       await this.record.append(manager, memberActor(context, access), {
         action: 'link.removed',
@@ -94,7 +93,7 @@ export class LinksService {
   /** Each link as seen from `subject`; links whose other end this person may not read are left out entirely. */
   private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkRecord[]): Promise<Link[]> {
     const others = rows.map((row) => (row.aType === subject.type && row.aId === subject.id ? { type: row.bType, id: row.bId } : { type: row.aType, id: row.aId }));
-    const summaries = await this.subjects.summaries(access.jit.id, others);
+    const summaries = await this.readAccess.summaries(this.readAccess.reader(access), others);
     const names = await displayNames(this.dataSource.manager, rows.map((r) => r.createdBy));
     return rows.flatMap((row, index) => {
       const other = summaries.get(subjectKey(others[index]));

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, type RecordChanges, type RecordEventInput, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
+import { type RecordChanges, type RecordEventInput, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
 import type { JitAccess } from '../access/access.service';
+import { ReadAccessService } from '../access/read-access.service';
 import { conflict, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
-import { forUpdate, Transactions } from '../database/transactions';
+import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
 import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
@@ -42,10 +43,12 @@ export class NotesService {
     private readonly transactions: Transactions,
     private readonly jits: JitsService,
     private readonly record: RecordService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   async list(access: JitAccess): Promise<NoteSummary[]> {
-    const notes = await this.dataSource.getRepository(NoteRecord).find({ where: { jitId: access.jit.id }, order: { updatedAt: 'DESC' } });
+    const query = this.dataSource.getRepository(NoteRecord).createQueryBuilder('n').orderBy('n.updatedAt', 'DESC');
+    const notes = await this.readAccess.scope(query, 'note', 'n', this.readAccess.reader(access)).getMany();
     const names = await displayNames(this.dataSource.manager, notes.map((n) => n.updatedBy));
     return notes.map((n) => this.summary(n, names));
   }
@@ -139,12 +142,8 @@ export class NotesService {
     });
   }
 
-  private async require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteRecord> {
-    const query = manager.getRepository(NoteRecord).createQueryBuilder('n').where('n.id = :noteId AND n.jitId = :jitId', { noteId, jitId: access.jit.id });
-    if (lock) forUpdate(query);
-    const note = isUuid(noteId) ? await query.getOne() : null;
-    if (!note) throw notFound('This note');
-    return note;
+  private require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteRecord> {
+    return this.readAccess.require(manager, 'note', noteId, this.readAccess.reader(access), { lock });
   }
 
   private summary(note: NoteRecord, names: ReadonlyMap<string, string>): NoteSummary {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
-import { SubjectsModule } from '../subjects/subjects.module';
 import { InAppChannel, NOTIFICATION_CHANNEL_LIST, type NotificationChannel } from './notification-channel';
 import { NotificationEvents } from './notification-events';
 import { NotificationRemindersService } from './notification-reminders.service';
@@ -9,7 +9,7 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [JobsModule, RecordModule, SubjectsModule],
+  imports: [AccessModule, JobsModule, RecordModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

@@ -13,6 +13,7 @@ import {
   type NotificationPreference,
   type NotificationPreferences,
   type WorkSubjectRef,
+  type WorkSubjectSummary,
 } from '@jit/shared';
 import { isActiveMembership } from '../access/access.service';
 import { invalid } from '../common/app-error';
@@ -21,7 +22,7 @@ import { JitAgreement } from '../jits/jit.entity';
 import { Membership } from '../members/membership.entity';
 import type { AuditEventRecord } from '../record/audit-event.entity';
 import { RecordService } from '../record/record.service';
-import { subjectKey, WorkSubjectsService } from '../subjects/work-subjects.service';
+import { ReadAccessService, subjectKey } from '../access/read-access.service';
 import { User } from '../users/user.entity';
 import { NOTIFICATION_CHANNEL_LIST, type NotificationChannel, type NotificationDraft } from './notification-channel';
 import { NotificationEvents } from './notification-events';
@@ -60,7 +61,7 @@ export class NotificationsService implements OnModuleInit {
     @Inject(NOTIFICATION_CHANNEL_LIST) private readonly channels: NotificationChannel[],
     private readonly transactions: Transactions,
     private readonly record: RecordService,
-    private readonly subjects: WorkSubjectsService,
+    private readonly readAccess: ReadAccessService,
     private readonly events: NotificationEvents,
   ) {}
 
@@ -123,7 +124,7 @@ export class NotificationsService implements OnModuleInit {
       repository.createQueryBuilder('n').where('n.userId = :userId AND n.readAt IS NULL', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds }).getCount(),
     ]);
     const page = rows.slice(0, limit);
-    return { items: await this.present(page), unreadCount, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
+    return { items: await this.present(user.id, page), unreadCount, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
   }
 
   async markRead(user: User, dto: MarkNotificationsReadDto): Promise<void> {
@@ -161,13 +162,19 @@ export class NotificationsService implements OnModuleInit {
     return this.preferences(user);
   }
 
-  /** Titles are looked up now, per JIT, and only readable subjects are shown. */
-  private async present(rows: NotificationRecord[]): Promise<Notification[]> {
+  /** Titles are looked up now, per JIT, as the person reads there now: only subjects they may still read are shown. */
+  private async present(userId: string, rows: NotificationRecord[]): Promise<Notification[]> {
     const jitIds = [...new Set(rows.map((r) => r.jitId))];
     const [jits, names, summaries] = await Promise.all([
       jitIds.length ? this.dataSource.getRepository(JitAgreement).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
       displayNames(this.dataSource.manager, rows.map((r) => r.actorUserId)),
-      Promise.all(jitIds.map(async (jitId) => [jitId, await this.subjects.summaries(jitId, rows.filter((r) => r.jitId === jitId).map((r) => ({ type: r.subjectType, id: r.subjectId })))] as const)),
+      Promise.all(
+        jitIds.map(async (jitId) => {
+          const reader = await this.readAccess.memberReader(userId, jitId);
+          const refs = rows.filter((r) => r.jitId === jitId).map((r) => ({ type: r.subjectType, id: r.subjectId }));
+          return [jitId, reader ? await this.readAccess.summaries(reader, refs) : new Map<string, WorkSubjectSummary>()] as const;
+        }),
+      ),
     ]);
     const references = new Map(jits.map((j) => [j.id, j.reference]));
     const byJit = new Map(summaries);

@@ -6,7 +6,7 @@ import { ApiTokensService } from '../auth/api-tokens.service';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { NotificationEvents, type NotificationEvent } from '../notifications/notification-events';
 import { RecordEvents, type RecordedEvent } from '../record/record-events';
-import { WorkSubjectsService } from '../subjects/work-subjects.service';
+import { ReadAccessService } from '../access/read-access.service';
 import { RealtimeRoomsService, rooms } from './realtime-rooms.service';
 
 interface SocketData {
@@ -68,7 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly roomsService: RealtimeRoomsService,
     private readonly events: RecordEvents,
     private readonly notificationEvents: NotificationEvents,
-    private readonly subjects: WorkSubjectsService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   afterInit(server: RealtimeServer): void {
@@ -145,13 +145,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async onFocus(socket: RealtimeSocket, focus: PresenceFocus | null): Promise<SocketAck<null>> {
     if (focus !== null && !isFocus(focus)) return { ok: false, error: 'validation_failed' };
     if (focus && !socket.rooms.has(rooms.jit(focus.jitId))) return { ok: false, error: 'not_found' };
-    if (focus?.noteId && !(await this.subjects.summaries(focus.jitId, [{ type: 'note', id: focus.noteId }])).size) return { ok: false, error: 'not_found' };
+    if (focus?.noteId && !(await this.mayReadNote(socket.data.userId, focus.jitId, focus.noteId))) return { ok: false, error: 'not_found' };
     // Only someone who may write notes is shown as editing one.
     if (focus?.editing && !(await this.roomsService.may(socket.data.userId, focus.jitId, 'notes.write'))) return { ok: false, error: 'forbidden' };
     const before = socket.data.focus;
     socket.data.focus = focus;
     this.presenceChanged([before?.jitId, focus?.jitId].filter((id): id is string => Boolean(id)));
     return { ok: true, value: null };
+  }
+
+  private async mayReadNote(userId: string, jitId: string, noteId: string): Promise<boolean> {
+    const reader = await this.readAccess.memberReader(userId, jitId);
+    return reader !== null && (await this.readAccess.mayRead('note', noteId, reader));
   }
 
   /** Everyone online in a JIT (across server processes, through the adapter) and the notes they have open. */

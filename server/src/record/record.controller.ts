@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { jitChain, PLATFORM_CHAIN, type AuditPage, type ChainVerification } from '@jit/shared';
 import { Access, CurrentJitAccess } from '../access/access.decorators';
-import { AccessService, type JitAccess } from '../access/access.service';
+import type { JitAccess } from '../access/access.service';
+import { ReadAccessService } from '../access/read-access.service';
 import { AuditQueryDto } from './record.dto';
 import { RecordService } from './record.service';
 
@@ -11,14 +12,14 @@ import { RecordService } from './record.service';
 export class RecordController {
   constructor(
     private readonly record: RecordService,
-    private readonly access: AccessService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   /** Leaders and legal advisers see every event; other members the events shared with the whole team. */
   @Get('jits/:jitId/audit')
   @Access.jit('record.read')
   list(@CurrentJitAccess() access: JitAccess, @Query() query: AuditQueryDto): Promise<AuditPage> {
-    return this.record.list(jitChain(access.jit.id), { ...query, reader: { oversight: this.access.can(access, 'record.read_all'), partyId: access.membership?.partyId ?? null } });
+    return this.record.list(jitChain(access.jit.id), { ...query, reader: this.readAccess.reader(access) });
   }
 
   @Get('jits/:jitId/audit/verify')

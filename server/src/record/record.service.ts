@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   GENESIS_HASH,
   jitChain,
   LIMITS,
   PLATFORM_CHAIN,
   RECORD_ACTIONS,
-  actionsFor,
   type AuditAction,
   type AuditDetails,
   type AuditEvent,
@@ -16,6 +15,7 @@ import {
   type RecordEventInput,
   type TypedRecordChanges,
 } from '@jit/shared';
+import { ReadAccessService, type Reader } from '../access/read-access.service';
 import type { RecordActor } from './record-actor';
 import { AuditEventRecord } from './audit-event.entity';
 import { ChainHead } from './chain-head.entity';
@@ -35,24 +35,10 @@ export interface AuditQuery {
    * Whose view: the whole chain (the platform's), or a member's: the team's events, oversight's too
    * for leaders and legal advisers, and those whose audience is the member's own party.
    */
-  reader: 'whole_chain' | RecordReader;
+  reader: 'whole_chain' | Reader;
 }
 
 const VERIFY_BATCH = 1000;
-
-export interface RecordReader {
-  oversight: boolean;
-  partyId: string | null;
-}
-
-const PARTY_ACTIONS = actionsFor('party');
-
-/** The events of a JIT's chain a member sees by the audience of their actions (an empty IN () is not SQL, hence the guard). */
-const memberView = (reader: RecordReader): Brackets =>
-  new Brackets((w) => {
-    w.where('e.action IN (:...shared)', { shared: [...actionsFor('team'), ...(reader.oversight ? actionsFor('oversight') : [])] });
-    if (PARTY_ACTIONS.length > 0 && reader.partyId) w.orWhere('(e.action IN (:...partyActions) AND e.actorPartyId = :readerPartyId)', { partyActions: PARTY_ACTIONS, readerPartyId: reader.partyId });
-  });
 
 /** Work that must commit or fail together with an event: rows derived from it, such as notifications. */
 export type AppendedListener = (manager: EntityManager, event: AuditEventRecord, typed: TypedRecordChanges) => Promise<void>;
@@ -65,6 +51,7 @@ export class RecordService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly events: RecordEvents,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   /** Runs `listener` inside the transaction of every appended event, after the event is written. */
@@ -157,7 +144,7 @@ export class RecordService {
       .andWhere('e.seq > :afterSeq', { afterSeq: query.afterSeq ?? 0 })
       .orderBy('e.seq', 'ASC')
       .take(limit);
-    if (query.reader !== 'whole_chain') qb.andWhere(memberView(query.reader));
+    if (query.reader !== 'whole_chain') this.readAccess.scope(qb, 'audit_event', 'e', query.reader);
     if (query.actorUserId) qb.andWhere('e.actorUserId = :actor', { actor: query.actorUserId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     // occurredAt is stored as normalised ISO text, so text order is time order.

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { isUuid, TASK_LIMITS, TASK_STATUSES, todayUtc, type RecordChanges, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
 import { isActiveMembership, type JitAccess } from '../access/access.service';
-import { conflict, invalid, notFound } from '../common/app-error';
+import { ReadAccessService } from '../access/read-access.service';
+import { conflict, invalid } from '../common/app-error';
 import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
 import { readThroughIndex } from '../database/read-through-index';
-import { forUpdate, Transactions } from '../database/transactions';
+import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { Membership } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
@@ -43,6 +44,7 @@ export class TasksService {
     private readonly transactions: Transactions,
     private readonly jits: JitsService,
     private readonly record: RecordService,
+    private readonly readAccess: ReadAccessService,
   ) {}
 
   /**
@@ -105,7 +107,7 @@ export class TasksService {
     // the way, as the optimizer itself chooses.
     const index = query.assigneeMemberId || (partyMembers && partyMembers.length <= 1) ? TASK_LIST_INDEXES.assignee : partyMembers ? null : TASK_LIST_INDEXES.board;
     const filtered = () => {
-      const qb = this.dataSource.getRepository(TaskRecord).createQueryBuilder('t').where('t.jitId = :jitId', { jitId: access.jit.id });
+      const qb = this.readAccess.scope(this.dataSource.getRepository(TaskRecord).createQueryBuilder('t'), 'task', 't', this.readAccess.reader(access));
       if (query.assigneeMemberId) qb.andWhere('t.assigneeMemberId = :assignee', { assignee: query.assigneeMemberId });
       if (query.status) qb.andWhere('t.status = :status', { status: query.status });
       if (query.dueBefore) qb.andWhere('t.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
@@ -249,13 +251,8 @@ export class TasksService {
     return this.get(access, taskId);
   }
 
-  async require(manager: EntityManager, access: Pick<JitAccess, 'jit'>, taskId: string | undefined, lock = false): Promise<TaskRecord> {
-    if (!isUuid(taskId)) throw notFound('This task');
-    const query = manager.getRepository(TaskRecord).createQueryBuilder('t').where('t.id = :taskId AND t.jitId = :jitId', { taskId, jitId: access.jit.id });
-    if (lock) forUpdate(query);
-    const task = await query.getOne();
-    if (!task) throw notFound('This task');
-    return task;
+  private require(manager: EntityManager, access: JitAccess, taskId: string, lock = false): Promise<TaskRecord> {
+    return this.readAccess.require(manager, 'task', taskId, this.readAccess.reader(access), { lock });
   }
 
   private async present(tasks: TaskRecord[]): Promise<Task[]> {
