@@ -1,0 +1,78 @@
+// The lint of the whole repository (ESLint 9 flat config: jsx-a11y does not accept ESLint 10 yet).
+// Type-aware rules run through each workspace's own tsconfig; formatting is Prettier's, not ESLint's.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Server folders: another folder is reached through its index.ts only, so each folder says what it offers. */
+const serverBoundaries = {
+  files: ['server/src/**/*.ts'],
+  ignores: ['server/src/**/*.spec.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['../*/*', '!../*/index', '../../*/*', '!../../*/index'], message: "Import another server folder through its index.ts (e.g. '../record'), not its files." },
+          { group: ['**/client/**', '@jit/client'], message: 'The server never imports the client.' },
+        ],
+      },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/coverage/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'server/src/database/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Unused parameters named `_…` are part of a signature (a listener, a Nest hook).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Plain scripts (bench, build and demo helpers, configs) are not in any tsconfig.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    extends: [jsxA11y.flatConfigs.recommended],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '@jit/server'], message: 'The client never imports the server; the contract is @jit/shared.' },
+            { group: ['**/features/*/components/*', '**/features/*/hooks/*', '**/features/*/api/*', '**/features/*/utils/*'], message: "Another feature is reached through its index.ts (e.g. '../../notes'), its screens through its routes.tsx." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Inside a feature its own files import one another freely.
+    files: ['client/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  serverBoundaries,
+  {
+    files: ['**/*.spec.ts', '**/*.test.ts', '**/*.test.tsx', 'server/test/**/*.ts', 'e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  prettier,
+);
