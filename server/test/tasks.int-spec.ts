@@ -38,6 +38,21 @@ describe('tasks', () => {
     expect(mine.map((t) => t.id)).toEqual([task.id]);
   });
 
+  it("lists a person's tasks across their JITs, soonest due first and undated before, and none of a JIT they left", async () => {
+    const other = await createJit(team.admin);
+    await addMember(team.admin, other, team.leadLeader, 'NL', 'leader');
+    const membership = await addMember(team.leadLeader, other, team.observer, 'NL', 'member');
+    const assign = (jitId: string, title: string, assigneeMemberId: string, dueDate: string | null) =>
+      team.leadLeader.post(`/api/jits/${jitId}/tasks`, { title, assigneeMemberId, ...(dueDate ? { dueDate } : {}) }).then((r) => r.body as Task);
+    const later = await assign(other.id, 'Later, elsewhere', membership.id, '2031-03-01');
+    const undated = await assign(other.id, 'Whenever, elsewhere', membership.id, null);
+    const sooner = await assign(team.jit.id, 'Sooner, here', team.memberships.observer.id, '2031-01-01');
+    const titles = async () => ((await team.observer.get('/api/tasks/mine')).body as Task[]).map((t) => t.title);
+    expect(await titles()).toEqual([undated.title, sooner.title, later.title]);
+    expect((await team.leadLeader.delete(`/api/jits/${other.id}/members/${membership.id}`)).status).toBe(200);
+    expect(await titles()).toEqual([sooner.title]);
+  });
+
   it('lets the assignee and leaders move a task, keeping the order of the columns; no one else', async () => {
     const a = await newTask('A', team.memberships.member.id);
     const b = await newTask('B');

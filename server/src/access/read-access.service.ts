@@ -90,11 +90,16 @@ export class ReadAccessService {
     return readerOf(access.jit.id, access.user.id, access.membership);
   }
 
+  /** The reader an active membership makes of its person in its JIT. */
+  memberReaderOf(membership: Pick<Membership, 'jitId' | 'userId' | 'partyId' | 'role'>): Reader {
+    return readerOf(membership.jitId, membership.userId, membership);
+  }
+
   /** The reader a person is in a JIT where they are an active member; null when they are not. */
   async memberReader(userId: string, jitId: string, manager: EntityManager = this.dataSource.manager): Promise<Reader | null> {
     const memberships = await manager.getRepository(Membership).findBy({ userId, jitId, revokedAt: IsNull() });
     const active = memberships.find((m) => isActiveMembership(m));
-    return active ? readerOf(jitId, userId, active) : null;
+    return active ? this.memberReaderOf(active) : null;
   }
 
   /** Narrows `qb`, whose rows of `kind` are under `alias`, to those the reader may read. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { isUuid, TASK_LIMITS, TASK_STATUSES, todayUtc, type RecordChanges, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
 import { isActiveMembership, type JitAccess } from '../access/access.service';
 import { ReadAccessService } from '../access/read-access.service';
@@ -123,8 +123,15 @@ export class TasksService {
   async mine(user: User): Promise<Task[]> {
     const memberships = (await this.dataSource.getRepository(Membership).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
     if (memberships.length === 0) return [];
-    const tasks = await this.dataSource.getRepository(TaskRecord).find({ where: { assigneeMemberId: In(memberships.map((m) => m.id)) }, order: { dueDate: 'ASC', createdAt: 'ASC' } });
-    return this.present(tasks);
+    const perJit = await Promise.all(
+      memberships.map((m) => {
+        const assigned = this.dataSource.getRepository(TaskRecord).createQueryBuilder('t').where('t.assigneeMemberId = :me', { me: m.id });
+        return this.readAccess.scope(assigned, 'task', 't', this.readAccess.memberReaderOf(m)).getMany();
+      }),
+    );
+    // Soonest due first, those without a due date before them (as the databases order NULL), then oldest.
+    const due = (t: TaskRecord) => t.dueDate ?? '';
+    return this.present(perJit.flat().sort((x, y) => due(x).localeCompare(due(y)) || x.createdAt.getTime() - y.createdAt.getTime()));
   }
 
   async get(access: JitAccess, taskId: string): Promise<Task> {
