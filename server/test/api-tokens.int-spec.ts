@@ -1,3 +1,5 @@
+import type { Me } from '@jit/shared';
+import type { ApiError } from '@jit/shared';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { io } from 'socket.io-client';
@@ -37,7 +39,7 @@ describe('personal API tokens', () => {
     expect(jits.status).toBe(200);
     expect((jits.body as Jit[]).map((j) => j.id)).toEqual([team.jit.id]);
     const changed = await request(server).patch('/api/auth/me').set(bearer(created.token)).send({ timeZone: 'Europe/Berlin' });
-    expect([changed.status, changed.body.timeZone]).toEqual([200, 'Europe/Berlin']);
+    expect([changed.status, (changed.body as Me).timeZone]).toEqual([200, 'Europe/Berlin']);
     // Still the owner's rights: a member may not manage members.
     expect((await request(server).post(`/api/jits/${team.jit.id}/members`).set(bearer(created.token)).send({})).status).toBe(403);
   });
@@ -67,7 +69,7 @@ describe('personal API tokens', () => {
   it('stops working once revoked, for anyone but its owner cannot be revoked by others', async () => {
     const server = testApp.app.getHttpServer();
     const refused = await request(server).get('/api/jits').set(bearer(created.token));
-    expect([refused.status, refused.body.error]).toEqual([401, 'unauthenticated']);
+    expect([refused.status, (refused.body as ApiError).error]).toEqual([401, 'unauthenticated']);
     expect((await request(server).get('/api/jits').set(bearer('jit_not-a-real-token'))).status).toBe(401);
     const other = (await team.legalAdviser.post('/api/auth/tokens', { name: 'mine' })).body as CreatedApiToken;
     expect((await team.member.delete(`/api/auth/tokens/${other.id}`)).status).toBe(404);
@@ -77,7 +79,7 @@ describe('personal API tokens', () => {
     const before = ((await team.member.get('/api/auth/tokens')).body as ApiToken[]).length;
     for (const body of [{}, { name: '' }, { name: 'x'.repeat(101) }, { name: 'ok', extra: 1 }, { name: 'ok', expiresAt: 'tomorrow' }, { name: 'ok', expiresAt: '2020-01-01T00:00:00.000Z' }]) {
       const response = await team.member.post('/api/auth/tokens', body);
-      expect([JSON.stringify(body), response.status, response.body.error]).toEqual([JSON.stringify(body), 400, 'validation_failed']);
+      expect([JSON.stringify(body), response.status, (response.body as ApiError).error]).toEqual([JSON.stringify(body), 400, 'validation_failed']);
     }
     expect(((await team.member.get('/api/auth/tokens')).body as ApiToken[]).length).toBe(before);
   });

@@ -1,4 +1,4 @@
-import { PLATFORM_CHAIN, type AuditPage } from '@jit/shared';
+import { PLATFORM_CHAIN, type AuditPage, type ApiError, type UserAccount } from '@jit/shared';
 import { Session } from '../src/auth/session.entity';
 import { ADMIN_PASSWORD, ApiClient, createUser, headSeq, setUpAdmin, startTestApp, USER_PASSWORD, type TestApp } from './harness';
 
@@ -52,7 +52,7 @@ describe('setup, sessions and accounts', () => {
       expect((await anonymous.get('/api/setup')).body).toEqual({ needsSetup: true });
       const wrong = await anonymous.post('/api/setup', { setupToken: 'guess', email: 'x@y.test', password: 'long enough password', displayName: 'X' });
       expect(wrong.status).toBe(403);
-      expect(wrong.body.error).toBe('setup_token_invalid');
+      expect((wrong.body as ApiError).error).toBe('setup_token_invalid');
       expect(await headSeq(testApp, PLATFORM_CHAIN)).toBe(0);
     });
 
@@ -61,7 +61,7 @@ describe('setup, sessions and accounts', () => {
       expect(admin.me).toMatchObject({ isPlatformAdmin: true, mustChangePassword: false });
       const again = await new ApiClient(testApp).post('/api/setup', { setupToken: testApp.setupToken, email: 'b@y.test', password: 'long enough password', displayName: 'B' });
       expect(again.status).toBe(409);
-      expect(again.body.error).toBe('setup_already_done');
+      expect((again.body as ApiError).error).toBe('setup_already_done');
       expect((await admin.get('/api/setup')).body).toEqual({ needsSetup: false });
     });
   });
@@ -98,7 +98,7 @@ describe('setup, sessions and accounts', () => {
       for (let i = 0; i < 3; i += 1) expect((await new ApiClient(testApp).post('/api/auth/login', { email, password: 'wrong password!' })).status).toBe(401);
       const blocked = await new ApiClient(testApp).post('/api/auth/login', { email, password: USER_PASSWORD });
       expect(blocked.status).toBe(429);
-      expect(blocked.body.error).toBe('too_many_attempts');
+      expect((blocked.body as ApiError).error).toBe('too_many_attempts');
     });
   });
 
@@ -107,7 +107,7 @@ describe('setup, sessions and accounts', () => {
       const user = await createUser(admin);
       const missing = await user.send('patch', '/api/auth/me', { displayName: 'X' }, { csrf: false });
       expect(missing.status).toBe(403);
-      expect(missing.body.error).toBe('csrf_invalid');
+      expect((missing.body as ApiError).error).toBe('csrf_invalid');
       const wrong = await user.agent.patch('/api/auth/me').set('X-XSRF-TOKEN', 'forged').send({ displayName: 'X' });
       expect(wrong.status).toBe(403);
       const anonymous = await new ApiClient(testApp).patch('/api/auth/me', { displayName: 'X' });
@@ -130,12 +130,12 @@ describe('setup, sessions and accounts', () => {
       expect((await fresh.get('/api/auth/me')).status).toBe(200);
       const jits = await fresh.get('/api/jits');
       expect(jits.status).toBe(403);
-      expect(jits.body.error).toBe('password_change_required');
+      expect((jits.body as ApiError).error).toBe('password_change_required');
       const sameAgain = await fresh.post('/api/auth/password', { currentPassword: 'initial password 123', newPassword: 'initial password 123' });
       expect(sameAgain.status).toBe(400);
       const wrongCurrent = await fresh.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new password' });
       expect(wrongCurrent.status).toBe(400);
-      expect(wrongCurrent.body.error).toBe('wrong_password');
+      expect((wrongCurrent.body as ApiError).error).toBe('wrong_password');
       const changed = await fresh.post('/api/auth/password', { currentPassword: 'initial password 123', newPassword: 'a brand new password' });
       expect(changed.status).toBe(200);
       expect((await fresh.get('/api/jits')).status).toBe(200);
@@ -171,11 +171,11 @@ describe('setup, sessions and accounts', () => {
       const user = await createUser(admin);
       const disabled = await admin.patch(`/api/users/${user.me?.id}`, { disabled: true });
       expect(disabled.status).toBe(200);
-      expect(disabled.body.disabled).toBe(true);
+      expect((disabled.body as UserAccount).disabled).toBe(true);
       expect((await user.get('/api/auth/me')).status).toBe(401);
       const login = await new ApiClient(testApp).post('/api/auth/login', { email: user.me?.email, password: USER_PASSWORD });
       expect(login.status).toBe(401);
-      expect(login.body.error).toBe('invalid_credentials');
+      expect((login.body as ApiError).error).toBe('invalid_credentials');
       const page = (await admin.get('/api/audit?action=user.disabled')).body as AuditPage;
       expect(page.items.at(-1)).toMatchObject({ subjectId: user.me?.id, changes: [{ field: 'disabled', from: false, to: true }] });
     });

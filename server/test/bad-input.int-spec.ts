@@ -47,8 +47,8 @@ async function snapshot(testApp: TestApp, chains: string[]) {
     memberships: await count(testApp, 'memberships'),
     sessions: await count(testApp, 'sessions'),
     links: await count(testApp, 'links'),
-    unreadNotifications: Number(((await testApp.dataSource.query('SELECT COUNT(*) AS n FROM notifications WHERE readAt IS NULL')) as Array<{ n: number | string }>)[0].n),
-    notificationPreferences: await testApp.dataSource.query('SELECT userId, kind, channel, enabled FROM notification_preferences ORDER BY userId, kind, channel'),
+    unreadNotifications: Number((await testApp.dataSource.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM notifications WHERE readAt IS NULL'))[0].n),
+    notificationPreferences: await testApp.dataSource.query<unknown[]>('SELECT userId, kind, channel, enabled FROM notification_preferences ORDER BY userId, kind, channel'),
   };
 }
 

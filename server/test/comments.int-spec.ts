@@ -1,3 +1,4 @@
+import type { ApiError } from '@jit/shared';
 import type { AuditPage, Comment, Note } from '@jit/shared';
 import { buildTeam, headSeq, startTestApp, type Team, type TestApp } from './harness';
 
@@ -37,7 +38,7 @@ describe('comments', () => {
     ];
     for (const [body, field] of cases) {
       const response = await team.member.post(url, body);
-      expect([field, response.status, (response.body.details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([field, 400, true]);
+      expect([field, response.status, ((response.body as ApiError).details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([field, 400, true]);
     }
     expect(await headSeq(testApp, `jit:${team.jit.id}`)).toBe(before);
   });

@@ -1,3 +1,4 @@
+import type { ApiError } from '@jit/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EvidenceItem, EvidenceListPage, Folder, HandlingCode } from '@jit/shared';
 import { EvidenceItemRecord } from '../src/evidence/evidence-item.entity';
@@ -145,7 +146,7 @@ describe('evidence list pagination', () => {
     ];
     for (const query of cases) {
       const response = await team.member.get(`${url()}?${query}`);
-      expect([query, response.status, response.body.details]).toEqual([query, 400, [{ field: 'cursor', code: 'invalid_value' }]]);
+      expect([query, response.status, (response.body as ApiError).details]).toEqual([query, 400, [{ field: 'cursor', code: 'invalid_value' }]]);
     }
   });
 });

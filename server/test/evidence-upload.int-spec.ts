@@ -33,7 +33,7 @@ interface BigFile {
 }
 
 /** Deterministic pseudo-random bytes (AES-CTR keystream of a fixed key), generated 1 MiB at a time. */
-async function* pseudoRandom(size: number, seed: string): AsyncGenerator<Buffer> {
+function* pseudoRandom(size: number, seed: string): Generator<Buffer> {
   const key = createHash('sha256').update(seed).digest().subarray(0, 16);
   const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
   const zeros = Buffer.alloc(MIB);
@@ -44,7 +44,7 @@ async function* pseudoRandom(size: number, seed: string): AsyncGenerator<Buffer>
 async function writeBigFile(path: string, size: number): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(
-    pseudoRandom(size, 'jit evidence 200 MB'),
+    Readable.from(pseudoRandom(size, 'jit evidence 200 MB')),
     async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         hash.update(chunk);

@@ -81,10 +81,10 @@ export async function startTestApp(overrides: Record<string, string> = {}, sameD
   // The setup token is printed on stdout, exactly as an operator sees it.
   let printed = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
     printed += chunk.toString();
     return chunk.toString().includes('Setup token') ? true : write(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  };
   let app: NestExpressApplication;
   try {
     ({ app } = await createApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') }));

@@ -1,4 +1,4 @@
-import { jitChain, type AuditPage, type Jit, type Member } from '@jit/shared';
+import { jitChain, type AuditPage, type Jit, type Member, type ApiError } from '@jit/shared';
 import { JitAgreement } from '../src/jits/jit.entity';
 import { addMember, buildTeam, createUser, headSeq, startTestApp, type Team, type TestApp } from './harness';
 
@@ -30,21 +30,21 @@ describe('JIT lifecycle and membership', () => {
     expect((await team.otherLeader.post(`${url}/activate`)).status).toBe(403);
     const activated = await team.leadLeader.post(`${url}/activate`);
     expect(activated.status).toBe(200);
-    expect(activated.body.status).toBe('active');
+    expect((activated.body as Jit).status).toBe('active');
     const again = await team.leadLeader.post(`${url}/activate`);
     expect(again.status).toBe(409);
-    expect(again.body.error).toBe('jit_already_active');
+    expect((again.body as ApiError).error).toBe('jit_already_active');
     const dates = await team.leadLeader.patch(url, { endDate: '2031-01-01' });
     expect(dates.status).toBe(409);
-    expect(dates.body.error).toBe('jit_not_draft');
+    expect((dates.body as ApiError).error).toBe('jit_not_draft');
   });
 
   it('refuses changes past the end date until an extension is recorded, which keeps the signed date', async () => {
     await testApp.dataSource.getRepository(JitAgreement).update({ id: team.jit.id }, { effectiveEndDate: '2020-01-01' });
     const refused = await team.leadLeader.patch(url, { title: 'After the end' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toBe('jit_expired');
-    expect(refused.body.message).toMatch(/record an extension/);
+    expect((refused.body as ApiError).error).toBe('jit_expired');
+    expect((refused.body as ApiError).message).toMatch(/record an extension/);
     const notLater = await team.leadLeader.post(`${url}/extensions`, { newEndDate: '2019-12-31', agreedOn: '2026-01-01' });
     expect(notLater.status).toBe(400);
     const extended = await team.leadLeader.post(`${url}/extensions`, { newEndDate: '2032-06-30', agreedOn: '2026-11-20', note: 'Extended by mutual consent' });
@@ -62,7 +62,7 @@ describe('JIT lifecycle and membership', () => {
     const nl = team.jit.parties.find((p) => p.country === 'NL');
     const toNl = await team.otherLeader.post(`${url}/members`, { userId: recruit.me?.id, partyId: nl?.id, role: 'member' });
     expect(toNl.status).toBe(403);
-    expect(toNl.body.permission).toBe('members.manage');
+    expect((toNl.body as ApiError).permission).toBe('members.manage');
     const added = await team.otherLeader.post(`${url}/members`, { userId: recruit.me?.id, partyId: fr?.id, role: 'member' });
     expect(added.status).toBe(201);
     const twice = await team.otherLeader.post(`${url}/members`, { userId: recruit.me?.id, partyId: fr?.id, role: 'member' });
@@ -71,7 +71,7 @@ describe('JIT lifecycle and membership', () => {
 
     const member = added.body as Member;
     const promoted = await team.otherLeader.patch(`${url}/members/${member.id}`, { role: 'legal_adviser' });
-    expect(promoted.body.role).toBe('legal_adviser');
+    expect((promoted.body as Member).role).toBe('legal_adviser');
     const revoked = await team.otherLeader.delete(`${url}/members/${member.id}`);
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ active: false });
@@ -96,11 +96,11 @@ describe('JIT lifecycle and membership', () => {
     expect((await team.otherLeader.post(`${url}/close`)).status).toBe(403);
     const closed = await team.leadLeader.post(`${url}/close`);
     expect(closed.status).toBe(200);
-    expect(closed.body.status).toBe('closed');
+    expect((closed.body as Jit).status).toBe('closed');
     const before = await headSeq(testApp, jitChain(team.jit.id));
     const edit = await team.leadLeader.patch(url, { title: 'Too late' });
     expect(edit.status).toBe(409);
-    expect(edit.body.error).toBe('jit_closed');
+    expect((edit.body as ApiError).error).toBe('jit_closed');
     const late = await createUser(team.admin);
     expect((await addMember(team.leadLeader, team.jit, late, 'NL', 'member').catch((e: Error) => e.message))).toMatch(/409/);
     expect(await headSeq(testApp, jitChain(team.jit.id))).toBe(before);
@@ -123,7 +123,7 @@ describe('order of checks on one membership', () => {
     const url = `/api/jits/${team.jit.id}/members/${team.memberships.member.id}`;
     const patch = await team.otherLeader.patch(url, { role: 'boss', unknown: true });
     expect(patch.status).toBe(403);
-    expect(patch.body.permission).toBe('members.manage');
+    expect((patch.body as ApiError).permission).toBe('members.manage');
     expect((await team.otherLeader.delete(url)).status).toBe(403);
     const own = await team.otherLeader.patch(`/api/jits/${team.jit.id}/members/${team.memberships.otherLeader.id}`, { role: 'boss' });
     expect(own.status).toBe(400);

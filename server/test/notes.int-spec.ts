@@ -1,3 +1,4 @@
+import type { ApiError } from '@jit/shared';
 import type { AuditPage, Note, NoteRevision, NoteSummary } from '@jit/shared';
 import { buildTeam, headSeq, startTestApp, type Team, type TestApp } from './harness';
 
@@ -20,7 +21,7 @@ describe('notes', () => {
     const first = await team.legalAdviser.patch(`${url}/${created.id}`, { baseRevision: 1, body: '# Plan\n- ask about the convoy\n- legal caution first' });
     expect([first.status, (first.body as Note).revision]).toEqual([200, 2]);
     const second = await team.otherLeader.patch(`${url}/${created.id}`, { baseRevision: 1, body: '# Plan\n- something else' });
-    expect([second.status, second.body.error]).toEqual([409, 'stale_revision']);
+    expect([second.status, (second.body as ApiError).error]).toEqual([409, 'stale_revision']);
     expect(((await team.member.get(`${url}/${created.id}`)).body as Note).body).toContain('legal caution first');
 
     const revisions = (await team.observer.get(`${url}/${created.id}/revisions`)).body as NoteRevision[];
@@ -52,7 +53,7 @@ describe('notes', () => {
     const list = (await team.observer.get(url)).body as NoteSummary[];
     expect(list.length).toBeGreaterThanOrEqual(2);
     const refused = await team.observer.post(url, { title: 'x', body: 'y' });
-    expect([refused.status, refused.body.permission]).toEqual([403, 'notes.write']);
+    expect([refused.status, (refused.body as ApiError).permission]).toEqual([403, 'notes.write']);
     expect((await team.outsider.get(url)).status).toBe(404);
     expect((await team.outsider.get(`${url}/${list[0].id}`)).status).toBe(404);
   });
@@ -72,7 +73,7 @@ describe('notes', () => {
     ];
     for (const [method, target, body, field] of cases) {
       const response = method === 'post' ? await team.member.post(target, body) : await team.member.patch(target, body);
-      expect([target, response.status, (response.body.details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, 400, true]);
+      expect([target, response.status, ((response.body as ApiError).details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, 400, true]);
     }
     expect(await headSeq(testApp, `jit:${team.jit.id}`)).toBe(before);
   });

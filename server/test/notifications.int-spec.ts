@@ -243,7 +243,7 @@ describe('notifications', () => {
       const now = new Date();
       const waiting = await person('Waiting Assignee');
       await createTask({ title: 'Paused work', dueDate: day(now, 1), assigneeMemberId: waiting.membership.id });
-      const [jit] = (await testApp.dataSource.query('SELECT status, effectiveEndDate FROM jits WHERE id = ?', [team.jit.id])) as Array<{ status: string; effectiveEndDate: string }>;
+      const [jit] = await testApp.dataSource.query<Array<{ status: string; effectiveEndDate: string }>>('SELECT status, effectiveEndDate FROM jits WHERE id = ?', [team.jit.id]);
       const setJit = (status: string, effectiveEndDate: string) => testApp.dataSource.query('UPDATE jits SET status = ?, effectiveEndDate = ? WHERE id = ?', [status, effectiveEndDate, team.jit.id]);
       try {
         await setJit('closed', jit.effectiveEndDate);
@@ -278,7 +278,7 @@ describe('notifications', () => {
       expect(response.status).toBe(200);
       return response.body as NotificationPreferences;
     };
-    const storedRows = async () => testApp.dataSource.query('SELECT userId, kind, channel, enabled FROM notification_preferences ORDER BY userId, kind, channel');
+    const storedRows = () => testApp.dataSource.query<unknown[]>('SELECT userId, kind, channel, enabled FROM notification_preferences ORDER BY userId, kind, channel');
 
     it('answers every kind on every channel, enabled by default', async () => {
       const fresh = await person('Default Person');

@@ -49,7 +49,7 @@ function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   const gc: unknown = runInNewContext('gc');
   if (typeof gc !== 'function') throw new Error('gc is not available');
-  gc();
+  (gc as () => void)();
 }
 
 let keyCounter = 0;

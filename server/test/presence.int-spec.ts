@@ -17,7 +17,7 @@ const ACK_TIMEOUT_MS = 3000;
 const get = (socket: ClientSocket, jitId: string): Promise<SocketAck<PresenceSnapshot>> => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('presence:get', { jitId });
 const focus = (socket: ClientSocket, value: PresenceFocus | null): Promise<SocketAck<null>> => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('presence:focus', value);
 /** The same socket without the event map's types, to send what a well-behaved client never would. */
-const untyped = (socket: ClientSocket): Socket => socket as unknown as Socket;
+const untyped = (socket: ClientSocket): Socket => socket;
 
 /** Collects the `presence:changed` announcements a socket receives. */
 function changes(socket: ClientSocket): string[] {

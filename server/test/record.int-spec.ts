@@ -38,7 +38,7 @@ describe('the record', () => {
   }
 
   const backup = async (seq: number) => {
-    const [row] = (await testApp.dataSource.query(`SELECT * FROM audit_events WHERE chain = ? AND seq = ?`, [chain, seq])) as Array<Record<string, unknown>>;
+    const [row] = await testApp.dataSource.query<Array<Record<string, string | number | null>>>(`SELECT * FROM audit_events WHERE chain = ? AND seq = ?`, [chain, seq]);
     const columns = Object.keys(row);
     const values = columns.map((c) => (row[c] === null ? 'NULL' : `'${String(row[c]).replace(/'/g, "''")}'`));
     return `INSERT INTO audit_events (${columns.join(', ')}) VALUES (${values.join(', ')})`;

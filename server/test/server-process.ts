@@ -124,7 +124,7 @@ export async function startServerProcess(name: string, database: TestDatabase, e
     );
   try {
     while (!((await healthy()) && (!options.expectSetupToken || setupToken !== ''))) {
-      if (unexpectedExit) throw new Error(`server process ${name} ${unexpectedExit}`);
+      if (server.unexpectedExit) throw new Error(`server process ${name} ${server.unexpectedExit}`);
       if (Date.now() - started > BOOT_TIMEOUT_MS) throw new Error(`server process ${name} did not answer on ${baseUrl} within ${BOOT_TIMEOUT_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

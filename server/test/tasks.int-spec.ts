@@ -31,7 +31,7 @@ describe('tasks', () => {
     const task = await newTask('Interview witness W', team.memberships.member.id);
     expect(task).toMatchObject({ status: 'todo', assigneeName: 'Investigator', assigningPartyId: team.memberships.leadLeader.partyId, overdue: true });
     const refused = await team.member.post(url, { title: 'Not mine to create' });
-    expect([refused.status, refused.body.permission]).toEqual([403, 'tasks.manage']);
+    expect([refused.status, (refused.body as ApiError).permission]).toEqual([403, 'tasks.manage']);
     expect((await list(team.observer)).map((t) => t.id)).toContain(task.id);
     expect((await team.outsider.get(url)).status).toBe(404);
     const mine = (await team.member.get('/api/tasks/mine')).body as Task[];
@@ -59,7 +59,7 @@ describe('tasks', () => {
     const moved = await team.member.post(`${url}/${a.id}/move`, { status: 'in_progress', position: 0 });
     expect([moved.status, (moved.body as Task).status]).toEqual([200, 'in_progress']);
     const other = await team.legalAdviser.post(`${url}/${a.id}/move`, { status: 'done', position: 0 });
-    expect([other.status, other.body.permission]).toEqual([403, 'tasks.move']);
+    expect([other.status, (other.body as ApiError).permission]).toEqual([403, 'tasks.move']);
     // Refused before the body is read: a non-assignee learns nothing more from a bad body.
     expect((await team.legalAdviser.post(`${url}/${a.id}/move`, { status: 'nonsense' })).status).toBe(403);
     expect((await team.leadLeader.post(`${url}/${b.id}/move`, { status: 'in_progress', position: 0 })).status).toBe(200);
@@ -99,7 +99,7 @@ describe('tasks', () => {
     ];
     for (const [method, target, body, field] of cases) {
       const response = method === 'post' ? await team.leadLeader.post(target, body) : await team.leadLeader.patch(target, body);
-      expect([target, field, response.status, (response.body.details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, field, 400, true]);
+      expect([target, field, response.status, ((response.body as ApiError).details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, field, 400, true]);
     }
     expect(await headSeq(testApp, `jit:${team.jit.id}`)).toBe(before);
   });
@@ -197,7 +197,7 @@ describe('tasks', () => {
       const task = await checklistTask();
       for (const client of [team.legalAdviser, team.observer]) {
         const refused = await tick(client, task, 0, { text: 'Request the manifests', done: true });
-        expect([refused.status, refused.body.permission]).toEqual([403, 'tasks.move']);
+        expect([refused.status, (refused.body as ApiError).permission]).toEqual([403, 'tasks.move']);
         expect((await tick(client, task, 'two', { done: 'yes' })).status).toBe(403);
       }
       expect((await tick(team.outsider, task, 0, { text: 'Request the manifests', done: true })).status).toBe(404);
@@ -246,7 +246,7 @@ describe('tasks', () => {
       ];
       for (const [index, body, field, code] of cases) {
         const response = await tick(team.member, task, index, body);
-        expect([index, field, response.status, response.body.details]).toEqual([index, field, 400, [{ field, code }]]);
+        expect([index, field, response.status, (response.body as ApiError).details]).toEqual([index, field, 400, [{ field, code }]]);
       }
       expect(await headSeq(testApp, jitChain(team.jit.id))).toBe(before);
       expect(await stored(task)).toEqual(ITEMS);
@@ -361,7 +361,7 @@ describe('tasks', () => {
       ];
       for (const [query, field, code] of cases) {
         const response = await team.member.get(`${url}?${query}`);
-        expect([query, response.status, response.body.details]).toEqual([query, 400, [{ field, code }]]);
+        expect([query, response.status, (response.body as ApiError).details]).toEqual([query, 400, [{ field, code }]]);
       }
     });
   });

@@ -34,7 +34,7 @@ export interface ByteSource {
 
 export const bufferSource = (bytes: Buffer): ByteSource => ({
   size: bytes.length,
-  read: async (offset, length) => bytes.subarray(offset, offset + length),
+  read: (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length)),
 });
 
 /** Reads slices of a file on demand: a 200 MB file never sits in memory as a whole. */

@@ -181,7 +181,7 @@ export function changedTo<C extends { field: string; to: unknown }, K extends C[
   const values: Array<NonNullable<Extract<C, { field: K }>['to']>> = [];
   for (const change of changes) {
     // The check on `field` is what narrows `change` to the named field's change.
-    if (change.field === field && change.to !== null && change.to !== undefined) values.push(change.to as NonNullable<Extract<C, { field: K }>['to']>);
+    if (change.field === field && change.to !== null && change.to !== undefined) values.push(change.to);
   }
   return values;
 }

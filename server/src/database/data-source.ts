@@ -76,7 +76,7 @@ export async function openDataSource(config: Pick<AppConfig, 'DATABASE_URL' | 'D
  * show 50), so the operator is told how to create the database.
  */
 async function warnOnCollation(dataSource: DataSource): Promise<void> {
-  const [row] = (await dataSource.query('SELECT @@collation_database AS collation')) as Array<{ collation?: string }>;
+  const [row] = await dataSource.query<Array<{ collation?: string }>>('SELECT @@collation_database AS collation');
   if (row?.collation && row.collation !== 'utf8mb4_unicode_ci') {
     new Logger('Database').warn(
       `The database's default collation is ${row.collation}; the workspace expects utf8mb4_unicode_ci, and list pages get slower as JITs grow. Create the database with CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci.`,

@@ -19,7 +19,7 @@ export async function readThroughIndex<T extends { id: string }>(
   const forced = sql.replace(' USE INDEX (', ' FORCE INDEX (');
   // A TypeORM that wrote the hint differently would silently lose it: fail loudly instead.
   if (forced === sql) throw new Error(`The list query has no USE INDEX to force: ${sql}`);
-  const ids = ((await qb.connection.query(forced, parameters)) as Array<{ id: string }>).map((row) => row.id);
+  const ids = (await qb.connection.query<Array<{ id: string }>>(forced, parameters)).map((row) => row.id);
   if (ids.length === 0) return [];
   const rows = await qb.connection.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<T>);
   const byId = new Map(rows.map((row) => [row.id, row]));

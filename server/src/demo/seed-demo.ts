@@ -79,10 +79,11 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
   let printed = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  // Swallows the server's start-up output (the setup token among it) to pick the token out of it.
+  process.stdout.write = (chunk: string | Uint8Array) => {
     printed += chunk.toString();
     return true;
-  }) as typeof process.stdout.write;
+  };
   const { app } = await createApp(config, { logger: createLogger('warn') });
   await app.listen(0, '127.0.0.1');
   process.stdout.write = write;

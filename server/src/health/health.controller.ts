@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Health } from '@jit/shared';
 import { Access } from '../access/access.decorators';
 
-const VERSION: string = (require('../../package.json') as { version: string }).version;
+// server/package.json: two folders up from src/health and from dist/health alike.
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 @ApiTags('health')
 @Controller('health')

@@ -53,6 +53,9 @@ const isFocus = (value: unknown): value is PresenceFocus => {
  * as invalidations (ids and seq, never content) to the room of those who may see them. Membership
  * changes move sockets between rooms at once; a disabled account or ended session is disconnected.
  */
+/** A socket.io acknowledgement callback, as a client that wants an answer sends it. */
+const isAck = <T>(ack: unknown): ack is (answer: SocketAck<T>) => void => typeof ack === 'function';
+
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer() server: RealtimeServer;
@@ -121,11 +124,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   handleConnection(socket: RealtimeSocket): void {
     // A client that sends no callback gets no answer, and a malformed request never throws.
-    const answer = <T>(ack: unknown, work: () => Promise<SocketAck<T>>) =>
-      void work().then(
-        (result) => typeof ack === 'function' && ack(result),
-        () => typeof ack === 'function' && ack({ ok: false, error: 'validation_failed' }),
-      );
+    const answer = <T>(ack: unknown, work: () => Promise<SocketAck<T>>) => {
+      if (!isAck<T>(ack)) return;
+      void work().then(ack, () => ack({ ok: false, error: 'validation_failed' }));
+    };
     socket.on('presence:focus', (focus, ack) => answer(ack, () => this.onFocus(socket, focus)));
     socket.on('presence:get', (request, ack) => answer(ack, () => this.presenceOf(socket, (request as { jitId?: unknown } | null)?.jitId)));
     // Rooms are still known while disconnecting (not after): the JITs where this person may go offline.

@@ -26,6 +26,7 @@ type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstanc
 
 function loadS3rver(): S3rverConstructor {
   // s3rver has no types, so it is required as unknown and checked rather than imported as `any`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand: only tests start this server, and production never loads s3rver.
   const loaded: unknown = require('s3rver');
   if (typeof loaded !== 'function') throw new Error('s3rver did not export its server class');
   return loaded as S3rverConstructor;
