@@ -9,7 +9,8 @@ import type { JitAccess } from '../access/access.service';
 import { AppError, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { CONFIG, type AppConfig } from '../config/config.schema';
-import { FifoLock, Transactions } from '../database/transactions';
+import { KeyedLock } from '../common/keyed-lock';
+import { Transactions } from '../database/transactions';
 import { assertWritable } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
 import { OBJECT_STORAGE, type ObjectStorage, type StoredPart } from '../storage/object-storage';
@@ -74,7 +75,8 @@ export interface TusHeaders {
  */
 @Injectable()
 export class UploadsService {
-  private readonly locks = new Map<string, FifoLock>();
+  /** One request at a time per upload in this process. */
+  private readonly locks = new KeyedLock();
   private readonly hashes = new Map<string, RunningHash>();
   private readonly staging: UploadStaging;
 
@@ -176,18 +178,9 @@ export class UploadsService {
     };
   }
 
-  private lockFor(uploadId: string): FifoLock {
-    let lock = this.locks.get(uploadId);
-    if (!lock) {
-      lock = new FifoLock();
-      this.locks.set(uploadId, lock);
-    }
-    return lock;
-  }
-
   /** PATCH: appends the body at the offset the client names, which must be the server's. */
   append(context: RequestContext, access: JitAccess, uploadId: string, headers: TusHeaders, body: Readable): Promise<EvidenceUpload> {
-    return this.lockFor(uploadId).run(async () => {
+    return this.locks.run(uploadId, async () => {
       const upload = await this.findForTus(access, uploadId);
       if (upload.status !== 'receiving') {
         throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; start a new one.`);
@@ -343,7 +336,7 @@ export class UploadsService {
 
   /** DELETE (tus termination): the uploader abandons the upload; nothing of it is kept. */
   terminate(access: JitAccess, uploadId: string): Promise<void> {
-    return this.lockFor(uploadId).run(async () => {
+    return this.locks.run(uploadId, async () => {
       const upload = await this.findForTus(access, uploadId);
       if (upload.status !== 'receiving') throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status} and can no longer be cancelled.`);
       await this.discard(upload, 'cancelled');
@@ -366,7 +359,7 @@ export class UploadsService {
       .where('u.status = :status AND u.expiresAt < :now', { status: 'receiving', now })
       .take(500)
       .getMany();
-    for (const upload of expired) await this.lockFor(upload.id).run(() => this.discard(upload, 'expired'));
+    for (const upload of expired) await this.locks.run(upload.id, () => this.discard(upload, 'expired'));
     return expired.length;
   }
 }
