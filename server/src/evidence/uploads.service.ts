@@ -13,21 +13,17 @@ import { KeyedLock } from '../common/keyed-lock';
 import { Transactions } from '../database/transactions';
 import { assertWritable } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
-import { OBJECT_STORAGE, type ObjectStorage, type StoredPart } from '../storage/object-storage';
+import type { MultipartWriter } from '../storage/multipart-writer';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
 import { EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { EvidenceService } from './evidence.service';
 import { readAll } from '../storage/bytes';
+import { UploadStaging } from '../storage/upload-staging';
 import { digestObject, type ObjectDigest } from './object-digest';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
-import { UploadStaging } from './upload-staging';
 import { EvidenceUpload } from './upload.entity';
-
-const MIB = 1024 * 1024;
-/** S3 allows 10,000 parts; parts grow with the file so any size fits. */
-const partSizeFor = (length: number, minPartSize: number) => Math.max(minPartSize, 8 * MIB, Math.ceil(length / 9000));
-const sum = (parts: StoredPart[]) => parts.reduce((total, p) => total + p.size, 0);
 
 /**
  * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),
@@ -68,8 +64,9 @@ export interface TusHeaders {
 }
 
 /**
- * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage: each PATCH
- * becomes a part on local disk, or is staged on disk until an S3 part is full. The SHA-256 is
+ * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage through the
+ * adapter's multipart writer: each PATCH becomes a part on local disk, or is staged on disk until
+ * an S3 part is full. The SHA-256 is
  * computed as the bytes pass to storage; when that running hash was lost (a restart, a request
  * served by another process) the stored object is read back and hashed at completion instead.
  */
@@ -78,7 +75,7 @@ export class UploadsService {
   /** One request at a time per upload in this process. */
   private readonly locks = new KeyedLock();
   private readonly hashes = new Map<string, RunningHash>();
-  private readonly staging: UploadStaging;
+  private readonly writer: MultipartWriter;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -88,7 +85,7 @@ export class UploadsService {
     private readonly record: RecordService,
     private readonly evidence: EvidenceService,
   ) {
-    this.staging = new UploadStaging(join(resolve(config.DATA_DIR), 'uploads'));
+    this.writer = storage.multipartWriter(new UploadStaging(join(resolve(config.DATA_DIR), 'uploads')));
   }
 
   maxBytes(access: JitAccess): number {
@@ -207,72 +204,16 @@ export class UploadsService {
       const hashing = running && running.offset === upload.offset ? running.hash.copy() : upload.offset === 0 ? createHash('sha256') : null;
       const limited = new ByteLimit(upload.length - upload.offset, hashing);
       const flowing = pipeline(body, limited).catch((error: unknown) => limited.destroy(error instanceof Error ? error : new Error(String(error))));
-      const stored = this.storage.minPartSize === 0 ? await this.appendPart(upload, limited, declared) : await this.appendStaged(upload, limited);
+      const stored = await this.writer.append({ ...upload, multipartId: upload.multipartId ?? '' }, limited, declared);
       await flowing;
       const updated: EvidenceUpload = { ...upload, ...stored, updatedAt: new Date() };
       if (hashing) this.hashes.set(upload.id, { hash: hashing, offset: updated.offset });
       else this.hashes.delete(upload.id);
       await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
-      if (this.storage.minPartSize > 0) await this.staging.discardBefore(upload.id, updated.parts.length + 1);
+      await this.writer.recorded(upload.id, updated);
       if (updated.offset === updated.length) return this.complete(context, access, updated);
       return updated;
     });
-  }
-
-  /** Local disk: the request body is the next part, streamed straight to its place. */
-  private async appendPart(upload: EvidenceUpload, body: Readable, size: number): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
-    if (size === 0) return { offset: upload.offset, parts: upload.parts };
-    const part = await this.storage.putPart(upload.objectKey, upload.multipartId ?? '', upload.parts.length + 1, body, size);
-    const parts = [...upload.parts, part];
-    return { offset: sum(parts), parts };
-  }
-
-  /**
-   * S3: parts must hold at least 5 MiB. Bytes are gathered in memory into parts of `partSize`
-   * (bounded memory) and sent as they fill; what is left under a part at the end of the request is
-   * written to a small staging file, fsynced, and becomes the start of the next request's first part.
-   */
-  private async appendStaged(upload: EvidenceUpload, body: Readable): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
-    const nextPart = upload.parts.length + 1;
-    const stagedBefore = upload.offset - sum(upload.parts);
-    const partSize = partSizeFor(upload.length, this.storage.minPartSize);
-    const parts = [...upload.parts];
-    let pending: Buffer[] = stagedBefore > 0 ? [await this.staging.read(upload.id, nextPart, 0, stagedBefore)] : [];
-    let pendingLength = stagedBefore;
-    // One part travels to storage while the next one fills: receiving and sending overlap, and
-    // memory stays at about two parts.
-    let inFlight: Promise<void> = Promise.resolve();
-    const send = async (bytes: Buffer) => {
-      await inFlight;
-      const partNumber = parts.length + 1;
-      parts.push({ partNumber, etag: '', size: bytes.length });
-      inFlight = this.storage.putPart(upload.objectKey, upload.multipartId ?? '', partNumber, bytes, bytes.length).then((stored) => {
-        parts[partNumber - 1] = stored;
-      });
-    };
-    try {
-      for await (const chunk of body) {
-        const buffer = chunk as Buffer;
-        pending.push(buffer);
-        pendingLength += buffer.length;
-        while (pendingLength >= partSize) {
-          const all = Buffer.concat(pending, pendingLength);
-          await send(all.subarray(0, partSize));
-          pending = [all.subarray(partSize)];
-          pendingLength -= partSize;
-        }
-      }
-    } finally {
-      // A part still travelling must settle before the request ends, whatever happened.
-      await inFlight.catch(() => undefined);
-    }
-    await inFlight;
-    const offset = sum(parts) + pendingLength;
-    const rest = Buffer.concat(pending, pendingLength);
-    if (offset === upload.length && rest.length > 0) await send(rest);
-    else if (rest.length > 0) await this.staging.write(upload.id, parts.length + 1, rest);
-    await inFlight;
-    return { offset, parts };
   }
 
   /**
@@ -281,7 +222,7 @@ export class UploadsService {
    */
   private async complete(context: RequestContext, access: JitAccess, upload: EvidenceUpload): Promise<EvidenceUpload> {
     await this.storage.completeMultipart(upload.objectKey, upload.multipartId ?? '', upload.parts);
-    await this.staging.discard(upload.id);
+    await this.writer.discard(upload.id);
     const { sha256, head, size } = await this.digest(upload);
     const mimeType = await sniffMimeType(head);
     const refusal =
@@ -346,7 +287,7 @@ export class UploadsService {
   private async discard(upload: EvidenceUpload, status: 'cancelled' | 'expired'): Promise<void> {
     this.hashes.delete(upload.id);
     await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { status, updatedAt: new Date() }));
-    await this.staging.discard(upload.id);
+    await this.writer.discard(upload.id);
     // A store without abort (s3rver) leaves the parts; the next sweep tries again.
     await this.storage.abortMultipart(upload.objectKey, upload.multipartId ?? '').catch(() => undefined);
   }
