@@ -8,11 +8,11 @@ import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { AuditEventRecord } from '../record/audit-event.entity';
 import { RecordService } from '../record/record.service';
+import { digestObject } from '../storage/object-digest';
 import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../storage/object-storage';
 import { EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { parseRange } from './http-range';
-import { digestObject } from './object-digest';
 
 /** A viewer asks for the start of a file again within this time when it seeks or buffers: one viewing. */
 const SAME_READING_MS = 30_000;

@@ -19,8 +19,8 @@ import { EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { EvidenceService } from './evidence.service';
 import { readAll } from '../storage/bytes';
+import { digestObject, type ObjectDigest } from '../storage/object-digest';
 import { UploadStaging } from '../storage/upload-staging';
-import { digestObject, type ObjectDigest } from './object-digest';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
 import { EvidenceUpload } from './upload.entity';
@@ -269,7 +269,7 @@ export class UploadsService {
   private async digest(upload: EvidenceUpload): Promise<ObjectDigest> {
     const running = this.hashes.get(upload.id);
     this.hashes.delete(upload.id);
-    if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey);
+    if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey, SNIFF_BYTES);
     const stat = await this.storage.stat(upload.objectKey);
     const head = await readAll(await this.storage.get(upload.objectKey, { start: 0, end: Math.min(upload.length, SNIFF_BYTES) - 1 }));
     return { sha256: running.hash.digest('hex'), size: stat?.size ?? 0, head };
