@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config/config.schema';
 import { JobLeasesService } from '../jobs/job-leases.service';
 import { ScheduledJob } from '../jobs/scheduled-job';
-import { CustodyService } from './custody.service';
-import { EvidenceVersionRecord } from './evidence-version.entity';
-import { UploadsService } from './uploads.service';
+import { CustodyService } from './custody/custody.service';
+import { EvidenceVersionRecord } from './items/evidence-version.entity';
+import { UploadsService } from './uploads/uploads.service';
 
 const TICK_MS = 10 * 60_000;
 const FIXITY_BATCH = 200;

@@ -3,17 +3,17 @@ import { AccessModule } from '../access/access.module';
 import { JitsModule } from '../jits/jits.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
-import { CustodyService } from './custody.service';
-import { EvidenceController } from './evidence.controller';
+import { CustodyService } from './custody/custody.service';
+import { ItemsController } from './items/items.controller';
 import { EvidenceJobsService } from './evidence-jobs.service';
-import { EvidenceService } from './evidence.service';
-import { TusController } from './tus.controller';
-import { UploadsService } from './uploads.service';
+import { ItemsService } from './items/items.service';
+import { TusController } from './uploads/tus.controller';
+import { UploadsService } from './uploads/uploads.service';
 
 @Module({
   imports: [AccessModule, JitsModule, JobsModule, RecordModule],
-  controllers: [TusController, EvidenceController],
-  providers: [EvidenceService, UploadsService, CustodyService, EvidenceJobsService],
+  controllers: [TusController, ItemsController],
+  providers: [ItemsService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],
 })
 export class EvidenceModule {}

@@ -2,9 +2,9 @@ import { Controller, Delete, Get, Head, HttpCode, Options, Param, Patch, Post, R
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { UploadStatusView } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
+import type { JitAccess } from '../../access/access.service';
+import type { RequestContext } from '../../common/request-context';
 import { requireTusVersion, TUS_EXTENSIONS, TUS_VERSION } from './tus-protocol';
 import { UploadsService, type TusHeaders } from './uploads.service';
 

@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { jitChain, type FixityResult } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { AppError } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { AuditEventRecord } from '../record/audit-event.entity';
-import { RecordService } from '../record/record.service';
-import { digestObject } from '../storage/object-digest';
-import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../storage/object-storage';
-import { EvidenceItemRecord } from './evidence-item.entity';
-import { EvidenceVersionRecord } from './evidence-version.entity';
+import type { JitAccess } from '../../access/access.service';
+import { AppError } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { Transactions } from '../../database/transactions';
+import { AuditEventRecord } from '../../record/audit-event.entity';
+import { RecordService } from '../../record/record.service';
+import { digestObject } from '../../storage/object-digest';
+import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../../storage/object-storage';
+import { EvidenceItemRecord } from '../items/evidence-item.entity';
+import { EvidenceVersionRecord } from '../items/evidence-version.entity';
 import { parseRange } from './http-range';
 
 /** A viewer asks for the start of a file again within this time when it seeks or buffers: one viewing. */

@@ -18,7 +18,7 @@ import {
   type UpdateEvidenceRequest,
   type VersionKind,
 } from '@jit/shared';
-import { IsDateOnly, IsOmittable, trim } from '../common/validation';
+import { IsDateOnly, IsOmittable, trim } from '../../common/validation';
 
 const DERIVED_KINDS = VERSION_KINDS.filter((k) => k !== 'original') as Array<Exclude<VersionKind, 'original'>>;
 

@@ -2,22 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder } from '@jit/shared';
-import { AccessService, type JitAccess } from '../access/access.service';
-import { AppError, invalid, notFound } from '../common/app-error';
-import { created, diff } from '../common/changes';
-import type { RequestContext } from '../common/request-context';
-import { readThroughIndex } from '../database/read-through-index';
-import { forUpdate, Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
+import { AccessService, type JitAccess } from '../../access/access.service';
+import { AppError, invalid, notFound } from '../../common/app-error';
+import { created, diff } from '../../common/changes';
+import type { RequestContext } from '../../common/request-context';
+import { readThroughIndex } from '../../database/read-through-index';
+import { forUpdate, Transactions } from '../../database/transactions';
+import { JitsService } from '../../jits/jits.service';
+import { RecordService } from '../../record/record.service';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
 import { EVIDENCE_LIST_INDEXES, EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
-import { EvidenceFolder } from './folder.entity';
-import { EvidenceUpload } from './upload.entity';
-import { displayNames } from '../users/display-names';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { EvidenceFolder } from '../folders/folder.entity';
+import { EvidenceUpload } from '../uploads/upload.entity';
+import { displayNames } from '../../users/display-names';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
 
 /** The last item of a page, by its sort value and id: the next page starts after it. */
 interface Cursor {
@@ -60,7 +60,7 @@ function listIndex(sort: EvidenceSortField, query: EvidenceListQueryDto): string
  * custody event on the JIT's chain.
  */
 @Injectable()
-export class EvidenceService {
+export class ItemsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly transactions: Transactions,

@@ -5,22 +5,22 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { isUuid, jitChain, type UploadStatusView } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { AppError, notFound } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { CONFIG, type AppConfig } from '../config/config.schema';
-import { KeyedLock } from '../common/keyed-lock';
-import { Transactions } from '../database/transactions';
-import { assertWritable } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
-import type { MultipartWriter } from '../storage/multipart-writer';
-import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
-import { EvidenceItemRecord } from './evidence-item.entity';
-import { EvidenceVersionRecord } from './evidence-version.entity';
-import { EvidenceService } from './evidence.service';
-import { readAll } from '../storage/bytes';
-import { digestObject, type ObjectDigest } from '../storage/object-digest';
-import { UploadStaging } from '../storage/upload-staging';
+import type { JitAccess } from '../../access/access.service';
+import { AppError, notFound } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { CONFIG, type AppConfig } from '../../config/config.schema';
+import { KeyedLock } from '../../common/keyed-lock';
+import { Transactions } from '../../database/transactions';
+import { assertWritable } from '../../jits/jits.service';
+import { RecordService } from '../../record/record.service';
+import type { MultipartWriter } from '../../storage/multipart-writer';
+import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/object-storage';
+import { EvidenceItemRecord } from '../items/evidence-item.entity';
+import { EvidenceVersionRecord } from '../items/evidence-version.entity';
+import { ItemsService } from '../items/items.service';
+import { readAll } from '../../storage/bytes';
+import { digestObject, type ObjectDigest } from '../../storage/object-digest';
+import { UploadStaging } from '../../storage/upload-staging';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
 import { EvidenceUpload } from './upload.entity';
@@ -83,7 +83,7 @@ export class UploadsService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly transactions: Transactions,
     private readonly record: RecordService,
-    private readonly evidence: EvidenceService,
+    private readonly items: ItemsService,
   ) {
     this.writer = storage.multipartWriter(new UploadStaging(join(resolve(config.DATA_DIR), 'uploads')));
   }
@@ -256,7 +256,7 @@ export class UploadsService {
     const completed: EvidenceUpload = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
     await this.transactions.run(async (manager) => {
       await manager.update(EvidenceUpload, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
-      await this.evidence.onUploadComplete(manager, context, completed);
+      await this.items.onUploadComplete(manager, context, completed);
     });
     return completed;
   }
