@@ -4,7 +4,7 @@ import { JitsModule } from '../jits/jits.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
 import { CustodyService } from './custody/custody.service';
-import { ItemsController } from './items/items.controller';
+import { ItemsController, UploadStatusController } from './items/items.controller';
 import { EvidenceJobsService } from './evidence-jobs.service';
 import { ItemsService } from './items/items.service';
 import { TusController } from './uploads/tus.controller';
@@ -12,7 +12,7 @@ import { UploadsService } from './uploads/uploads.service';
 
 @Module({
   imports: [AccessModule, JitsModule, JobsModule, RecordModule],
-  controllers: [TusController, ItemsController],
+  controllers: [TusController, ItemsController, UploadStatusController],
   providers: [ItemsService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],
 })

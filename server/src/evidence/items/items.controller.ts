@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, Folder } from '@jit/shared';
+import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, Folder, UploadStatusView } from '@jit/shared';
 import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
 import type { JitAccess } from '../../access/access.service';
 import type { RequestContext } from '../../common/request-context';
@@ -112,5 +112,18 @@ export class ItemsController {
   @Access.jit('folders.manage')
   createFolder(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: CreateFolderDto): Promise<Folder> {
     return this.items.createFolder(context, access, dto);
+  }
+}
+
+/** Not tus, beside it: what the metadata form shows while the bytes travel (hash, sniffed type, duplicate). */
+@ApiTags('evidence uploads (tus)')
+@Controller('jits/:jitId/uploads')
+export class UploadStatusController {
+  constructor(private readonly items: ItemsService) {}
+
+  @Get(':uploadId/status')
+  @Access.jit('evidence.upload')
+  status(@CurrentJitAccess() access: JitAccess, @Param('uploadId') uploadId: string): Promise<UploadStatusView> {
+    return this.items.uploadStatus(access, uploadId);
   }
 }

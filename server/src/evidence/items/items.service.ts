@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder } from '@jit/shared';
+import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder, type UploadStatusView } from '@jit/shared';
 import { AccessService, type JitAccess } from '../../access/access.service';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { created, diff } from '../../common/changes';
 import type { RequestContext } from '../../common/request-context';
 import { readThroughIndex } from '../../database/read-through-index';
-import { forUpdate, Transactions } from '../../database/transactions';
+import { Transactions } from '../../database/transactions';
 import { JitsService } from '../../jits/jits.service';
 import { RecordService } from '../../record/record.service';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
@@ -15,7 +15,8 @@ import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.
 import { EVIDENCE_LIST_INDEXES, EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
 import { EvidenceFolder } from '../folders/folder.entity';
-import { EvidenceUpload } from '../uploads/upload.entity';
+import { toUploadStatus } from '../uploads/upload.presenter';
+import { UploadsService, type UploadFacts } from '../uploads/uploads.service';
 import { displayNames } from '../../users/display-names';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 
@@ -60,14 +61,19 @@ function listIndex(sort: EvidenceSortField, query: EvidenceListQueryDto): string
  * custody event on the JIT's chain.
  */
 @Injectable()
-export class ItemsService {
+export class ItemsService implements OnModuleInit {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly access: AccessService,
     private readonly jits: JitsService,
     private readonly record: RecordService,
+    private readonly uploads: UploadsService,
   ) {}
+
+  onModuleInit(): void {
+    this.uploads.onCompleted((manager, context, upload) => this.onUploadComplete(manager, context, upload));
+  }
 
   // ---- folders ------------------------------------------------------------------------------
 
@@ -110,20 +116,9 @@ export class ItemsService {
     if (dto.folderId) await this.requireFolder(manager, access, dto.folderId, 'folderId');
   }
 
-  /** The upload named in a request: the caller's own, in this JIT, not refused and not used before. */
-  private async claimUpload(manager: EntityManager, access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
-    // Locked (MySQL), so a last PATCH completing this upload at the same moment either sees the
-    // version written here or is seen complete here: the item cannot stay pending.
-    const query = manager
-      .getRepository(EvidenceUpload)
-      .createQueryBuilder('u')
-      .where('u.id = :uploadId AND u.jitId = :jitId AND u.userId = :userId', { uploadId, jitId: access.jit.id, userId: access.user.id });
-    forUpdate(query);
-    const upload = await query.getOne();
-    if (!upload) throw invalid([{ field: 'uploadId', code: 'invalid_value' }], 'There is no upload of yours with this id in this JIT.');
-    if (upload.status !== 'receiving' && upload.status !== 'complete') {
-      throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
-    }
+  /** The upload named in a request (claimed in this transaction), which must not have become a version before. */
+  private async claimUpload(manager: EntityManager, access: JitAccess, uploadId: string): Promise<UploadFacts> {
+    const upload = await this.uploads.claim(manager, access, uploadId);
     if (await manager.getRepository(EvidenceVersionRecord).existsBy({ uploadId })) {
       throw new AppError(409, 'upload_already_used', 'This upload already belongs to an item or version.');
     }
@@ -175,7 +170,7 @@ export class ItemsService {
 
   private newVersion(
     item: Pick<EvidenceItemRecord, 'id' | 'jitId'>,
-    upload: EvidenceUpload,
+    upload: UploadFacts,
     number: number,
     kind: EvidenceVersionRecord['kind'],
     derivedFromVersionId: string | null,
@@ -206,13 +201,13 @@ export class ItemsService {
   }
 
   /** Called in the transaction that marks an upload complete: a version waiting for it becomes available. */
-  async onUploadComplete(manager: EntityManager, context: RequestContext, upload: EvidenceUpload): Promise<void> {
+  private async onUploadComplete(manager: EntityManager, context: RequestContext, upload: UploadFacts): Promise<void> {
     const version = await manager.getRepository(EvidenceVersionRecord).findOneBy({ uploadId: upload.id, status: 'pending' });
     if (version) await this.makeAvailable(manager, context, version, upload);
   }
 
   /** Records size, hash and type on the version (and the item, for an original) and writes the custody event. */
-  private async makeAvailable(manager: EntityManager, context: RequestContext, version: EvidenceVersionRecord, upload: EvidenceUpload): Promise<void> {
+  private async makeAvailable(manager: EntityManager, context: RequestContext, version: EvidenceVersionRecord, upload: UploadFacts): Promise<void> {
     const now = new Date();
     const facts = { size: upload.length, sha256: upload.sha256, mimeType: upload.mimeType };
     await manager.update(EvidenceVersionRecord, { id: version.id }, { ...facts, status: 'available', availableAt: now });
@@ -231,12 +226,7 @@ export class ItemsService {
       return;
     }
     // The same bytes shared twice in one JIT are flagged and linked, not refused.
-    const duplicate = await manager
-      .getRepository(EvidenceItemRecord)
-      .createQueryBuilder('i')
-      .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending AND i.id <> :id', { jitId: item.jitId, sha256: upload.sha256, pending: 'pending', id: item.id })
-      .orderBy('i.createdAt', 'ASC')
-      .getOne();
+    const duplicate = await this.duplicateOf(manager, upload);
     await manager.update(EvidenceItemRecord, { id: item.id }, { ...facts, status: 'available', updatedAt: now, duplicateOfItemId: duplicate?.id ?? null });
     await this.record.append(manager, context, {
       chain,
@@ -276,6 +266,29 @@ export class ItemsService {
       if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
     });
     return this.getById(access, itemId);
+  }
+
+  /**
+   * The first listed item of the upload's JIT holding the same bytes, leaving out the item the upload
+   * itself belongs to (an uploaded version is unique per upload), or null.
+   */
+  async duplicateOf(manager: EntityManager, upload: Pick<UploadFacts, 'id' | 'jitId' | 'sha256'>): Promise<EvidenceItemRecord | null> {
+    if (!upload.sha256) return null;
+    return manager
+      .getRepository(EvidenceItemRecord)
+      .createQueryBuilder('i')
+      .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending', { jitId: upload.jitId, sha256: upload.sha256, pending: 'pending' })
+      .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionRecord, 'v').where('v.uploadId = :uploadId').getQuery()}`)
+      .setParameter('uploadId', upload.id)
+      .orderBy('i.createdAt', 'ASC')
+      .getOne();
+  }
+
+  /** The uploader's view of an upload while they describe it: its progress, and the item it would duplicate. */
+  async uploadStatus(access: JitAccess, uploadId: string): Promise<UploadStatusView> {
+    const upload = await this.uploads.find(access, uploadId);
+    const duplicate = await this.duplicateOf(this.dataSource.manager, upload);
+    return toUploadStatus(upload, duplicate?.id ?? null);
   }
 
   // ---- reading ------------------------------------------------------------------------------

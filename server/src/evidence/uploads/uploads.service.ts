@@ -3,27 +3,25 @@ import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
-import { isUuid, jitChain, type UploadStatusView } from '@jit/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUuid, jitChain } from '@jit/shared';
 import type { JitAccess } from '../../access/access.service';
-import { AppError, notFound } from '../../common/app-error';
+import { AppError, invalid, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { CONFIG, type AppConfig } from '../../config/config.schema';
 import { KeyedLock } from '../../common/keyed-lock';
-import { Transactions } from '../../database/transactions';
+import { forUpdate, Transactions } from '../../database/transactions';
 import { assertWritable } from '../../jits/jits.service';
 import { RecordService } from '../../record/record.service';
 import type { MultipartWriter } from '../../storage/multipart-writer';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/object-storage';
-import { EvidenceItemRecord } from '../items/evidence-item.entity';
-import { EvidenceVersionRecord } from '../items/evidence-version.entity';
-import { ItemsService } from '../items/items.service';
 import { readAll } from '../../storage/bytes';
 import { digestObject, type ObjectDigest } from '../../storage/object-digest';
 import { UploadStaging } from '../../storage/upload-staging';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
 import { EvidenceUpload } from './upload.entity';
+import { ownUpload } from './upload-visibility';
 
 /**
  * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),
@@ -54,6 +52,12 @@ interface RunningHash {
   offset: number;
 }
 
+/** What the code that turns an upload into evidence may know of it; the row stays the upload service's. */
+export type UploadFacts = Readonly<Pick<EvidenceUpload, 'id' | 'jitId' | 'objectKey' | 'fileName' | 'status' | 'length' | 'sha256' | 'mimeType'>>;
+
+/** Work that must commit or fail together with an upload's completion (its waiting version becoming available). */
+export type UploadCompletedListener = (manager: EntityManager, context: RequestContext, upload: UploadFacts) => Promise<void>;
+
 export interface TusHeaders {
   tusResumable?: string;
   uploadLength?: string;
@@ -76,6 +80,7 @@ export class UploadsService {
   private readonly locks = new KeyedLock();
   private readonly hashes = new Map<string, RunningHash>();
   private readonly writer: MultipartWriter;
+  private readonly completedListeners: UploadCompletedListener[] = [];
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -83,9 +88,13 @@ export class UploadsService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly transactions: Transactions,
     private readonly record: RecordService,
-    private readonly items: ItemsService,
   ) {
     this.writer = storage.multipartWriter(new UploadStaging(join(resolve(config.DATA_DIR), 'uploads')));
+  }
+
+  /** Runs `listener` inside the transaction that marks an upload complete, after the row is updated. */
+  onCompleted(listener: UploadCompletedListener): void {
+    this.completedListeners.push(listener);
   }
 
   maxBytes(access: JitAccess): number {
@@ -129,8 +138,23 @@ export class UploadsService {
 
   /** An upload is its uploader's: anyone else, member or not, gets the same 404. */
   async find(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
-    const upload = isUuid(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, jitId: access.jit.id }) : null;
-    if (!upload || upload.userId !== access.user.id) throw notFound('This upload');
+    const upload = isUuid(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, ...ownUpload(access) }) : null;
+    if (!upload) throw notFound('This upload');
+    return upload;
+  }
+
+  /**
+   * The upload named in a request to describe it, in the caller's transaction: the caller's own, in
+   * this JIT, not refused. Locked (MySQL), so a last PATCH completing this upload at the same moment
+   * either sees what the caller writes in this transaction or is seen complete here: the item cannot
+   * stay pending.
+   */
+  async claim(manager: EntityManager, access: JitAccess, uploadId: string): Promise<UploadFacts> {
+    const upload = await forUpdate(manager.getRepository(EvidenceUpload).createQueryBuilder('u').where({ id: uploadId, ...ownUpload(access) })).getOne();
+    if (!upload) throw invalid([{ field: 'uploadId', code: 'invalid_value' }], 'There is no upload of yours with this id in this JIT.');
+    if (upload.status !== 'receiving' && upload.status !== 'complete') {
+      throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
+    }
     return upload;
   }
 
@@ -144,35 +168,6 @@ export class UploadsService {
       throw new AppError(410, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
     }
     return upload;
-  }
-
-  async statusOf(access: JitAccess, uploadId: string): Promise<UploadStatusView> {
-    const upload = await this.find(access, uploadId);
-    const duplicate = upload.sha256
-      ? await this.dataSource
-          .getRepository(EvidenceItemRecord)
-          .createQueryBuilder('i')
-          .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending', { jitId: access.jit.id, sha256: upload.sha256, pending: 'pending' })
-          .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionRecord, 'v').where('v.uploadId = :uploadId').getQuery()}`)
-          .setParameter('uploadId', upload.id)
-          .orderBy('i.createdAt', 'ASC')
-          .getOne()
-      : null;
-    return this.toStatus(upload, duplicate?.id ?? null);
-  }
-
-  private toStatus(upload: EvidenceUpload, duplicateOfItemId: string | null): UploadStatusView {
-    return {
-      id: upload.id,
-      length: upload.length,
-      offset: upload.offset,
-      status: upload.status,
-      fileName: upload.fileName,
-      sha256: upload.sha256,
-      mimeType: upload.mimeType,
-      duplicateOfItemId,
-      failureReason: upload.failureReason,
-    };
   }
 
   /** PATCH: appends the body at the offset the client names, which must be the server's. */
@@ -256,7 +251,7 @@ export class UploadsService {
     const completed: EvidenceUpload = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
     await this.transactions.run(async (manager) => {
       await manager.update(EvidenceUpload, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
-      await this.items.onUploadComplete(manager, context, completed);
+      for (const listener of this.completedListeners) await listener(manager, context, completed);
     });
     return completed;
   }
