@@ -3,6 +3,7 @@ import { AccessModule } from '../access/access.module';
 import { JitsModule } from '../jits/jits.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
+import { FoldersModule } from './folders/folders.module';
 import { CustodyService } from './custody/custody.service';
 import { ItemsController, UploadStatusController } from './items/items.controller';
 import { EvidenceJobsService } from './evidence-jobs.service';
@@ -11,7 +12,7 @@ import { TusController } from './uploads/tus.controller';
 import { UploadsService } from './uploads/uploads.service';
 
 @Module({
-  imports: [AccessModule, JitsModule, JobsModule, RecordModule],
+  imports: [AccessModule, JitsModule, JobsModule, RecordModule, FoldersModule],
   controllers: [TusController, ItemsController, UploadStatusController],
   providers: [ItemsService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],

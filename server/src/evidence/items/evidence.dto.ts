@@ -9,7 +9,6 @@ import {
   WORKING_LANGUAGE_CODES,
   type Classification,
   type CreateEvidenceRequest,
-  type CreateFolderRequest,
   type CreateVersionRequest,
   type DocumentType,
   type EvidenceListQuery,
@@ -107,12 +106,4 @@ export class EvidenceListQueryDto implements EvidenceListQuery {
   @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-}
-
-export class CreateFolderDto implements CreateFolderRequest {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
-  name: string;
-
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
-  parentId?: string | null;
 }

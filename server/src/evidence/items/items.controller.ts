@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, Folder, UploadStatusView } from '@jit/shared';
+import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, UploadStatusView } from '@jit/shared';
 import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
 import type { JitAccess } from '../../access/access.service';
 import type { RequestContext } from '../../common/request-context';
 import { CustodyService, RangeNotSatisfiable } from '../custody/custody.service';
-import { CreateEvidenceDto, CreateFolderDto, CreateVersionDto, EvidenceListQueryDto, EvidenceMetadataDto } from './evidence.dto';
+import { CreateEvidenceDto, CreateVersionDto, EvidenceListQueryDto, EvidenceMetadataDto } from './evidence.dto';
 import { ItemsService } from './items.service';
 import { contentDisposition, reprDigest } from '../custody/http-range';
 
@@ -100,18 +100,6 @@ export class ItemsController {
     response.setHeader('Content-Length', String(range ? range.end - range.start + 1 : size));
     if (range) response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     return new StreamableFile(stream);
-  }
-
-  @Get('folders')
-  @Access.jit('evidence.read')
-  folders(@CurrentJitAccess() access: JitAccess): Promise<Folder[]> {
-    return this.items.listFolders(access);
-  }
-
-  @Post('folders')
-  @Access.jit('folders.manage')
-  createFolder(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: CreateFolderDto): Promise<Folder> {
-    return this.items.createFolder(context, access, dto);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type Folder, type UploadStatusView } from '@jit/shared';
+import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type EvidenceListPage, type EvidenceSortField, type FieldChange, type FieldError, type UploadStatusView } from '@jit/shared';
 import { AccessService, type JitAccess } from '../../access/access.service';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { created, diff } from '../../common/changes';
@@ -10,11 +10,11 @@ import { readThroughIndex } from '../../database/read-through-index';
 import { Transactions } from '../../database/transactions';
 import { JitsService } from '../../jits/jits.service';
 import { RecordService } from '../../record/record.service';
-import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateFolderDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
+import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateVersionDto, type EvidenceListQueryDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
 import { EVIDENCE_LIST_INDEXES, EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
-import { EvidenceFolder } from '../folders/folder.entity';
+import { FoldersService } from '../folders/folders.service';
 import { toUploadStatus } from '../uploads/upload.presenter';
 import { UploadsService, type UploadFacts } from '../uploads/uploads.service';
 import { displayNames } from '../../users/display-names';
@@ -69,41 +69,11 @@ export class ItemsService implements OnModuleInit {
     private readonly jits: JitsService,
     private readonly record: RecordService,
     private readonly uploads: UploadsService,
+    private readonly folders: FoldersService,
   ) {}
 
   onModuleInit(): void {
     this.uploads.onCompleted((manager, context, upload) => this.onUploadComplete(manager, context, upload));
-  }
-
-  // ---- folders ------------------------------------------------------------------------------
-
-  async listFolders(access: JitAccess): Promise<Folder[]> {
-    const folders = await this.dataSource.getRepository(EvidenceFolder).find({ where: { jitId: access.jit.id }, order: { name: 'ASC' } });
-    return folders.map((f) => ({ id: f.id, parentId: f.parentId, name: f.name, createdAt: f.createdAt.toISOString() }));
-  }
-
-  async createFolder(context: RequestContext, access: JitAccess, dto: CreateFolderDto): Promise<Folder> {
-    return this.transactions.run(async (manager) => {
-      await this.jits.loadForWrite(manager, access.jit.id);
-      if (dto.parentId) await this.requireFolder(manager, access, dto.parentId, 'parentId');
-      const folder = manager.create(EvidenceFolder, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
-      await manager.insert(EvidenceFolder, { ...folder });
-      await this.record.append(manager, context, {
-        chain: jitChain(access.jit.id),
-        action: 'folder.created',
-        subjectType: 'folder',
-        subjectId: folder.id,
-        actorPartyId: access.membership?.partyId,
-        changes: created({ name: folder.name, parentId: folder.parentId }),
-      });
-      return { id: folder.id, parentId: folder.parentId, name: folder.name, createdAt: folder.createdAt.toISOString() };
-    });
-  }
-
-  private async requireFolder(manager: EntityManager, access: JitAccess, folderId: string, field: string): Promise<void> {
-    if (!(await manager.getRepository(EvidenceFolder).existsBy({ id: folderId, jitId: access.jit.id }))) {
-      throw invalid([{ field, code: 'invalid_value' }], 'Choose a folder of this JIT.');
-    }
   }
 
   // ---- creation and completion --------------------------------------------------------------
@@ -113,7 +83,7 @@ export class ItemsService implements OnModuleInit {
     const errors: FieldError[] = creating ? REQUIRED_ON_CREATE.filter((field) => dto[field] === undefined).map((field) => ({ field, code: 'required' as const })) : [];
     if (dto.originatingPartyId !== undefined && !access.parties.some((p) => p.id === dto.originatingPartyId)) errors.push({ field: 'originatingPartyId', code: 'invalid_value' });
     if (errors.length) throw invalid(errors);
-    if (dto.folderId) await this.requireFolder(manager, access, dto.folderId, 'folderId');
+    if (dto.folderId) await this.folders.requireFolder(manager, access, dto.folderId, 'folderId');
   }
 
   /** The upload named in a request (claimed in this transaction), which must not have become a version before. */
