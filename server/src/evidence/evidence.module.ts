@@ -4,6 +4,7 @@ import { JitsModule } from '../jits/jits.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RecordModule } from '../record/record.module';
 import { FoldersModule } from './folders/folders.module';
+import { ListModule } from './list/list.module';
 import { CustodyService } from './custody/custody.service';
 import { ItemsController, UploadStatusController } from './items/items.controller';
 import { EvidenceJobsService } from './evidence-jobs.service';
@@ -12,7 +13,7 @@ import { TusController } from './uploads/tus.controller';
 import { UploadsService } from './uploads/uploads.service';
 
 @Module({
-  imports: [AccessModule, JitsModule, JobsModule, RecordModule, FoldersModule],
+  imports: [AccessModule, JitsModule, JobsModule, RecordModule, FoldersModule, ListModule],
   controllers: [TusController, ItemsController, UploadStatusController],
   providers: [ItemsService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],

@@ -4,7 +4,7 @@ import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sh
 
 /**
  * The indexes a list page is read through, named here because the list names them too (MySQL/MariaDB
- * are told which one to use for a page after a cursor; see EvidenceService.list).
+ * are told which one to use for a page after a cursor; see EvidenceListService.list).
  */
 export const EVIDENCE_LIST_INDEXES = {
   createdAt: 'ix_evidence_created',

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, UploadStatusView } from '@jit/shared';
+import type { AuditEvent, EvidenceItem, FixityResult, UploadStatusView } from '@jit/shared';
 import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
 import type { JitAccess } from '../../access/access.service';
 import type { RequestContext } from '../../common/request-context';
 import { CustodyService, RangeNotSatisfiable } from '../custody/custody.service';
-import { CreateEvidenceDto, CreateVersionDto, EvidenceListQueryDto, EvidenceMetadataDto } from './evidence.dto';
+import { CreateEvidenceDto, CreateVersionDto, EvidenceMetadataDto } from './evidence.dto';
 import { ItemsService } from './items.service';
 import { contentDisposition, reprDigest } from '../custody/http-range';
 
@@ -22,12 +22,6 @@ export class ItemsController {
     private readonly items: ItemsService,
     private readonly custody: CustodyService,
   ) {}
-
-  @Get('evidence')
-  @Access.jit('evidence.read')
-  list(@CurrentJitAccess() access: JitAccess, @Query() query: EvidenceListQueryDto): Promise<EvidenceListPage> {
-    return this.items.list(access, query);
-  }
 
   /** Describes an upload (finished or still travelling); the item is listed once its bytes are complete. */
   @Post('evidence')
