@@ -6,6 +6,7 @@ import { RecordModule } from '../record/record.module';
 import { FoldersModule } from './folders/folders.module';
 import { ListModule } from './list/list.module';
 import { CustodyService } from './custody/custody.service';
+import { CustodyController } from './custody/custody.controller';
 import { ItemsController, UploadStatusController } from './items/items.controller';
 import { EvidenceJobsService } from './evidence-jobs.service';
 import { ItemsService } from './items/items.service';
@@ -14,7 +15,7 @@ import { UploadsService } from './uploads/uploads.service';
 
 @Module({
   imports: [AccessModule, JitsModule, JobsModule, RecordModule, FoldersModule, ListModule],
-  controllers: [TusController, ItemsController, UploadStatusController],
+  controllers: [TusController, ItemsController, UploadStatusController, CustodyController],
   providers: [ItemsService, UploadsService, CustodyService, EvidenceJobsService],
   exports: [EvidenceJobsService],
 })

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, jitChain, type AuditEvent, type EvidenceItem, type FieldChange, type FieldError, type UploadStatusView } from '@jit/shared';
+import { isUuid, jitChain, type EvidenceItem, type FieldChange, type FieldError, type FixityResult, type UploadStatusView } from '@jit/shared';
 import { AccessService, type JitAccess } from '../../access/access.service';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { created, diff } from '../../common/changes';
@@ -252,8 +252,8 @@ export class ItemsService implements OnModuleInit {
   /** The full view of an item, pending or not (its creator sees a pending item they just described). */
   private async getById(access: JitAccess, itemId: string): Promise<EvidenceItem> {
     const item = await this.dataSource.getRepository(EvidenceItemRecord).findOneByOrFail({ id: itemId, jitId: access.jit.id });
-    const versions = await this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
-    const custody = await this.custody(access, itemId, false);
+    const versions = await this.versionsOf(itemId);
+    const custody = await this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
     const names = await displayNames(this.dataSource.manager, [item.createdBy, ...versions.map((v) => v.uploadedBy)]);
     return {
       ...toEvidenceSummary(item, names),
@@ -262,9 +262,35 @@ export class ItemsService implements OnModuleInit {
     };
   }
 
-  async custody(access: JitAccess, itemId: string, check = true): Promise<AuditEvent[]> {
-    if (check) await this.requireItem(access, itemId);
-    return this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
+  /** Every version of an item, pending ones included, in order. */
+  versionsOf(itemId: string): Promise<EvidenceVersionRecord[]> {
+    return this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
+  }
+
+  // ---- fixity ---------------------------------------------------------------------------------
+
+  /** Available versions whose last check (or, never checked, their arrival) is older than `due`, least recently checked first. */
+  versionsDueForFixity(due: Date, limit: number): Promise<EvidenceVersionRecord[]> {
+    return this.dataSource
+      .getRepository(EvidenceVersionRecord)
+      .createQueryBuilder('v')
+      .where('v.status = :available', { available: 'available' })
+      .andWhere('(v.lastVerifiedAt IS NULL AND v.availableAt < :due) OR v.lastVerifiedAt < :due', { due })
+      .orderBy('v.lastVerifiedAt', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Stamps each checked version with the time of its check; one whose bytes no longer match becomes `integrity_failed`. */
+  async recordFixity(manager: EntityManager, results: FixityResult[]): Promise<void> {
+    for (const result of results) {
+      await manager.update(EvidenceVersionRecord, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
+    }
+  }
+
+  /** An item one of whose versions failed its fixity check. */
+  async markIntegrityFailed(manager: EntityManager, itemId: string): Promise<void> {
+    await manager.update(EvidenceItemRecord, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
   }
 
   // ---- changes ------------------------------------------------------------------------------
