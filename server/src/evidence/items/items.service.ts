@@ -1,5 +1,4 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid, jitChain, type EvidenceItem, type FieldChange, type FieldError, type FixityResult, type UploadStatusView } from '@jit/shared';
 import { AccessService, type JitAccess } from '../../access/access.service';
@@ -13,6 +12,8 @@ import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateVersionDto, type
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
 import { EvidenceItemRecord } from './evidence-item.entity';
 import { EvidenceVersionRecord } from './evidence-version.entity';
+import { newItemRecord, newVersionRecord } from './item-records';
+import { itemVisible, versionVisible } from './item-visibility';
 import { FoldersService } from '../folders/folders.service';
 import { toUploadStatus } from '../uploads/upload.presenter';
 import { UploadsService, type UploadFacts } from '../uploads/uploads.service';
@@ -63,74 +64,14 @@ export class ItemsService implements OnModuleInit {
       await this.checkMetadata(manager, access, dto, true);
       await this.jits.loadForWrite(manager, access.jit.id);
       const upload = await this.claimUpload(manager, access, dto.uploadId);
-      const now = new Date();
-      const item: EvidenceItemRecord = {
-        id: randomUUID(),
-        jitId: access.jit.id,
-        folderId: dto.folderId ?? null,
-        title: dto.title ?? '',
-        description: dto.description ?? '',
-        documentType: dto.documentType ?? 'other',
-        languages: dto.languages ?? [],
-        originatingPartyId: dto.originatingPartyId ?? '',
-        originatingAuthority: dto.originatingAuthority ?? '',
-        collectedBy: dto.collectedBy ?? '',
-        collectionMethod: dto.collectionMethod ?? '',
-        obtainedAt: dto.obtainedAt ? new Date(dto.obtainedAt) : null,
-        source: dto.source ?? '',
-        handlingCode: dto.handlingCode ?? 'evidential_use_in_jit',
-        classification: dto.classification ?? 'unclassified',
-        tags: dto.tags ?? [],
-        status: 'pending',
-        createdBy: access.user.id,
-        createdByPartyId: access.membership?.partyId ?? '',
-        createdAt: now,
-        updatedAt: now,
-        sha256: null,
-        size: null,
-        mimeType: null,
-        fileName: upload.fileName,
-        duplicateOfItemId: null,
-      };
+      const item = newItemRecord(access, dto, upload.fileName);
       await manager.insert(EvidenceItemRecord, { ...item });
-      const version = this.newVersion(item, upload, 1, 'original', null, '', access);
+      const version = newVersionRecord(item, upload, 1, 'original', null, '', access);
       await manager.insert(EvidenceVersionRecord, { ...version });
       if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
       return item.id;
     });
     return this.getById(access, itemId);
-  }
-
-  private newVersion(
-    item: Pick<EvidenceItemRecord, 'id' | 'jitId'>,
-    upload: UploadFacts,
-    number: number,
-    kind: EvidenceVersionRecord['kind'],
-    derivedFromVersionId: string | null,
-    note: string,
-    access: JitAccess,
-  ): EvidenceVersionRecord {
-    return {
-      id: randomUUID(),
-      itemId: item.id,
-      jitId: item.jitId,
-      number,
-      kind,
-      derivedFromVersionId,
-      uploadId: upload.id,
-      objectKey: upload.objectKey,
-      fileName: upload.fileName,
-      size: null,
-      sha256: null,
-      mimeType: null,
-      status: 'pending',
-      note,
-      uploadedBy: access.user.id,
-      uploadedByPartyId: access.membership?.partyId ?? '',
-      createdAt: new Date(),
-      availableAt: null,
-      lastVerifiedAt: null,
-    };
   }
 
   /** Called in the transaction that marks an upload complete: a version waiting for it becomes available. */
@@ -194,7 +135,7 @@ export class ItemsService implements OnModuleInit {
       }
       await this.jits.loadForWrite(manager, access.jit.id);
       const upload = await this.claimUpload(manager, access, dto.uploadId);
-      const version = this.newVersion(item, upload, (versions[0]?.number ?? 0) + 1, dto.kind, dto.derivedFromVersionId, dto.note ?? '', access);
+      const version = newVersionRecord(item, upload, (versions[0]?.number ?? 0) + 1, dto.kind, dto.derivedFromVersionId, dto.note ?? '', access);
       await manager.insert(EvidenceVersionRecord, { ...version });
       if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
     });
@@ -232,8 +173,7 @@ export class ItemsService implements OnModuleInit {
    */
   async requireItem(access: JitAccess, itemId: string, manager: EntityManager = this.dataSource.manager, ownPending = false): Promise<EvidenceItemRecord> {
     const item = isUuid(itemId) ? await manager.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
-    const visible = item !== null && (item.status !== 'pending' || (ownPending && item.createdBy === access.user.id));
-    if (!visible) throw notFound('This evidence item');
+    if (!item || !itemVisible(access, item, ownPending)) throw notFound('This evidence item');
     return item;
   }
 
@@ -257,7 +197,7 @@ export class ItemsService implements OnModuleInit {
     const names = await displayNames(this.dataSource.manager, [item.createdBy, ...versions.map((v) => v.uploadedBy)]);
     return {
       ...toEvidenceSummary(item, names),
-      versions: versions.filter((v) => v.status !== 'pending' || v.uploadedBy === access.user.id).map((v) => toEvidenceVersion(v, names)),
+      versions: versions.filter((v) => versionVisible(access, v)).map((v) => toEvidenceVersion(v, names)),
       downloads: downloadsFrom(custody),
     };
   }
