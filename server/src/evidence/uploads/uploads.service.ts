@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid, jitChain } from '@jit/shared';
@@ -18,33 +18,11 @@ import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/object-storage
 import { readAll } from '../../storage/bytes';
 import { digestObject, type ObjectDigest } from '../../storage/object-digest';
 import { UploadStaging } from '../../storage/upload-staging';
+import { ByteLimit } from './byte-limit';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
 import { EvidenceUpload } from './upload.entity';
 import { ownUpload } from './upload-visibility';
-
-/**
- * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),
- * feeding them to the upload's running SHA-256 on the way.
- */
-class ByteLimit extends Transform {
-  count = 0;
-  constructor(
-    private readonly max: number,
-    private readonly hash: Hash | null,
-  ) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.count += chunk.length;
-    if (this.count > this.max) {
-      callback(new AppError(413, 'upload_too_large', `This chunk runs past the declared Upload-Length; send at most ${this.max} more bytes.`));
-      return;
-    }
-    this.hash?.update(chunk);
-    callback(null, chunk);
-  }
-}
 
 /** The SHA-256 of an upload's first `offset` bytes, kept in this process between its requests. */
 interface RunningHash {
@@ -70,9 +48,9 @@ export interface TusHeaders {
 /**
  * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage through the
  * adapter's multipart writer: each PATCH becomes a part on local disk, or is staged on disk until
- * an S3 part is full. The SHA-256 is
- * computed as the bytes pass to storage; when that running hash was lost (a restart, a request
- * served by another process) the stored object is read back and hashed at completion instead.
+ * an S3 part is full. The SHA-256 is computed as the bytes pass to storage; when that running hash
+ * was lost (a restart, a request served by another process) the stored object is read back and
+ * hashed at completion instead. The only code that touches the `uploads` table.
  */
 @Injectable()
 export class UploadsService {
