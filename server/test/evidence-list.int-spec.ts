@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EvidenceItem, EvidenceListPage, Folder, HandlingCode } from '@jit/shared';
-import { EvidenceItemRecord } from '../src/evidence/items/evidence-item.entity';
+import { EvidenceItemRecord } from '../src/evidence';
 import { buildTeam, startTestApp, type Team, type TestApp } from './harness';
 import { TusClient } from './tus-client';
 

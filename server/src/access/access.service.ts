@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
 import { forbidden, notFound } from '../common/app-error';
-import { EvidenceItemRecord } from '../evidence/items/evidence-item.entity';
+import { EvidenceItemRecord } from '../evidence/entities';
 import { JitAgreement } from '../jits/jit.entity';
 import { TaskRecord } from '../tasks/task.entity';
 import { JitParty } from '../jits/party.entity';

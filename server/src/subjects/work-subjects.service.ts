@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUuid, type WorkSubjectRef, type WorkSubjectSummary, type WorkSubjectType } from '@jit/shared';
 import { invalid } from '../common/app-error';
-import { EvidenceItemRecord } from '../evidence/items/evidence-item.entity';
+import { EvidenceItemRecord } from '../evidence/entities';
 import { NoteRecord } from '../notes/note.entity';
 import { TaskRecord } from '../tasks/task.entity';
 
