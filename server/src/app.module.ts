@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { CONFIG, type AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
-import { EvidenceModule } from './evidence/evidence.module';
+import { EvidenceModule } from './evidence';
 import { HealthModule } from './health/health.module';
 import { JitsModule } from './jits/jits.module';
 import { MembersModule } from './members/members.module';

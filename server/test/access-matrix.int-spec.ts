@@ -13,6 +13,7 @@ import {
   type Team,
   type TestApp,
 } from './harness';
+import { ReadAccessService } from '../src/access/read-access.service';
 import { encodeMetadata, TusClient, TUS_CONTENT_TYPE, TUS_VERSION } from './tus-client';
 
 /**
@@ -46,7 +47,7 @@ interface Row {
   /** The error code of a 409 row. */
   conflict?: string;
   /** A request the actor would be allowed to make; may prepare fresh state when the actor succeeds. */
-  call(actor: Actor, succeeds: boolean): Promise<Call>;
+  call(actor: Actor, succeeds: boolean): Call | Promise<Call>;
   /** A request that fails validation: 400 for an actor who may use the route, the refusal otherwise. */
   invalid?: (actor: Actor) => Call | Promise<Call>;
   /** Undo what a successful call changed. */
@@ -178,14 +179,14 @@ describe('access matrix', () => {
   };
 
   const ROWS: Row[] = [
-    { method: 'get', path: '/api/health', expect: all(200), call: async () => ({ url: '/api/health' }) },
-    { method: 'get', path: '/api/setup', expect: all(200), call: async () => ({ url: '/api/setup' }) },
+    { method: 'get', path: '/api/health', expect: all(200), call: () => ({ url: '/api/health' }) },
+    { method: 'get', path: '/api/setup', expect: all(200), call: () => ({ url: '/api/setup' }) },
     {
       method: 'post',
       path: '/api/setup',
       expect: all(409),
       conflict: 'setup_already_done',
-      call: async () => ({ url: '/api/setup', body: { setupToken: testApp.setupToken, email: 'second@platform.test', password: 'a long enough password', displayName: 'Second' } }),
+      call: () => ({ url: '/api/setup', body: { setupToken: testApp.setupToken, email: 'second@platform.test', password: 'a long enough password', displayName: 'Second' } }),
       invalid: () => ({ url: '/api/setup', body: { setupToken: 5, bogus: true } }),
     },
     {
@@ -193,7 +194,7 @@ describe('access matrix', () => {
       path: '/api/auth/login',
       expect: all(200),
       // Signed-in callers sign in again with their own client; the anonymous caller as the outsider.
-      call: async (actor) => ({ url: '/api/auth/login', body: { email: emailOf(actor === 'anonymous' ? 'outsider' : actor), password: passwordOf(actor === 'anonymous' ? 'outsider' : actor) } }),
+      call: (actor) => ({ url: '/api/auth/login', body: { email: emailOf(actor === 'anonymous' ? 'outsider' : actor), password: passwordOf(actor === 'anonymous' ? 'outsider' : actor) } }),
       invalid: () => ({ url: '/api/auth/login', body: { email: 5, bogus: true } }),
     },
     {
@@ -203,13 +204,13 @@ describe('access matrix', () => {
       // A session of its own, so the actor's main session lives on.
       call: async (actor, succeeds) => ({ url: '/api/auth/logout', ...(succeeds && actor !== 'anonymous' ? { client: await freshSession(actor) } : {}) }),
     },
-    { method: 'get', path: '/api/auth/me', expect: signedIn(200), call: async () => ({ url: '/api/auth/me' }) },
-    { method: 'get', path: '/api/auth/tokens', expect: signedIn(200), call: async () => ({ url: '/api/auth/tokens' }) },
+    { method: 'get', path: '/api/auth/me', expect: signedIn(200), call: () => ({ url: '/api/auth/me' }) },
+    { method: 'get', path: '/api/auth/tokens', expect: signedIn(200), call: () => ({ url: '/api/auth/tokens' }) },
     {
       method: 'post',
       path: '/api/auth/tokens',
       expect: signedIn(201),
-      call: async () => ({ url: '/api/auth/tokens', body: { name: 'matrix token' } }),
+      call: () => ({ url: '/api/auth/tokens', body: { name: 'matrix token' } }),
       invalid: () => ({ url: '/api/auth/tokens', body: { name: '' } }),
     },
     {
@@ -227,14 +228,14 @@ describe('access matrix', () => {
       method: 'patch',
       path: '/api/auth/me',
       expect: signedIn(200),
-      call: async (actor) => ({ url: '/api/auth/me', body: { timeZone: actor === 'anonymous' ? 'UTC' : (clients[actor].me?.timeZone ?? 'UTC') } }),
+      call: (actor) => ({ url: '/api/auth/me', body: { timeZone: actor === 'anonymous' ? 'UTC' : (clients[actor].me?.timeZone ?? 'UTC') } }),
       invalid: () => ({ url: '/api/auth/me', body: { language: 'xx' } }),
     },
     {
       method: 'post',
       path: '/api/auth/password',
       expect: signedIn(200),
-      call: async (actor) => ({ url: '/api/auth/password', body: { currentPassword: actor === 'anonymous' ? USER_PASSWORD : passwordOf(actor), newPassword: 'a temporary password' } }),
+      call: (actor) => ({ url: '/api/auth/password', body: { currentPassword: actor === 'anonymous' ? USER_PASSWORD : passwordOf(actor), newPassword: 'a temporary password' } }),
       invalid: () => ({ url: '/api/auth/password', body: { currentPassword: 'whatever', newPassword: 'short' } }),
       undo: async (actor, client) => {
         if (actor === 'anonymous') return;
@@ -242,13 +243,13 @@ describe('access matrix', () => {
         if (response.status !== 200) throw new Error(`restoring the password failed: ${response.status}`);
       },
     },
-    { method: 'get', path: '/api/users', expect: adminOnly(200), permission: 'users.read', call: async () => ({ url: '/api/users' }) },
+    { method: 'get', path: '/api/users', expect: adminOnly(200), permission: 'users.read', call: () => ({ url: '/api/users' }) },
     {
       method: 'post',
       path: '/api/users',
       expect: adminOnly(201),
       permission: 'users.create',
-      call: async () => ({
+      call: () => ({
         url: '/api/users',
         body: {
           email: `matrix.${randomBytes(4).toString('hex')}@agency.test`,
@@ -267,30 +268,30 @@ describe('access matrix', () => {
       path: '/api/users/{userId}',
       expect: adminOnly(200),
       permission: 'users.update',
-      call: async () => ({ url: `/api/users/${scratchUserId}`, body: { organisation: 'Other agency' } }),
+      call: () => ({ url: `/api/users/${scratchUserId}`, body: { organisation: 'Other agency' } }),
       invalid: () => ({ url: `/api/users/${scratchUserId}`, body: { disabled: 'yes' } }),
     },
-    { method: 'get', path: '/api/jits', expect: signedIn(200), call: async () => ({ url: '/api/jits' }) },
+    { method: 'get', path: '/api/jits', expect: signedIn(200), call: () => ({ url: '/api/jits' }) },
     {
       method: 'post',
       path: '/api/jits',
       expect: adminOnly(201),
       permission: 'jits.create',
-      call: async () => ({ url: '/api/jits', body: jitRequest() }),
+      call: () => ({ url: '/api/jits', body: jitRequest() }),
       invalid: () => ({ url: '/api/jits', body: { ...jitRequest(), startDate: '2026-02-30' } }),
     },
     {
       method: 'get',
       path: '/api/jits/{jitId}',
       expect: jitRoute({ admin: 200, observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
-      call: async () => ({ url: jitUrl() }),
+      call: () => ({ url: jitUrl() }),
     },
     {
       method: 'patch',
       path: '/api/jits/{jitId}',
       expect: jitRoute({ admin: 200, leadLeader: 200 }),
       permission: 'jit.update',
-      call: async () => ({ url: jitUrl(), body: { title: 'Crimes against humanity in the northern province (amended)' } }),
+      call: () => ({ url: jitUrl(), body: { title: 'Crimes against humanity in the northern province (amended)' } }),
       invalid: () => ({ url: jitUrl(), body: { workingLanguage: 'xx' } }),
     },
     {
@@ -324,7 +325,7 @@ describe('access matrix', () => {
       method: 'get',
       path: '/api/jits/{jitId}/members',
       expect: jitRoute({ admin: 200, observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
-      call: async () => ({ url: jitUrl('/members') }),
+      call: () => ({ url: jitUrl('/members') }),
     },
     {
       method: 'post',
@@ -364,14 +365,14 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/user-lookup',
       expect: jitRoute({ admin: 200, otherLeader: 200, leadLeader: 200 }),
       permission: 'users.lookup',
-      call: async () => ({ url: jitUrl(`/user-lookup?email=${encodeURIComponent(emailOf('outsider'))}`) }),
+      call: () => ({ url: jitUrl(`/user-lookup?email=${encodeURIComponent(emailOf('outsider'))}`) }),
     },
     {
       method: 'get',
       path: '/api/jits/{jitId}/audit',
       expect: jitRoute({ observer: 200, member: 200, legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
       permission: 'record.read',
-      call: async () => ({ url: jitUrl('/audit?limit=10') }),
+      call: () => ({ url: jitUrl('/audit?limit=10') }),
       invalid: () => ({ url: jitUrl('/audit?limit=0') }),
     },
     {
@@ -379,26 +380,26 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/audit/verify',
       expect: jitRoute({ legalAdviser: 200, otherLeader: 200, leadLeader: 200 }),
       permission: 'record.verify',
-      call: async () => ({ url: jitUrl('/audit/verify') }),
+      call: () => ({ url: jitUrl('/audit/verify') }),
     },
     {
       method: 'get',
       path: '/api/audit',
       expect: adminOnly(200),
       permission: 'platform_record.read',
-      call: async () => ({ url: '/api/audit?limit=10' }),
+      call: () => ({ url: '/api/audit?limit=10' }),
       invalid: () => ({ url: '/api/audit?limit=abc' }),
     },
-    { method: 'get', path: '/api/audit/verify', expect: adminOnly(200), permission: 'platform_record.read', call: async () => ({ url: '/api/audit/verify' }) },
+    { method: 'get', path: '/api/audit/verify', expect: adminOnly(200), permission: 'platform_record.read', call: () => ({ url: '/api/audit/verify' }) },
 
     // ---- evidence: tus uploads (an upload is its creator's; the others get 404) ----
-    { method: 'options', path: '/api/jits/{jitId}/uploads', expect: all(204), call: async () => ({ url: jitUrl('/uploads') }) },
+    { method: 'options', path: '/api/jits/{jitId}/uploads', expect: all(204), call: () => ({ url: jitUrl('/uploads') }) },
     {
       method: 'post',
       path: '/api/jits/{jitId}/uploads',
       expect: jitRoute(CONTRIBUTORS(201)),
       permission: 'evidence.upload',
-      call: async () => ({ url: jitUrl('/uploads'), headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Length': '10', 'Upload-Metadata': encodeMetadata({ filename: 'matrix.txt' }) } }),
+      call: () => ({ url: jitUrl('/uploads'), headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Length': '10', 'Upload-Metadata': encodeMetadata({ filename: 'matrix.txt' }) } }),
       invalid: () => ({ url: jitUrl('/uploads'), headers: { 'Tus-Resumable': TUS_VERSION, 'Upload-Length': '0', 'Upload-Metadata': encodeMetadata({ filename: 'matrix.txt' }) } }),
     },
     {
@@ -441,7 +442,7 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/evidence',
       expect: jitRoute(READERS(200)),
       permission: 'evidence.read',
-      call: async () => ({ url: jitUrl('/evidence') }),
+      call: () => ({ url: jitUrl('/evidence') }),
       invalid: () => ({ url: jitUrl('/evidence?limit=0') }),
     },
     {
@@ -460,7 +461,7 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/evidence/{itemId}',
       expect: jitRoute(READERS(200)),
       permission: 'evidence.read',
-      call: async () => ({ url: jitUrl(`/evidence/${item.id}`) }),
+      call: () => ({ url: jitUrl(`/evidence/${item.id}`) }),
     },
     {
       method: 'patch',
@@ -468,7 +469,7 @@ describe('access matrix', () => {
       // Only the uploader's party (NL): the FR leader holds evidence.edit but is refused for this item.
       expect: jitRoute({ member: 200, legalAdviser: 200, leadLeader: 200 }),
       permission: 'evidence.edit',
-      call: async (actor) => ({ url: jitUrl(`/evidence/${item.id}`), body: { description: `Reviewed by ${actor}` } }),
+      call: (actor) => ({ url: jitUrl(`/evidence/${item.id}`), body: { description: `Reviewed by ${actor}` } }),
       invalid: () => ({ url: jitUrl(`/evidence/${item.id}`), body: { documentType: 'rumour' } }),
     },
     {
@@ -487,44 +488,44 @@ describe('access matrix', () => {
       path: '/api/jits/{jitId}/evidence/{itemId}/custody',
       expect: jitRoute(READERS(200)),
       permission: 'evidence.read',
-      call: async () => ({ url: jitUrl(`/evidence/${item.id}/custody`) }),
+      call: () => ({ url: jitUrl(`/evidence/${item.id}/custody`) }),
     },
     {
       method: 'post',
       path: '/api/jits/{jitId}/evidence/{itemId}/verify',
       expect: jitRoute(CONTRIBUTORS(200)),
       permission: 'evidence.verify',
-      call: async () => ({ url: jitUrl(`/evidence/${item.id}/verify`) }),
+      call: () => ({ url: jitUrl(`/evidence/${item.id}/verify`) }),
     },
     {
       method: 'get',
       path: '/api/jits/{jitId}/evidence/{itemId}/versions/{versionId}/content',
       expect: jitRoute(READERS(200)),
       permission: 'evidence.read',
-      call: async () => ({ url: jitUrl(`/evidence/${item.id}/versions/${item.versions[0].id}/content`) }),
+      call: () => ({ url: jitUrl(`/evidence/${item.id}/versions/${item.versions[0].id}/content`) }),
     },
     {
       method: 'get',
       path: '/api/jits/{jitId}/folders',
       expect: jitRoute(READERS(200)),
       permission: 'evidence.read',
-      call: async () => ({ url: jitUrl('/folders') }),
+      call: () => ({ url: jitUrl('/folders') }),
     },
     {
       method: 'post',
       path: '/api/jits/{jitId}/folders',
       expect: jitRoute(CONTRIBUTORS(201)),
       permission: 'folders.manage',
-      call: async (actor) => ({ url: jitUrl('/folders'), body: { name: `Folder of ${actor} ${randomBytes(2).toString('hex')}` } }),
+      call: (actor) => ({ url: jitUrl('/folders'), body: { name: `Folder of ${actor} ${randomBytes(2).toString('hex')}` } }),
       invalid: () => ({ url: jitUrl('/folders'), body: { name: '   ', parentId: 'nope' } }),
     },
-    { method: 'get', path: '/api/jits/{jitId}/notes', expect: jitRoute(READERS(200)), permission: 'notes.read', call: async () => ({ url: jitUrl('/notes') }) },
+    { method: 'get', path: '/api/jits/{jitId}/notes', expect: jitRoute(READERS(200)), permission: 'notes.read', call: () => ({ url: jitUrl('/notes') }) },
     {
       method: 'post',
       path: '/api/jits/{jitId}/notes',
       expect: jitRoute(CONTRIBUTORS(201)),
       permission: 'notes.write',
-      call: async (actor) => ({ url: jitUrl('/notes'), body: { title: `Note of ${actor}`, body: 'text' } }),
+      call: (actor) => ({ url: jitUrl('/notes'), body: { title: `Note of ${actor}`, body: 'text' } }),
       invalid: () => ({ url: jitUrl('/notes'), body: { title: '', body: 5 } }),
     },
     {
@@ -558,14 +559,14 @@ describe('access matrix', () => {
       call: async () => ({ url: jitUrl(`/notes/${await freshNote()}/restore`), body: { revision: 1, baseRevision: 1 } }),
       invalid: () => ({ url: jitUrl(`/notes/${randomUUID()}/restore`), body: { revision: 0 } }),
     },
-    { method: 'get', path: '/api/tasks/mine', expect: signedIn(200), call: async () => ({ url: '/api/tasks/mine' }) },
-    { method: 'get', path: '/api/jits/{jitId}/tasks', expect: jitRoute(READERS(200)), permission: 'tasks.read', call: async () => ({ url: jitUrl('/tasks') }) },
+    { method: 'get', path: '/api/tasks/mine', expect: signedIn(200), call: () => ({ url: '/api/tasks/mine' }) },
+    { method: 'get', path: '/api/jits/{jitId}/tasks', expect: jitRoute(READERS(200)), permission: 'tasks.read', call: () => ({ url: jitUrl('/tasks') }) },
     {
       method: 'post',
       path: '/api/jits/{jitId}/tasks',
       expect: jitRoute({ otherLeader: 201, leadLeader: 201 }),
       permission: 'tasks.manage',
-      call: async (actor) => ({ url: jitUrl('/tasks'), body: { title: `Task of ${actor}` } }),
+      call: (actor) => ({ url: jitUrl('/tasks'), body: { title: `Task of ${actor}` } }),
       invalid: () => ({ url: jitUrl('/tasks'), body: { title: 't', priority: 'whenever' } }),
     },
     {
@@ -646,20 +647,20 @@ describe('access matrix', () => {
       call: async () => ({ url: jitUrl(`/links/${await freshLink()}`) }),
     },
     // ---- notifications: a person's own, across their JITs ----
-    { method: 'get', path: '/api/notifications', expect: signedIn(200), call: async () => ({ url: '/api/notifications' }), invalid: () => ({ url: '/api/notifications?limit=0' }) },
+    { method: 'get', path: '/api/notifications', expect: signedIn(200), call: () => ({ url: '/api/notifications' }), invalid: () => ({ url: '/api/notifications?limit=0' }) },
     {
       method: 'post',
       path: '/api/notifications/read',
       expect: signedIn(204),
-      call: async () => ({ url: '/api/notifications/read', body: { all: true } }),
+      call: () => ({ url: '/api/notifications/read', body: { all: true } }),
       invalid: () => ({ url: '/api/notifications/read', body: {} }),
     },
-    { method: 'get', path: '/api/notifications/preferences', expect: signedIn(200), call: async () => ({ url: '/api/notifications/preferences' }) },
+    { method: 'get', path: '/api/notifications/preferences', expect: signedIn(200), call: () => ({ url: '/api/notifications/preferences' }) },
     {
       method: 'patch',
       path: '/api/notifications/preferences',
       expect: signedIn(200),
-      call: async () => ({ url: '/api/notifications/preferences', body: { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: true }] } }),
+      call: () => ({ url: '/api/notifications/preferences', body: { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: true }] } }),
       invalid: () => ({ url: '/api/notifications/preferences', body: { preferences: [{ kind: 'birthday', channel: 'in_app', enabled: true }] } }),
     },
   ];
@@ -851,6 +852,54 @@ describe('access matrix', () => {
       const patched = await team.admin.patch(`/api/jits/${team.jit.id}/members/${team.memberships.otherLeader.id}`, { role: 'member' });
       expect(outcome(patched)).toEqual({ status: 403, error: 'forbidden', permission: 'members.manage' });
     });
+  });
+
+  /**
+   * Every route that reads what members work on (evidence, versions, uploads, notes, tasks, comments,
+   * links, record events, notifications) reads it through ReadAccessService, so a narrower read rule
+   * reaches all of them. Routes that read no such row say why; a new read route must be placed in
+   * one list or the other.
+   */
+  const READS_NO_SUBJECT: Record<string, string> = {
+    'GET /api/health': 'no JIT',
+    'GET /api/setup': 'no JIT',
+    'GET /api/auth/me': "the caller's own account",
+    'GET /api/auth/tokens': "the caller's own tokens",
+    'GET /api/users': 'accounts, for the administrator',
+    'GET /api/jits': 'the agreements the caller belongs to, decided by membership',
+    'GET /api/jits/{jitId}': 'the agreement itself, decided by membership',
+    'GET /api/jits/{jitId}/members': 'the team roster, decided by membership',
+    'GET /api/jits/{jitId}/user-lookup': 'accounts, for leaders',
+    'GET /api/jits/{jitId}/audit/verify': 'recomputes hashes; returns no event',
+    'GET /api/audit': 'the platform chain, for the administrator',
+    'GET /api/audit/verify': 'recomputes hashes; returns no event',
+    'GET /api/jits/{jitId}/folders': 'folder names, shared by the whole team',
+    'GET /api/notifications/preferences': "the caller's own settings",
+  };
+  const READERS_FIRST: SignedInActor[] = ['otherLeader', 'member', 'observer', 'legalAdviser', 'leadLeader', 'admin'];
+  const READ_ROWS = ROWS.filter((row) => (row.method === 'get' || row.method === 'head') && !(`${row.method.toUpperCase()} ${row.path}` in READS_NO_SUBJECT));
+
+  it.each(READ_ROWS.map((row) => ({ name: `${row.method.toUpperCase()} ${row.path}`, row })))('$name reads through ReadAccessService', async ({ row }) => {
+    // The FR leader, where they may: they hold notifications (evidence from another party) and read every kind of row.
+    const actor = READERS_FIRST.find((a) => row.expect[a] < 300);
+    if (!actor) throw new Error(`no signed-in actor may use ${row.path}; move it to READS_NO_SUBJECT with a reason`);
+    const readAccess = testApp.app.get(ReadAccessService);
+    const scope = jest.spyOn(readAccess, 'scope');
+    try {
+      const call = await row.call(actor, true);
+      const response = await send(call.client ?? clientOf(actor), row.method, call);
+      expect([actor, response.status]).toEqual([actor, row.expect[actor]]);
+      expect(scope).toHaveBeenCalled();
+      await row.undo?.(actor, call.client ?? clientOf(actor));
+    } finally {
+      scope.mockRestore();
+    }
+  });
+
+  it('names a reason for every read route that reads no subject, and each is a real route', () => {
+    const reads = new Set(ROWS.filter((row) => row.method === 'get' || row.method === 'head').map((row) => `${row.method.toUpperCase()} ${row.path}`));
+    expect(Object.keys(READS_NO_SUBJECT).filter((route) => !reads.has(route))).toEqual([]);
+    expect(READ_ROWS.length).toBeGreaterThan(10);
   });
 
   it('has a row for every route of the OpenAPI document', async () => {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiError, AuditPage, EvidenceListPage, Jit, UploadStatusView } from '@jit/shared';
 import { jitChain } from '@jit/shared';
-import { EvidenceUpload } from '../src/evidence/upload.entity';
+import { EvidenceUpload } from '../src/evidence';
 import { OBJECT_STORAGE, type ObjectStorage } from '../src/storage/object-storage';
 import { addMember, buildTeam, createJit, headSeq, startTestApp, type Team, type TestApp } from './harness';
 import { encodeMetadata, MIB, TusClient } from './tus-client';

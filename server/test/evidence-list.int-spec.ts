@@ -1,7 +1,7 @@
 import type { ApiError } from '@jit/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EvidenceItem, EvidenceListPage, Folder, HandlingCode } from '@jit/shared';
-import { EvidenceItemRecord } from '../src/evidence/evidence-item.entity';
+import { EvidenceItemRecord } from '../src/evidence';
 import { buildTeam, startTestApp, type Team, type TestApp } from './harness';
 import { TusClient } from './tus-client';
 

@@ -265,6 +265,15 @@ export async function buildTeam<Target extends ApiTarget>(testApp: Target, admin
   return { admin, jit: refreshed, leadLeader, otherLeader, member, legalAdviser, observer, outsider, memberships };
 }
 
+/** What describes an upload as an item: a witness statement from the NL party, for use in the JIT. */
+export const itemDescription = (jit: Jit, uploadId: string, title: string) => ({
+  uploadId,
+  title,
+  documentType: 'witness_statement',
+  originatingPartyId: jit.parties.find((p) => p.country === 'NL')?.id,
+  handlingCode: 'evidential_use_in_jit',
+});
+
 /** The newest sequence number of a chain, read straight from the database. */
 export async function headSeq(testApp: TestApp, chain: string): Promise<number> {
   const rows: Array<{ seq: number }> = await testApp.dataSource.query(`SELECT seq FROM audit_chain_heads WHERE chain = ?`, [chain]);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { jitChain, type ApiError, type AuditPage, type ChainVerification, type EvidenceItem, type Jit, type Link, type Note, type Task } from '@jit/shared';
-import { addMember, buildTeam, createJit, headSeq, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
+import { addMember, buildTeam, createJit, headSeq, itemDescription, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
 import { TusClient } from './tus-client';
 
 /** Links between evidence items, notes and tasks: both ends list them; the record keeps who linked and unlinked what. */
@@ -16,13 +16,6 @@ describe('links', () => {
   let otherJit: Jit;
   let otherJitNote: Note;
 
-  const describeItem = (jit: Jit, uploadId: string, title: string) => ({
-    uploadId,
-    title,
-    documentType: 'witness_statement',
-    originatingPartyId: jit.parties.find((p) => p.country === 'NL')?.id,
-    handlingCode: 'evidential_use_in_jit',
-  });
   const linkRows = async (): Promise<number> => {
     const rows: Array<{ n: number | string }> = await testApp.dataSource.query('SELECT COUNT(*) AS n FROM links');
     return Number(rows[0].n);
@@ -55,12 +48,12 @@ describe('links', () => {
     task = await newTask('Interview witness W');
     const tus = new TusClient(team.member, team.jit.id);
     const uploadId = await tus.upload(Buffer.from(`Statement of witness W ${randomBytes(8).toString('hex')}\n`), { fileName: 'statement.txt' });
-    const described = await team.member.post(`/api/jits/${team.jit.id}/evidence`, describeItem(team.jit, uploadId, 'Statement of witness W'));
+    const described = await team.member.post(`/api/jits/${team.jit.id}/evidence`, itemDescription(team.jit, uploadId, 'Statement of witness W'));
     expect(described.status).toBe(201);
     item = described.body as EvidenceItem;
     // Described before its bytes arrive: pending, its uploader's alone.
     const pendingUpload = await tus.start({ length: 100, fileName: 'late.txt' });
-    const pending = await team.member.post(`/api/jits/${team.jit.id}/evidence`, describeItem(team.jit, pendingUpload, 'Still arriving'));
+    const pending = await team.member.post(`/api/jits/${team.jit.id}/evidence`, itemDescription(team.jit, pendingUpload, 'Still arriving'));
     expect(pending.status).toBe(201);
     pendingItem = pending.body as EvidenceItem;
     expect(pendingItem.status).toBe('pending');

@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { Membership } from '../members/membership.entity';
 import { AccessService, isActiveMembership, type JitAccess } from './access.service';
+import { ReadAccessService } from './read-access.service';
 
-const service = new AccessService({} as DataSource);
+// The narrower rules tested here read no rows: neither the database nor the read-access service is reached.
+const service = new AccessService({} as DataSource, new ReadAccessService({} as DataSource));
 
 function accessOf(role: JitRole | null, options: { lead?: boolean; admin?: boolean; partyId?: string } = {}): JitAccess {
   const membership = role ? ({ role, partyId: options.partyId ?? 'p-fr' } as Membership) : null;

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
 import { forbidden, notFound } from '../common/app-error';
-import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
 import { JitAgreement } from '../jits/jit.entity';
-import { TaskRecord } from '../tasks/task.entity';
 import { JitParty } from '../jits/party.entity';
 import { Membership } from '../members/membership.entity';
 import type { User } from '../users/user.entity';
+import { isActiveMembership } from './active-membership';
+import { ReadAccessService } from './read-access.service';
 
 /** What the access module decided about one user in one JIT. */
 export interface JitAccess {
@@ -21,8 +21,7 @@ export interface JitAccess {
 }
 
 
-export const isActiveMembership = (m: Pick<Membership, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>
-  m.revokedAt === null && (m.accessExpiresAt === null || m.accessExpiresAt > now);
+export { isActiveMembership } from './active-membership';
 
 /**
  * The one place that answers "may this user do X in this JIT". Decisions come from the permission
@@ -30,7 +29,10 @@ export const isActiveMembership = (m: Pick<Membership, 'revokedAt' | 'accessExpi
  */
 @Injectable()
 export class AccessService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly readAccess: ReadAccessService,
+  ) {}
 
   /** Resolves the caller's standing in a JIT. An outsider learns nothing: a missing JIT and a foreign one are the same 404. */
   async resolve(user: User, jitId: string | undefined): Promise<JitAccess> {
@@ -69,15 +71,13 @@ export class AccessService {
 
   /** The item a route changes, checked against the uploader-party rule; a foreign, pending or unknown id is a 404. */
   async requireEvidenceTarget(access: JitAccess, itemId: string | undefined): Promise<void> {
-    const item = isUuid(itemId) ? await this.dataSource.getRepository(EvidenceItemRecord).findOneBy({ id: itemId, jitId: access.jit.id }) : null;
-    if (!item || item.status === 'pending') throw notFound('This evidence item');
+    const item = await this.readAccess.require(this.dataSource.manager, 'evidence', itemId, this.readAccess.reader(access));
     this.requireEvidenceEdit(access, item.createdByPartyId);
   }
 
   /** Leaders move any task and tick its checklist; anyone else only a task assigned to them. A foreign or unknown task is a 404. */
   async requireTaskMover(access: JitAccess, taskId: string | undefined): Promise<void> {
-    const task = isUuid(taskId) ? await this.dataSource.getRepository(TaskRecord).findOneBy({ id: taskId, jitId: access.jit.id }) : null;
-    if (!task) throw notFound('This task');
+    const task = await this.readAccess.require(this.dataSource.manager, 'task', taskId, this.readAccess.reader(access));
     this.require(access, 'tasks.move');
     if (!mayMoveTask(this.actor(access), task)) {
       throw forbidden('tasks.move', 'Only the person a task is assigned to, or a leader, may move it or tick its checklist.');

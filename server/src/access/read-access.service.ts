@@ -4,15 +4,14 @@ import { actionsFor, isOversightRole, isUuid, jitChain, type JitRole, type WorkS
 import { invalid, notFound } from '../common/app-error';
 import { forUpdate } from '../database/transactions';
 import { CommentRecord } from '../comments/comment.entity';
-import { EvidenceItemRecord } from '../evidence/evidence-item.entity';
-import { EvidenceVersionRecord } from '../evidence/evidence-version.entity';
-import { EvidenceUpload } from '../evidence/upload.entity';
+import { EvidenceItemRecord, EvidenceUpload, EvidenceVersionRecord } from '../evidence/entities';
 import { LinkRecord } from '../links/link.entity';
 import { Membership } from '../members/membership.entity';
 import { NoteRecord } from '../notes/note.entity';
 import { AuditEventRecord } from '../record/audit-event.entity';
 import { TaskRecord } from '../tasks/task.entity';
-import { isActiveMembership, type JitAccess } from './access.service';
+import type { JitAccess } from './access.service';
+import { isActiveMembership } from './active-membership';
 
 /** Who reads, in one JIT: what every read rule needs to know about them. */
 export interface Reader {
@@ -191,7 +190,7 @@ export class ReadAccessService {
         );
       case 'upload':
         // An upload is its uploader's own until it becomes evidence.
-        return new Brackets((w) => w.where(inJit).andWhere(`${a}.createdBy = :${p('user')}`));
+        return new Brackets((w) => w.where(inJit).andWhere(`${a}.userId = :${p('user')}`));
       case 'audit_event':
         qb.setParameters({ [p('chain')]: jitChain(reader.jitId), [p('shared')]: [...TEAM_ACTIONS, ...(reader.oversight ? OVERSIGHT_ACTIONS : [])], [p('party')]: reader.partyId, [p('partyActions')]: PARTY_ACTIONS });
         return new Brackets((w) =>

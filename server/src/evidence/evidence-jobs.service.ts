@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config/config.schema';
 import { JobLeasesService } from '../jobs/job-leases.service';
 import { ScheduledJob } from '../jobs/scheduled-job';
-import { CustodyService } from './custody.service';
-import { EvidenceVersionRecord } from './evidence-version.entity';
-import { UploadsService } from './uploads.service';
+import { CustodyService } from './custody/custody.service';
+import { ItemsService } from './items/items.service';
+import { UploadsService } from './uploads/uploads.service';
 
 const TICK_MS = 10 * 60_000;
 const FIXITY_BATCH = 200;
@@ -17,10 +16,10 @@ const FIXITY_BATCH = 200;
 @Injectable()
 export class EvidenceJobsService extends ScheduledJob {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly leases: JobLeasesService,
     private readonly uploads: UploadsService,
+    private readonly items: ItemsService,
     private readonly custody: CustodyService,
   ) {
     super(new Logger('EvidenceJobs'), TICK_MS);
@@ -35,14 +34,7 @@ export class EvidenceJobsService extends ScheduledJob {
   /** Verifies the versions whose last check is older than the cycle, oldest first; returns how many items were checked. */
   async fixityBatch(now = new Date()): Promise<number> {
     const due = new Date(now.getTime() - this.config.FIXITY_INTERVAL_HOURS * 3_600_000);
-    const versions = await this.dataSource
-      .getRepository(EvidenceVersionRecord)
-      .createQueryBuilder('v')
-      .where('v.status = :available', { available: 'available' })
-      .andWhere('(v.lastVerifiedAt IS NULL AND v.availableAt < :due) OR v.lastVerifiedAt < :due', { due })
-      .orderBy('v.lastVerifiedAt', 'ASC')
-      .take(FIXITY_BATCH)
-      .getMany();
+    const versions = await this.items.versionsDueForFixity(due, FIXITY_BATCH);
     const items = new Map(versions.map((v) => [v.itemId, v.jitId]));
     const system = { userId: null, timeZone: 'UTC', ip: null, userAgent: 'fixity-cycle' };
     for (const [itemId, jitId] of items) await this.custody.verify(system, jitId, itemId, null);

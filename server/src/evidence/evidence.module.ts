@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
-import { JitsModule } from '../jits/jits.module';
 import { JobsModule } from '../jobs/jobs.module';
-import { RecordModule } from '../record/record.module';
-import { CustodyService } from './custody.service';
-import { EvidenceController } from './evidence.controller';
+import { CustodyModule } from './custody/custody.module';
 import { EvidenceJobsService } from './evidence-jobs.service';
-import { EvidenceService } from './evidence.service';
-import { TusController } from './tus.controller';
-import { UploadsService } from './uploads.service';
+import { FoldersModule } from './folders/folders.module';
+import { ItemsModule } from './items/items.module';
+import { ListModule } from './list/list.module';
+import { UploadsModule } from './uploads/uploads.module';
 
+/**
+ * Evidence exchange, one sub-module per table: uploads/ owns `uploads`, items/ owns
+ * `evidence_items` and `evidence_versions`, folders/ owns `evidence_folders`; list/ and custody/
+ * read and write through them. The scheduled jobs (upload sweep, fixity cycle) use all three and
+ * own no table.
+ */
 @Module({
-  imports: [AccessModule, JitsModule, JobsModule, RecordModule],
-  controllers: [TusController, EvidenceController],
-  providers: [EvidenceService, UploadsService, CustodyService, EvidenceJobsService],
+  imports: [JobsModule, UploadsModule, ItemsModule, FoldersModule, ListModule, CustodyModule],
+  providers: [EvidenceJobsService],
   exports: [EvidenceJobsService],
 })
 export class EvidenceModule {}

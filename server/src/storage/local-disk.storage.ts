@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:f
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { toBuffer } from './bytes';
+import { PartPerRequestWriter, type MultipartWriter } from './multipart-writer';
 import { assertByteRange, assertConsecutiveParts, assertObjectKey } from './object-key';
 import { ObjectNotFoundError, type ByteRange, type ObjectStat, type ObjectStorage, type StoredPart } from './object-storage';
 
@@ -163,6 +164,11 @@ export class LocalDiskStorage implements ObjectStorage {
       await rm(this.multipartData(multipartId), { force: true });
       await rm(this.multipartManifest(multipartId), { force: true });
     });
+  }
+
+  /** Parts of any size: each request's body is appended in place, nothing is staged. */
+  multipartWriter(): MultipartWriter {
+    return new PartPerRequestWriter(this);
   }
 
   private shardDir(key: string): string {

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import type { MultipartWriter } from './multipart-writer';
+import type { UploadStaging } from './upload-staging';
 
 /** Inclusive byte range, as in HTTP `Range: bytes=start-end`. */
 export interface ByteRange {
@@ -56,6 +58,12 @@ export interface ObjectStorage {
 
   /** Drops an unfinished multipart upload. May fail on servers without abort; callers retry later. */
   abortMultipart(key: string, multipartId: string): Promise<void>;
+
+  /**
+   * How a multipart upload received request by request reaches this store: one part per request
+   * where parts may have any size, parts gathered through `staging` where they have a floor.
+   */
+  multipartWriter(staging: UploadStaging): MultipartWriter;
 }
 
 export class ObjectNotFoundError extends Error {

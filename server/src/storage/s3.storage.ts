@@ -1,8 +1,10 @@
 import { Client } from 'minio';
 import { Readable } from 'node:stream';
 import { readAll, toBuffer } from './bytes';
+import { StagedPartWriter, type MultipartWriter } from './multipart-writer';
 import { assertByteRange, assertConsecutiveParts, assertObjectKey } from './object-key';
 import { ObjectNotFoundError, type ByteRange, type ObjectStat, type ObjectStorage, type StoredPart } from './object-storage';
+import type { UploadStaging } from './upload-staging';
 
 export interface S3StorageOptions {
   /** Base URL, e.g. http://minio:9000; `https:` turns TLS on. */
@@ -148,6 +150,11 @@ export class S3Storage implements ObjectStorage {
   async abortMultipart(key: string, multipartId: string): Promise<void> {
     assertObjectKey(key);
     await this.client.abortMultipartUpload(this.bucket, key, multipartId);
+  }
+
+  /** Parts of at least 5 MiB: what a request leaves under a part waits in `staging` for the next. */
+  multipartWriter(staging: UploadStaging): MultipartWriter {
+    return new StagedPartWriter(this, staging);
   }
 
   private async putInParts(key: string, first: Buffer, rest: AsyncIterator<Buffer>): Promise<ObjectStat> {

@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Classification, DocumentType, EvidenceStatus, HandlingCode } from '@jit/shared';
-import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../database/columns';
+import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../../database/columns';
 
 /**
  * The indexes a list page is read through, named here because the list names them too (MySQL/MariaDB
- * are told which one to use for a page after a cursor; see EvidenceService.list).
+ * are told which one to use for a page after a cursor; see EvidenceListService.list).
  */
 export const EVIDENCE_LIST_INDEXES = {
   createdAt: 'ix_evidence_created',

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuditEvent, EvidenceItem, EvidenceListPage, FixityResult, Folder } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import type { AuditEvent, FixityResult } from '@jit/shared';
+import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
+import type { JitAccess } from '../../access/access.service';
+import type { RequestContext } from '../../common/request-context';
+import { ItemsService } from '../items/items.service';
 import { CustodyService, RangeNotSatisfiable } from './custody.service';
-import { CreateEvidenceDto, CreateFolderDto, CreateVersionDto, EvidenceListQueryDto, EvidenceMetadataDto } from './evidence.dto';
-import { EvidenceService } from './evidence.service';
 import { contentDisposition, reprDigest } from './http-range';
 
 /** Types a browser may show inline without running anything; everything else is downloaded. */
@@ -17,48 +16,16 @@ const CONTENT_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self';
 
 @ApiTags('evidence')
 @Controller('jits/:jitId')
-export class EvidenceController {
+export class CustodyController {
   constructor(
-    private readonly evidence: EvidenceService,
+    private readonly items: ItemsService,
     private readonly custody: CustodyService,
   ) {}
-
-  @Get('evidence')
-  @Access.jit('evidence.read')
-  list(@CurrentJitAccess() access: JitAccess, @Query() query: EvidenceListQueryDto): Promise<EvidenceListPage> {
-    return this.evidence.list(access, query);
-  }
-
-  /** Describes an upload (finished or still travelling); the item is listed once its bytes are complete. */
-  @Post('evidence')
-  @Access.jit('evidence.upload')
-  create(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: CreateEvidenceDto): Promise<EvidenceItem> {
-    return this.evidence.create(context, access, dto);
-  }
-
-  @Get('evidence/:itemId')
-  @Access.jit('evidence.read')
-  get(@CurrentJitAccess() access: JitAccess, @Param('itemId') itemId: string): Promise<EvidenceItem> {
-    return this.evidence.get(access, itemId);
-  }
-
-  @Patch('evidence/:itemId')
-  @Access.jitEvidenceEdit()
-  update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('itemId') itemId: string, @Body() dto: EvidenceMetadataDto): Promise<EvidenceItem> {
-    return this.evidence.update(context, access, itemId, dto);
-  }
-
-  /** A working copy, translation or redacted copy; the original is never replaced. */
-  @Post('evidence/:itemId/versions')
-  @Access.jit('evidence.upload')
-  addVersion(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('itemId') itemId: string, @Body() dto: CreateVersionDto): Promise<EvidenceItem> {
-    return this.evidence.addVersion(context, access, itemId, dto);
-  }
 
   @Get('evidence/:itemId/custody')
   @Access.jit('evidence.read')
   custodyLog(@CurrentJitAccess() access: JitAccess, @Param('itemId') itemId: string): Promise<AuditEvent[]> {
-    return this.evidence.custody(access, itemId);
+    return this.custody.log(access, itemId);
   }
 
   /** Fixity check: recomputes each stored version's SHA-256 against the recorded one. */
@@ -66,7 +33,7 @@ export class EvidenceController {
   @HttpCode(200)
   @Access.jit('evidence.verify')
   async verify(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Param('itemId') itemId: string): Promise<FixityResult[]> {
-    await this.evidence.requireItem(access, itemId);
+    await this.items.requireItem(access, itemId);
     return this.custody.verify(context, access.jit.id, itemId, access.membership?.partyId ?? null);
   }
 
@@ -83,7 +50,7 @@ export class EvidenceController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const { version } = await this.evidence.requireVersion(access, itemId, versionId);
+    const { version } = await this.items.requireVersion(access, itemId, versionId);
     const mimeType = version.mimeType ?? 'application/octet-stream';
     const inline = disposition === 'inline' && PREVIEWABLE.test(mimeType);
     const { stream, range, size } = await this.custody.read(context, access, version, inline ? 'view' : 'download', request.headers.range).catch((error: unknown) => {
@@ -100,17 +67,5 @@ export class EvidenceController {
     response.setHeader('Content-Length', String(range ? range.end - range.start + 1 : size));
     if (range) response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     return new StreamableFile(stream);
-  }
-
-  @Get('folders')
-  @Access.jit('evidence.read')
-  folders(@CurrentJitAccess() access: JitAccess): Promise<Folder[]> {
-    return this.evidence.listFolders(access);
-  }
-
-  @Post('folders')
-  @Access.jit('folders.manage')
-  createFolder(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: CreateFolderDto): Promise<Folder> {
-    return this.evidence.createFolder(context, access, dto);
   }
 }

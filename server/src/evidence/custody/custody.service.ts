@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { jitChain, type FixityResult } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { AppError } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { AuditEventRecord } from '../record/audit-event.entity';
-import { jitActor, memberActor } from '../record/record-actor';
-import { RecordService } from '../record/record.service';
-import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../storage/object-storage';
-import { EvidenceItemRecord } from './evidence-item.entity';
-import { EvidenceVersionRecord } from './evidence-version.entity';
+import { jitChain, type AuditEvent, type FixityResult } from '@jit/shared';
+import type { JitAccess } from '../../access/access.service';
+import { AppError } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { Transactions } from '../../database/transactions';
+import { AuditEventRecord } from '../../record/audit-event.entity';
+import { RecordService } from '../../record/record.service';
+import { jitActor, memberActor } from '../../record/record-actor';
+import { digestObject } from '../../storage/object-digest';
+import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../../storage/object-storage';
+import type { EvidenceVersionRecord } from '../items/evidence-version.entity';
+import { ItemsService } from '../items/items.service';
 import { parseRange } from './http-range';
-import { digestObject } from './object-digest';
 
 /** A viewer asks for the start of a file again within this time when it seeks or buffers: one viewing. */
 const SAME_READING_MS = 30_000;
@@ -32,17 +31,24 @@ export interface ContentResponse {
 }
 
 /**
- * Reads of content and fixity checks: every viewing, download and verification is a custody event
- * on the JIT's chain, with who, their party, when and from where.
+ * The custody log, reads of content and fixity checks: every viewing, download and verification is
+ * a custody event on the JIT's chain, with who, their party, when and from where. Owns no table: the
+ * events are the record's, and version and item states are written through ItemsService.
  */
 @Injectable()
 export class CustodyService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly transactions: Transactions,
     private readonly record: RecordService,
+    private readonly items: ItemsService,
   ) {}
+
+  /** An item's custody log: every event of the record about it, for everyone who may read the item. */
+  async log(access: JitAccess, itemId: string): Promise<AuditEvent[]> {
+    await this.items.requireItem(access, itemId);
+    return this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
+  }
 
   /**
    * Streams a version (or a byte range of it). A request that starts at the first byte opens a
@@ -86,7 +92,7 @@ export class CustodyService {
    * mismatch marks the version and its item `integrity_failed` and is recorded, never silent.
    */
   async verify(context: RequestContext, jitId: string, itemId: string, actorPartyId: string | null): Promise<FixityResult[]> {
-    const versions = await this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
+    const versions = await this.items.versionsOf(itemId);
     const results: FixityResult[] = [];
     for (const version of versions.filter((v) => v.status !== 'pending')) {
       const actual = await digestObject(this.storage, version.objectKey).then(
@@ -96,9 +102,7 @@ export class CustodyService {
       results.push({ versionId: version.id, ok: actual === version.sha256, expectedSha256: version.sha256 ?? '', actualSha256: actual, verifiedAt: new Date().toISOString() });
     }
     await this.transactions.run(async (manager) => {
-      for (const result of results) {
-        await manager.update(EvidenceVersionRecord, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
-      }
+      await this.items.recordFixity(manager, results);
       const failed = results.filter((r) => !r.ok);
       await this.record.append(manager, jitActor(context, jitId, actorPartyId), {
         action: 'evidence.verified',
@@ -106,7 +110,7 @@ export class CustodyService {
         changes: results.map((r) => ({ field: `version:${r.versionId}` as const, from: r.expectedSha256, to: r.actualSha256 })),
       });
       if (failed.length > 0) {
-        await manager.update(EvidenceItemRecord, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
+        await this.items.markIntegrityFailed(manager, itemId);
         await this.record.append(manager, jitActor(context, jitId, actorPartyId), {
           action: 'evidence.integrity_failed',
           subjectId: itemId,

@@ -1,62 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
-import { isUuid, type UploadStatusView } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { AppError, notFound } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { CONFIG, type AppConfig } from '../config/config.schema';
-import { FifoLock, Transactions } from '../database/transactions';
-import { assertWritable } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
-import { OBJECT_STORAGE, type ObjectStorage, type StoredPart } from '../storage/object-storage';
-import { EvidenceItemRecord } from './evidence-item.entity';
-import { EvidenceVersionRecord } from './evidence-version.entity';
-import { EvidenceService } from './evidence.service';
-import { readAll } from '../storage/bytes';
-import { digestObject, type ObjectDigest } from './object-digest';
+import { DataSource, EntityManager } from 'typeorm';
+import type { JitAccess } from '../../access/access.service';
+import { AppError, invalid } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { CONFIG, type AppConfig } from '../../config/config.schema';
+import { KeyedLock } from '../../common/keyed-lock';
+import { Transactions } from '../../database/transactions';
+import { assertWritable } from '../../jits/jits.service';
+import { RecordService } from '../../record/record.service';
+import { ReadAccessService } from '../../access/read-access.service';
+import { memberActor } from '../../record/record-actor';
+import type { MultipartWriter } from '../../storage/multipart-writer';
+import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/object-storage';
+import { readAll } from '../../storage/bytes';
+import { digestObject, type ObjectDigest } from '../../storage/object-digest';
+import { UploadStaging } from '../../storage/upload-staging';
+import { ByteLimit } from './byte-limit';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
-import { UploadStaging } from './upload-staging';
 import { EvidenceUpload } from './upload.entity';
-import { memberActor } from '../record/record-actor';
-
-const MIB = 1024 * 1024;
-/** S3 allows 10,000 parts; parts grow with the file so any size fits. */
-const partSizeFor = (length: number, minPartSize: number) => Math.max(minPartSize, 8 * MIB, Math.ceil(length / 9000));
-const sum = (parts: StoredPart[]) => parts.reduce((total, p) => total + p.size, 0);
-
-/**
- * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),
- * feeding them to the upload's running SHA-256 on the way.
- */
-class ByteLimit extends Transform {
-  count = 0;
-  constructor(
-    private readonly max: number,
-    private readonly hash: Hash | null,
-  ) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.count += chunk.length;
-    if (this.count > this.max) {
-      callback(new AppError(413, 'upload_too_large', `This chunk runs past the declared Upload-Length; send at most ${this.max} more bytes.`));
-      return;
-    }
-    this.hash?.update(chunk);
-    callback(null, chunk);
-  }
-}
 
 /** The SHA-256 of an upload's first `offset` bytes, kept in this process between its requests. */
 interface RunningHash {
   hash: Hash;
   offset: number;
 }
+
+/** What the code that turns an upload into evidence may know of it; the row stays the upload service's. */
+export type UploadFacts = Readonly<Pick<EvidenceUpload, 'id' | 'jitId' | 'objectKey' | 'fileName' | 'status' | 'length' | 'sha256' | 'mimeType'>>;
+
+/** Work that must commit or fail together with an upload's completion (its waiting version becoming available). */
+export type UploadCompletedListener = (manager: EntityManager, context: RequestContext, upload: UploadFacts) => Promise<void>;
 
 export interface TusHeaders {
   tusResumable?: string;
@@ -68,16 +46,19 @@ export interface TusHeaders {
 }
 
 /**
- * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage: each PATCH
- * becomes a part on local disk, or is staged on disk until an S3 part is full. The SHA-256 is
- * computed as the bytes pass to storage; when that running hash was lost (a restart, a request
- * served by another process) the stored object is read back and hashed at completion instead.
+ * tus 1.0 (core, creation, termination) on ObjectStorage. Bytes stream to storage through the
+ * adapter's multipart writer: each PATCH becomes a part on local disk, or is staged on disk until
+ * an S3 part is full. The SHA-256 is computed as the bytes pass to storage; when that running hash
+ * was lost (a restart, a request served by another process) the stored object is read back and
+ * hashed at completion instead. The only code that touches the `uploads` table.
  */
 @Injectable()
 export class UploadsService {
-  private readonly locks = new Map<string, FifoLock>();
+  /** One request at a time per upload in this process. */
+  private readonly locks = new KeyedLock();
   private readonly hashes = new Map<string, RunningHash>();
-  private readonly staging: UploadStaging;
+  private readonly writer: MultipartWriter;
+  private readonly completedListeners: UploadCompletedListener[] = [];
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -85,9 +66,14 @@ export class UploadsService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly transactions: Transactions,
     private readonly record: RecordService,
-    private readonly evidence: EvidenceService,
+    private readonly readAccess: ReadAccessService,
   ) {
-    this.staging = new UploadStaging(join(resolve(config.DATA_DIR), 'uploads'));
+    this.writer = storage.multipartWriter(new UploadStaging(join(resolve(config.DATA_DIR), 'uploads')));
+  }
+
+  /** Runs `listener` inside the transaction that marks an upload complete, after the row is updated. */
+  onCompleted(listener: UploadCompletedListener): void {
+    this.completedListeners.push(listener);
   }
 
   maxBytes(access: JitAccess): number {
@@ -131,8 +117,21 @@ export class UploadsService {
 
   /** An upload is its uploader's: anyone else, member or not, gets the same 404. */
   async find(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
-    const upload = isUuid(uploadId) ? await this.dataSource.getRepository(EvidenceUpload).findOneBy({ id: uploadId, jitId: access.jit.id }) : null;
-    if (!upload || upload.userId !== access.user.id) throw notFound('This upload');
+    return this.readAccess.require(this.dataSource.manager, 'upload', uploadId, this.readAccess.reader(access));
+  }
+
+  /**
+   * The upload named in a request to describe it, in the caller's transaction: the caller's own, in
+   * this JIT, not refused. Locked (MySQL), so a last PATCH completing this upload at the same moment
+   * either sees what the caller writes in this transaction or is seen complete here: the item cannot
+   * stay pending.
+   */
+  async claim(manager: EntityManager, access: JitAccess, uploadId: string): Promise<UploadFacts> {
+    const upload = await this.readAccess.find(manager, 'upload', uploadId, this.readAccess.reader(access), { lock: true });
+    if (!upload) throw invalid([{ field: 'uploadId', code: 'invalid_value' }], 'There is no upload of yours with this id in this JIT.');
+    if (upload.status !== 'receiving' && upload.status !== 'complete') {
+      throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
+    }
     return upload;
   }
 
@@ -148,47 +147,9 @@ export class UploadsService {
     return upload;
   }
 
-  async statusOf(access: JitAccess, uploadId: string): Promise<UploadStatusView> {
-    const upload = await this.find(access, uploadId);
-    const duplicate = upload.sha256
-      ? await this.dataSource
-          .getRepository(EvidenceItemRecord)
-          .createQueryBuilder('i')
-          .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending', { jitId: access.jit.id, sha256: upload.sha256, pending: 'pending' })
-          .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionRecord, 'v').where('v.uploadId = :uploadId').getQuery()}`)
-          .setParameter('uploadId', upload.id)
-          .orderBy('i.createdAt', 'ASC')
-          .getOne()
-      : null;
-    return this.toStatus(upload, duplicate?.id ?? null);
-  }
-
-  private toStatus(upload: EvidenceUpload, duplicateOfItemId: string | null): UploadStatusView {
-    return {
-      id: upload.id,
-      length: upload.length,
-      offset: upload.offset,
-      status: upload.status,
-      fileName: upload.fileName,
-      sha256: upload.sha256,
-      mimeType: upload.mimeType,
-      duplicateOfItemId,
-      failureReason: upload.failureReason,
-    };
-  }
-
-  private lockFor(uploadId: string): FifoLock {
-    let lock = this.locks.get(uploadId);
-    if (!lock) {
-      lock = new FifoLock();
-      this.locks.set(uploadId, lock);
-    }
-    return lock;
-  }
-
   /** PATCH: appends the body at the offset the client names, which must be the server's. */
   append(context: RequestContext, access: JitAccess, uploadId: string, headers: TusHeaders, body: Readable): Promise<EvidenceUpload> {
-    return this.lockFor(uploadId).run(async () => {
+    return this.locks.run(uploadId, async () => {
       const upload = await this.findForTus(access, uploadId);
       if (upload.status !== 'receiving') {
         throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status}; start a new one.`);
@@ -215,72 +176,16 @@ export class UploadsService {
       const hashing = running && running.offset === upload.offset ? running.hash.copy() : upload.offset === 0 ? createHash('sha256') : null;
       const limited = new ByteLimit(upload.length - upload.offset, hashing);
       const flowing = pipeline(body, limited).catch((error: unknown) => limited.destroy(error instanceof Error ? error : new Error(String(error))));
-      const stored = this.storage.minPartSize === 0 ? await this.appendPart(upload, limited, declared) : await this.appendStaged(upload, limited);
+      const stored = await this.writer.append({ ...upload, multipartId: upload.multipartId ?? '' }, limited, declared);
       await flowing;
       const updated: EvidenceUpload = { ...upload, ...stored, updatedAt: new Date() };
       if (hashing) this.hashes.set(upload.id, { hash: hashing, offset: updated.offset });
       else this.hashes.delete(upload.id);
       await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
-      if (this.storage.minPartSize > 0) await this.staging.discardBefore(upload.id, updated.parts.length + 1);
+      await this.writer.recorded(upload.id, updated);
       if (updated.offset === updated.length) return this.complete(context, access, updated);
       return updated;
     });
-  }
-
-  /** Local disk: the request body is the next part, streamed straight to its place. */
-  private async appendPart(upload: EvidenceUpload, body: Readable, size: number): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
-    if (size === 0) return { offset: upload.offset, parts: upload.parts };
-    const part = await this.storage.putPart(upload.objectKey, upload.multipartId ?? '', upload.parts.length + 1, body, size);
-    const parts = [...upload.parts, part];
-    return { offset: sum(parts), parts };
-  }
-
-  /**
-   * S3: parts must hold at least 5 MiB. Bytes are gathered in memory into parts of `partSize`
-   * (bounded memory) and sent as they fill; what is left under a part at the end of the request is
-   * written to a small staging file, fsynced, and becomes the start of the next request's first part.
-   */
-  private async appendStaged(upload: EvidenceUpload, body: Readable): Promise<Pick<EvidenceUpload, 'offset' | 'parts'>> {
-    const nextPart = upload.parts.length + 1;
-    const stagedBefore = upload.offset - sum(upload.parts);
-    const partSize = partSizeFor(upload.length, this.storage.minPartSize);
-    const parts = [...upload.parts];
-    let pending: Buffer[] = stagedBefore > 0 ? [await this.staging.read(upload.id, nextPart, 0, stagedBefore)] : [];
-    let pendingLength = stagedBefore;
-    // One part travels to storage while the next one fills: receiving and sending overlap, and
-    // memory stays at about two parts.
-    let inFlight: Promise<void> = Promise.resolve();
-    const send = async (bytes: Buffer) => {
-      await inFlight;
-      const partNumber = parts.length + 1;
-      parts.push({ partNumber, etag: '', size: bytes.length });
-      inFlight = this.storage.putPart(upload.objectKey, upload.multipartId ?? '', partNumber, bytes, bytes.length).then((stored) => {
-        parts[partNumber - 1] = stored;
-      });
-    };
-    try {
-      for await (const chunk of body) {
-        const buffer = chunk as Buffer;
-        pending.push(buffer);
-        pendingLength += buffer.length;
-        while (pendingLength >= partSize) {
-          const all = Buffer.concat(pending, pendingLength);
-          await send(all.subarray(0, partSize));
-          pending = [all.subarray(partSize)];
-          pendingLength -= partSize;
-        }
-      }
-    } finally {
-      // A part still travelling must settle before the request ends, whatever happened.
-      await inFlight.catch(() => undefined);
-    }
-    await inFlight;
-    const offset = sum(parts) + pendingLength;
-    const rest = Buffer.concat(pending, pendingLength);
-    if (offset === upload.length && rest.length > 0) await send(rest);
-    else if (rest.length > 0) await this.staging.write(upload.id, parts.length + 1, rest);
-    await inFlight;
-    return { offset, parts };
   }
 
   /**
@@ -289,7 +194,7 @@ export class UploadsService {
    */
   private async complete(context: RequestContext, access: JitAccess, upload: EvidenceUpload): Promise<EvidenceUpload> {
     await this.storage.completeMultipart(upload.objectKey, upload.multipartId ?? '', upload.parts);
-    await this.staging.discard(upload.id);
+    await this.writer.discard(upload.id);
     const { sha256, head, size } = await this.digest(upload);
     const mimeType = await sniffMimeType(head);
     const refusal =
@@ -320,7 +225,7 @@ export class UploadsService {
     const completed: EvidenceUpload = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
     await this.transactions.run(async (manager) => {
       await manager.update(EvidenceUpload, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
-      await this.evidence.onUploadComplete(manager, context, completed);
+      for (const listener of this.completedListeners) await listener(manager, context, completed);
     });
     return completed;
   }
@@ -333,7 +238,7 @@ export class UploadsService {
   private async digest(upload: EvidenceUpload): Promise<ObjectDigest> {
     const running = this.hashes.get(upload.id);
     this.hashes.delete(upload.id);
-    if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey);
+    if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey, SNIFF_BYTES);
     const stat = await this.storage.stat(upload.objectKey);
     const head = await readAll(await this.storage.get(upload.objectKey, { start: 0, end: Math.min(upload.length, SNIFF_BYTES) - 1 }));
     return { sha256: running.hash.digest('hex'), size: stat?.size ?? 0, head };
@@ -341,7 +246,7 @@ export class UploadsService {
 
   /** DELETE (tus termination): the uploader abandons the upload; nothing of it is kept. */
   terminate(access: JitAccess, uploadId: string): Promise<void> {
-    return this.lockFor(uploadId).run(async () => {
+    return this.locks.run(uploadId, async () => {
       const upload = await this.findForTus(access, uploadId);
       if (upload.status !== 'receiving') throw new AppError(409, 'upload_not_receiving', `This upload is ${upload.status} and can no longer be cancelled.`);
       await this.discard(upload, 'cancelled');
@@ -351,7 +256,7 @@ export class UploadsService {
   private async discard(upload: EvidenceUpload, status: 'cancelled' | 'expired'): Promise<void> {
     this.hashes.delete(upload.id);
     await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { status, updatedAt: new Date() }));
-    await this.staging.discard(upload.id);
+    await this.writer.discard(upload.id);
     // A store without abort (s3rver) leaves the parts; the next sweep tries again.
     await this.storage.abortMultipart(upload.objectKey, upload.multipartId ?? '').catch(() => undefined);
   }
@@ -364,7 +269,7 @@ export class UploadsService {
       .where('u.status = :status AND u.expiresAt < :now', { status: 'receiving', now })
       .take(500)
       .getMany();
-    for (const upload of expired) await this.lockFor(upload.id).run(() => this.discard(upload, 'expired'));
+    for (const upload of expired) await this.locks.run(upload.id, () => this.discard(upload, 'expired'));
     return expired.length;
   }
 }

@@ -1,24 +1,20 @@
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   CLASSIFICATIONS,
   DOCUMENT_TYPES,
-  EVIDENCE_SORT_FIELDS,
   HANDLING_CODES,
   VERSION_KINDS,
   WORKING_LANGUAGE_CODES,
   type Classification,
   type CreateEvidenceRequest,
-  type CreateFolderRequest,
   type CreateVersionRequest,
   type DocumentType,
-  type EvidenceListQuery,
-  type EvidenceSortField,
   type HandlingCode,
   type UpdateEvidenceRequest,
   type VersionKind,
 } from '@jit/shared';
-import { IsDateOnly, IsOmittable, trim } from '../common/validation';
+import { IsOmittable, trim } from '../../common/validation';
 
 const DERIVED_KINDS = VERSION_KINDS.filter((k) => k !== 'original') as Array<Exclude<VersionKind, 'original'>>;
 
@@ -91,28 +87,4 @@ export class CreateVersionDto implements CreateVersionRequest {
 
   @IsOmittable() @IsString() @MaxLength(2000)
   note?: string;
-}
-
-export class EvidenceListQueryDto implements EvidenceListQuery {
-  @IsOptional() @IsIn(['available', 'integrity_failed']) status?: 'available' | 'integrity_failed';
-  @IsOptional() @IsUUID() folderId?: string;
-  @IsOptional() @IsUUID() partyId?: string;
-  @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: DocumentType;
-  @IsOptional() @IsIn(HANDLING_CODES) handlingCode?: HandlingCode;
-  @IsOptional() @IsUUID() uploadedBy?: string;
-  @IsOptional() @IsDateOnly() obtainedFrom?: string;
-  @IsOptional() @IsDateOnly() obtainedTo?: string;
-  @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @IsOptional() @IsIn(EVIDENCE_SORT_FIELDS) sort?: EvidenceSortField;
-  @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-}
-
-export class CreateFolderDto implements CreateFolderRequest {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
-  name: string;
-
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
-  parentId?: string | null;
 }

@@ -1,10 +1,9 @@
-import { Controller, Delete, Get, Head, HttpCode, Options, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Head, HttpCode, Options, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { UploadStatusView } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
+import type { JitAccess } from '../../access/access.service';
+import type { RequestContext } from '../../common/request-context';
 import { requireTusVersion, TUS_EXTENSIONS, TUS_VERSION } from './tus-protocol';
 import { UploadsService, type TusHeaders } from './uploads.service';
 
@@ -83,12 +82,5 @@ export class TusController {
     requireTusVersion(header(request, 'tus-resumable'));
     await this.uploads.terminate(access, uploadId);
     response.setHeader('Tus-Resumable', TUS_VERSION);
-  }
-
-  /** Not tus: what the metadata form shows while the bytes travel (hash, sniffed type, duplicate). */
-  @Get(':uploadId/status')
-  @Access.jit('evidence.upload')
-  status(@CurrentJitAccess() access: JitAccess, @Param('uploadId') uploadId: string): Promise<UploadStatusView> {
-    return this.uploads.statusOf(access, uploadId);
   }
 }

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { ObjectStorage } from '../storage/object-storage';
-import { SNIFF_BYTES } from './sniff';
+import type { ObjectStorage } from './object-storage';
 
 export interface ObjectDigest {
   sha256: string;
   size: number;
-  /** The first bytes, for sniffing the type. */
+  /** The first `headBytes` bytes (for sniffing the type). */
   head: Buffer;
 }
 
-/** Streams a stored object once (memory stays flat): its SHA-256 as stored, its size and its first bytes. */
-export async function digestObject(storage: ObjectStorage, key: string): Promise<ObjectDigest> {
+/** Streams a stored object once (memory stays flat): its SHA-256 as stored, its size and its first `headBytes` bytes. */
+export async function digestObject(storage: ObjectStorage, key: string, headBytes = 0): Promise<ObjectDigest> {
   const hash = createHash('sha256');
   const head: Buffer[] = [];
   let headLength = 0;
@@ -19,8 +18,8 @@ export async function digestObject(storage: ObjectStorage, key: string): Promise
     const buffer = chunk as Buffer;
     hash.update(buffer);
     size += buffer.length;
-    if (headLength < SNIFF_BYTES) {
-      const piece = buffer.subarray(0, SNIFF_BYTES - headLength);
+    if (headLength < headBytes) {
+      const piece = buffer.subarray(0, headBytes - headLength);
       head.push(piece);
       headLength += piece.length;
     }

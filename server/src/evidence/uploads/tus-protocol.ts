@@ -1,5 +1,5 @@
 import { UPLOAD_METADATA_KEYS } from '@jit/shared';
-import { AppError, invalid } from '../common/app-error';
+import { AppError, invalid } from '../../common/app-error';
 
 /** The tus protocol version and extensions this server speaks. */
 export const TUS_VERSION = '1.0.0';

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { JitsModule } from '../../jits/jits.module';
+import { RecordModule } from '../../record/record.module';
+import { FoldersController } from './folders.controller';
+import { FoldersService } from './folders.service';
+
+/** Owns `evidence_folders`. */
+@Module({
+  imports: [JitsModule, RecordModule],
+  controllers: [FoldersController],
+  providers: [FoldersService],
+  exports: [FoldersService],
+})
+export class FoldersModule {}
