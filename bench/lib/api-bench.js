@@ -115,7 +115,7 @@ const HANDLING = ['evidential_use_in_jit', 'intelligence_only', 'consent_require
 /** Available evidence items: party and handling code alternate, one created per second going back. */
 function seedEvidence(dataSource, jit, createdBy) {
   const now = Date.now();
-  return seed(dataSource, 'EvidenceItemRecord', jit.size, (i) => ({
+  return seed(dataSource, 'EvidenceItemEntity', jit.size, (i) => ({
     id: randomUUID(), jitId: jit.id, folderId: null, title: `Item ${i}`, description: '', documentType: 'document', languages: [],
     originatingPartyId: jit.parties[i % 2].id, originatingAuthority: '', collectedBy: '', collectionMethod: '', obtainedAt: null, source: '',
     handlingCode: HANDLING[i % 3], classification: 'unclassified', tags: [], status: 'available', createdBy,

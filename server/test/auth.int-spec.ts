@@ -1,5 +1,5 @@
 import { PLATFORM_CHAIN, type AuditPage, type ApiError, type UserAccount } from '@jit/shared';
-import { Session } from '../src/auth/session.entity';
+import { SessionEntity } from '../src/auth/session.entity';
 import { ADMIN_PASSWORD, ApiClient, createUser, headSeq, setUpAdmin, startTestApp, USER_PASSWORD, type TestApp } from './harness';
 
 describe('setup behind a load balancer', () => {
@@ -160,7 +160,7 @@ describe('setup, sessions and accounts', () => {
       const idle = await createUser(admin);
       const expired = await createUser(admin);
       const long = new Date(Date.now() - 31 * 60_000);
-      const sessions = testApp.dataSource.getRepository(Session);
+      const sessions = testApp.dataSource.getRepository(SessionEntity);
       await sessions.update({ userId: idle.me?.id }, { lastSeenAt: long });
       await sessions.update({ userId: expired.me?.id }, { expiresAt: new Date(Date.now() - 1000) });
       expect((await idle.get('/api/auth/me')).status).toBe(401);

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiError, AuditPage, EvidenceListPage, Jit, UploadStatusView } from '@jit/shared';
 import { jitChain } from '@jit/shared';
-import { EvidenceUpload } from '../src/evidence';
+import { EvidenceUploadEntity } from '../src/evidence';
 import { OBJECT_STORAGE, type ObjectStorage } from '../src/storage/object-storage';
 import { addMember, buildTeam, createJit, headSeq, startTestApp, type Team, type TestApp } from './harness';
 import { encodeMetadata, MIB, TusClient } from './tus-client';
@@ -34,7 +34,7 @@ describe('evidence bad input', () => {
     const rows: Array<{ n: number | string }> = await testApp.dataSource.query('SELECT COUNT(*) AS n FROM evidence_items');
     return Number(rows[0]?.n ?? 0);
   };
-  const uploadRow = (uploadId: string): Promise<EvidenceUpload> => testApp.dataSource.getRepository(EvidenceUpload).findOneByOrFail({ id: uploadId });
+  const uploadRow = (uploadId: string): Promise<EvidenceUploadEntity> => testApp.dataSource.getRepository(EvidenceUploadEntity).findOneByOrFail({ id: uploadId });
   /** Before and after a refusal: the same evidence rows and chain head. */
   async function expectNothingWritten(refusal: () => Promise<void>, events = 0): Promise<void> {
     const [items, head] = [await itemRows(), await chainHead()];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { jitChain, type AuditPage, type EvidenceItem, type EvidenceListPage } from '@jit/shared';
-import { EvidenceJobsService, EvidenceUpload, EvidenceVersionRecord } from '../src/evidence';
+import { EvidenceJobsService, EvidenceUploadEntity, EvidenceVersionEntity } from '../src/evidence';
 import { Transactions } from '../src/database/transactions';
 import { JobLeasesService } from '../src/jobs/job-leases.service';
 import { OBJECT_STORAGE, type ObjectStorage } from '../src/storage/object-storage';
@@ -32,7 +32,7 @@ describe('scheduled evidence jobs', () => {
     const intact = await share('intact');
     const damaged = await share('damaged');
     const storage = testApp.app.get<ObjectStorage>(OBJECT_STORAGE);
-    const [version] = await testApp.dataSource.getRepository(EvidenceVersionRecord).findBy({ itemId: damaged.id });
+    const [version] = await testApp.dataSource.getRepository(EvidenceVersionEntity).findBy({ itemId: damaged.id });
     await storage.put(version.objectKey, Readable.from([randomBytes(50_000)]));
 
     // Not due yet: files stored a moment ago are left alone.
@@ -57,7 +57,7 @@ describe('scheduled evidence jobs', () => {
     expect((await tus.patch(uploadId, 0, randomBytes(40_000))).status).toBe(204);
     const { swept } = await jobs.tick(new Date(Date.now() + 2 * 3_600_000));
     expect(swept).toBe(1);
-    expect(await testApp.dataSource.getRepository(EvidenceUpload).findOneByOrFail({ id: uploadId })).toMatchObject({ status: 'expired' });
+    expect(await testApp.dataSource.getRepository(EvidenceUploadEntity).findOneByOrFail({ id: uploadId })).toMatchObject({ status: 'expired' });
     expect((await tus.head(uploadId)).status).toBe(410);
     const leftovers = await readdir(`${testApp.config.DATA_DIR}/objects/.multipart`).catch(() => [] as string[]);
     expect(leftovers).toEqual([]);

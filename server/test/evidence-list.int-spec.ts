@@ -1,7 +1,7 @@
 import type { ApiError } from '@jit/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EvidenceItem, EvidenceListPage, Folder, HandlingCode } from '@jit/shared';
-import { EvidenceItemRecord } from '../src/evidence';
+import { EvidenceItemEntity } from '../src/evidence';
 import { buildTeam, startTestApp, type Team, type TestApp } from './harness';
 import { TusClient } from './tus-client';
 
@@ -15,7 +15,7 @@ describe('evidence list pagination', () => {
   let team: Team;
   let folder: Folder;
   /** Every item the list may show (not pending), as stored. */
-  let listed: EvidenceItemRecord[];
+  let listed: EvidenceItemEntity[];
   type EvidenceSummary = EvidenceListPage['items'][number];
   const url = () => `/api/jits/${team.jit.id}/evidence`;
   const party = (country: string) => team.jit.parties.find((p) => p.country === country)?.id ?? '';
@@ -35,11 +35,11 @@ describe('evidence list pagination', () => {
     // The API never gives two items the same instant, but titles and sizes repeat all the time, and
     // an import can share an instant: copies of a real item with few distinct sort values, so that
     // every sort order has long runs of ties that page boundaries fall into.
-    const repository = testApp.dataSource.getRepository(EvidenceItemRecord);
+    const repository = testApp.dataSource.getRepository(EvidenceItemEntity);
     const original = await repository.findOneByOrFail({ id: shared[0].id });
     const handling: HandlingCode[] = ['evidential_use_in_jit', 'intelligence_only', 'consent_required_outside_jit'];
     const base = Date.parse('2026-03-01T10:00:00.000Z');
-    const copies: EvidenceItemRecord[] = Array.from({ length: 36 }, (_, k) => ({
+    const copies: EvidenceItemEntity[] = Array.from({ length: 36 }, (_, k) => ({
       ...original,
       id: randomUUID(),
       createdAt: new Date(base + (k % 3) * 1000),
@@ -110,7 +110,7 @@ describe('evidence list pagination', () => {
     }
   });
 
-  const filters: Array<[string, string, (item: EvidenceItemRecord) => boolean]> = [
+  const filters: Array<[string, string, (item: EvidenceItemEntity) => boolean]> = [
     ['party', 'partyId=NL', (i) => i.originatingPartyId === party('NL')],
     ['handling code', 'handlingCode=intelligence_only', (i) => i.handlingCode === 'intelligence_only'],
     ['party and handling code', 'partyId=FR&handlingCode=evidential_use_in_jit', (i) => i.originatingPartyId === party('FR') && i.handlingCode === 'evidential_use_in_jit'],

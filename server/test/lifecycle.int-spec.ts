@@ -1,5 +1,5 @@
 import { jitChain, type AuditPage, type Jit, type Member, type ApiError } from '@jit/shared';
-import { JitAgreement } from '../src/jits/jit.entity';
+import { JitEntity } from '../src/jits/jit.entity';
 import { addMember, buildTeam, createUser, headSeq, startTestApp, type Team, type TestApp } from './harness';
 
 describe('JIT lifecycle and membership', () => {
@@ -40,7 +40,7 @@ describe('JIT lifecycle and membership', () => {
   });
 
   it('refuses changes past the end date until an extension is recorded, which keeps the signed date', async () => {
-    await testApp.dataSource.getRepository(JitAgreement).update({ id: team.jit.id }, { effectiveEndDate: '2020-01-01' });
+    await testApp.dataSource.getRepository(JitEntity).update({ id: team.jit.id }, { effectiveEndDate: '2020-01-01' });
     const refused = await team.leadLeader.patch(url, { title: 'After the end' });
     expect(refused.status).toBe(409);
     expect((refused.body as ApiError).error).toBe('jit_expired');

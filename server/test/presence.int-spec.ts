@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import type { Member, Note, PresenceFocus, PresenceSnapshot, SocketAck } from '@jit/shared';
-import { Membership } from '../src/members/membership.entity';
+import { MembershipEntity } from '../src/members/membership.entity';
 import { AccessExpiryWatch } from '../src/realtime/access-expiry.watch';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
 import { addMember, buildTeam, createJit, createUser, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
@@ -255,7 +255,7 @@ describe('presence over socket.io', () => {
     socket.on('jit:event', (event) => received.push(event.action));
 
     // Access ends by itself: no record event says so.
-    await testApp.dataSource.getRepository(Membership).update({ id: membership.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
+    await testApp.dataSource.getRepository(MembershipEntity).update({ id: membership.id }, { accessExpiresAt: new Date(Date.now() - 1000) });
     expect(await testApp.app.get(AccessExpiryWatch).tick(new Date())).toBeGreaterThanOrEqual(1);
     expect(await get(socket, team.jit.id)).toEqual({ ok: false, error: 'not_found' });
     expect(await onlineIds(member)).not.toContain(expiring.me?.id);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jitChain, type EvidenceItem, type Note, type Task } from '@jit/shared';
 import { ReadAccessService, type ReadableKind, type Reader, type ReadOptions } from '../src/access/read-access.service';
-import { CommentRecord } from '../src/comments/comment.entity';
-import { EvidenceItemRecord } from '../src/evidence/entities';
-import { AuditEventRecord } from '../src/record/audit-event.entity';
-import { LinkRecord } from '../src/links/link.entity';
+import { CommentEntity } from '../src/comments/comment.entity';
+import { EvidenceItemEntity } from '../src/evidence/entities';
+import { AuditEventEntity } from '../src/record/audit-event.entity';
+import { LinkEntity } from '../src/links/link.entity';
 import { addMember, buildTeam, createJit, itemDescription, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
 import { TusClient } from './tus-client';
 
@@ -68,8 +68,8 @@ describe('ReadAccessService', () => {
     });
     const comments = { onAvailable: comment('evidence', ids.available), onPending: comment('evidence', ids.pending), onNote: comment('note', ids.note) };
     const links = { availableNote: link('evidence', ids.available, 'note', ids.note), taskPending: link('task', ids.task, 'evidence', ids.pending) };
-    await testApp.dataSource.getRepository(CommentRecord).insert(Object.values(comments));
-    await testApp.dataSource.getRepository(LinkRecord).insert(Object.values(links));
+    await testApp.dataSource.getRepository(CommentEntity).insert(Object.values(comments));
+    await testApp.dataSource.getRepository(LinkEntity).insert(Object.values(links));
     Object.assign(ids, { commentOnAvailable: comments.onAvailable.id, commentOnPending: comments.onPending.id, commentOnNote: comments.onNote.id });
     Object.assign(ids, { linkAvailableNote: links.availableNote.id, linkTaskPending: links.taskPending.id });
     // A note of another JIT the member also belongs to.
@@ -118,7 +118,7 @@ describe('ReadAccessService', () => {
 
   it('scopes a list with the same rule as a detail', async () => {
     const listed = async (person: Person, options: ReadOptions = {}) =>
-      (await readAccess.scope(testApp.dataSource.getRepository(EvidenceItemRecord).createQueryBuilder('i'), 'evidence', 'i', readers[person], options).getMany()).map((row) => row.id).sort();
+      (await readAccess.scope(testApp.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i'), 'evidence', 'i', readers[person], options).getMany()).map((row) => row.id).sort();
     expect(await listed('observer')).toEqual([ids.available]);
     expect(await listed('member', { ownPending: true })).toEqual([ids.available, ids.pending].sort());
   });
@@ -136,7 +136,7 @@ describe('ReadAccessService', () => {
 
   it("shows the record's custody reads to leaders and legal advisers, and the team's events to everyone", async () => {
     const actions = async (person: Person) => {
-      const events = await readAccess.scope(testApp.dataSource.getRepository(AuditEventRecord).createQueryBuilder('e'), 'audit_event', 'e', readers[person]).getMany();
+      const events = await readAccess.scope(testApp.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e'), 'audit_event', 'e', readers[person]).getMany();
       expect(events.every((e) => e.chain === jitChain(team.jit.id))).toBe(true);
       return new Set(events.map((e) => e.action));
     };

@@ -1,3 +1,4 @@
+import { LoginThrottleEntity } from '../src/auth/login-throttle.entity';
 import { startTestApp, type TestApp } from './harness';
 
 describe('database schema', () => {
@@ -14,13 +15,19 @@ describe('database schema', () => {
     expect(ran.length).toBeGreaterThan(0);
   });
 
+  it('names every entity …Entity, so it never clashes with the contract type of its plain name', () => {
+    const names = testApp.dataSource.entityMetadatas.map((m) => m.targetName);
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((name) => !name.endsWith('Entity'))).toEqual([]);
+  });
+
   it('keeps instants with millisecond precision', async () => {
     const instant = new Date('2026-03-04T05:06:07.891Z');
     await testApp.dataSource.query(
       `INSERT INTO login_throttle (bucket, failures, windowStartedAt) VALUES (?, ?, ?)`,
       ['precision-check', 1, '2026-03-04 05:06:07.891'],
     );
-    const row = await testApp.dataSource.getRepository('LoginThrottle').findOneByOrFail({ bucket: 'precision-check' });
-    expect((row as { windowStartedAt: Date }).windowStartedAt.toISOString()).toBe(instant.toISOString());
+    const row = await testApp.dataSource.getRepository(LoginThrottleEntity).findOneByOrFail({ bucket: 'precision-check' });
+    expect(row.windowStartedAt.toISOString()).toBe(instant.toISOString());
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jitChain, LIMITS, TASK_LIMITS, type ApiError, type AuditPage, type ChecklistItem, type Task, type TaskListPage } from '@jit/shared';
-import { TaskRecord } from '../src/tasks/task.entity';
+import { TaskEntity } from '../src/tasks/task.entity';
 import { addMember, buildTeam, createJit, headSeq, startTestApp, type ApiClient, type Team, type TestApp } from './harness';
 
 describe('tasks', () => {
@@ -306,9 +306,9 @@ describe('tasks', () => {
       expect((await team.leadLeader.post(`${url}/${d.id}/move`, { status: 'done', position: 0 })).status).toBe(200);
       // The API numbers a column without gaps or ties, but the order must stay total if two tasks
       // ever share a position (a concurrent import, a manual fix): ids break the tie, across pages too.
-      const tied = await testApp.dataSource.getRepository(TaskRecord).findOneByOrFail({ id: e.id });
+      const tied = await testApp.dataSource.getRepository(TaskEntity).findOneByOrFail({ id: e.id });
       const twins = [randomUUID(), randomUUID(), randomUUID()].map((id) => ({ ...tied, id, title: `Twin ${id.slice(0, 4)}`, assigneeMemberId: team.memberships.member.id, assigneeUserId: team.memberships.member.userId }));
-      await testApp.dataSource.getRepository(TaskRecord).insert(twins);
+      await testApp.dataSource.getRepository(TaskEntity).insert(twins);
       created = [a, b, c, d, e, ...twins].map((t) => t.id);
     });
 

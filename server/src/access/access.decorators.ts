@@ -3,8 +3,8 @@ import type { JitPermission, PlatformPermission } from '@jit/shared';
 import type { JitAccess } from './access.service';
 import type { AuthenticatedRequest } from '../common/request-context';
 import { contextOf, type RequestContext } from '../common/request-context';
-import type { User } from '../users/user.entity';
-import type { Session } from '../auth/session.entity';
+import type { UserEntity } from '../users/user.entity';
+import type { SessionEntity } from '../auth/session.entity';
 
 /** How a route is reached. Every handler names one; the guard refuses to serve a handler that does not. */
 export type AccessRule =
@@ -46,13 +46,13 @@ interface GuardedRequest extends AuthenticatedRequest {
 }
 
 /** The signed-in user (routes that are not public). */
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): User => {
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): UserEntity => {
   const user = ctx.switchToHttp().getRequest<GuardedRequest>().user;
   if (!user) throw new Error('CurrentUser used on a route without authentication');
   return user;
 });
 
-export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): Session => {
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): SessionEntity => {
   const session = ctx.switchToHttp().getRequest<GuardedRequest>().session;
   if (!session) throw new Error('CurrentSession used on a route without authentication');
   return session;

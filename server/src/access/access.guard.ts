@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AppError, forbidden } from '../common/app-error';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { SessionService } from '../auth/session.service';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
 import { AccessService } from './access.service';
 
@@ -60,7 +60,7 @@ export class AccessGuard implements CanActivate {
    * A browser session: the cookie, and on a mutating request the CSRF token it echoes (a personal
    * API token needs none: no browser sends an Authorization header on its own).
    */
-  private async authenticateSession(request: GuardedRequest): Promise<User | null> {
+  private async authenticateSession(request: GuardedRequest): Promise<UserEntity | null> {
     const authenticated = await this.sessions.authenticate(request);
     if (!authenticated) return null;
     request.session = authenticated.session;

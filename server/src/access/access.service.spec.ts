@@ -1,7 +1,7 @@
 import { granteesOf, type JitRole } from '@jit/shared';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
-import type { Membership } from '../members/membership.entity';
+import type { MembershipEntity } from '../members/membership.entity';
 import { AccessService, isActiveMembership, type JitAccess } from './access.service';
 import { ReadAccessService } from './read-access.service';
 
@@ -9,7 +9,7 @@ import { ReadAccessService } from './read-access.service';
 const service = new AccessService({} as DataSource, new ReadAccessService({} as DataSource));
 
 function accessOf(role: JitRole | null, options: { lead?: boolean; admin?: boolean; partyId?: string } = {}): JitAccess {
-  const membership = role ? ({ role, partyId: options.partyId ?? 'p-fr' } as Membership) : null;
+  const membership = role ? ({ role, partyId: options.partyId ?? 'p-fr' } as MembershipEntity) : null;
   return {
     membership,
     grantees: granteesOf(role ? { role, isLeadParty: options.lead ?? false } : null, options.admin ?? false),

@@ -2,21 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
 import { forbidden, notFound } from '../common/app-error';
-import { JitAgreement } from '../jits/jit.entity';
-import { JitParty } from '../jits/party.entity';
-import { Membership } from '../members/membership.entity';
-import type { User } from '../users/user.entity';
+import { JitEntity } from '../jits/jit.entity';
+import { JitPartyEntity } from '../jits/party.entity';
+import { MembershipEntity } from '../members/membership.entity';
+import type { UserEntity } from '../users/user.entity';
 import { isActiveMembership } from './active-membership';
 import { ReadAccessService } from './read-access.service';
 
 /** What the access module decided about one user in one JIT. */
 export interface JitAccess {
-  user: User;
-  jit: JitAgreement;
-  parties: JitParty[];
+  user: UserEntity;
+  jit: JitEntity;
+  parties: JitPartyEntity[];
   /** The user's active membership, or null for the platform administrator acting by that role. */
-  membership: Membership | null;
-  party: JitParty | null;
+  membership: MembershipEntity | null;
+  party: JitPartyEntity | null;
   grantees: JitGrantee[];
 }
 
@@ -35,14 +35,14 @@ export class AccessService {
   ) {}
 
   /** Resolves the caller's standing in a JIT. An outsider learns nothing: a missing JIT and a foreign one are the same 404. */
-  async resolve(user: User, jitId: string | undefined): Promise<JitAccess> {
+  async resolve(user: UserEntity, jitId: string | undefined): Promise<JitAccess> {
     if (!isUuid(jitId)) throw notFound('This JIT');
-    const jit = await this.dataSource.getRepository(JitAgreement).findOneBy({ id: jitId });
+    const jit = await this.dataSource.getRepository(JitEntity).findOneBy({ id: jitId });
     if (!jit) throw notFound('This JIT');
-    const memberships = await this.dataSource.getRepository(Membership).findBy({ jitId, userId: user.id, revokedAt: IsNull() });
+    const memberships = await this.dataSource.getRepository(MembershipEntity).findBy({ jitId, userId: user.id, revokedAt: IsNull() });
     const membership = memberships.find((m) => isActiveMembership(m)) ?? null;
     if (!membership && !user.isPlatformAdmin) throw notFound('This JIT');
-    const parties = await this.dataSource.getRepository(JitParty).find({ where: { jitId }, order: { position: 'ASC' } });
+    const parties = await this.dataSource.getRepository(JitPartyEntity).find({ where: { jitId }, order: { position: 'ASC' } });
     const party = membership ? (parties.find((p) => p.id === membership.partyId) ?? null) : null;
     const grantees = granteesOf(membership ? { role: membership.role, isLeadParty: party?.isLead ?? false } : null, user.isPlatformAdmin);
     return { user, jit, parties, membership, party, grantees };
@@ -86,7 +86,7 @@ export class AccessService {
 
   /** The membership a route acts on, checked against the narrower rule; a foreign or unknown id is a 404. */
   async requireMemberTarget(access: JitAccess, memberId: string | undefined): Promise<void> {
-    const membership = isUuid(memberId) ? await this.dataSource.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
+    const membership = isUuid(memberId) ? await this.dataSource.getRepository(MembershipEntity).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
     if (!membership) throw notFound('This membership');
     this.requireMemberManagement(access, membership.partyId, [membership.role]);
   }

@@ -1,5 +1,5 @@
-import type { Membership } from '../members/membership.entity';
+import type { MembershipEntity } from '../members/membership.entity';
 
 /** A membership counts while it is neither revoked nor past its access end. */
-export const isActiveMembership = (m: Pick<Membership, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>
+export const isActiveMembership = (m: Pick<MembershipEntity, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>
   m.revokedAt === null && (m.accessExpiresAt === null || m.accessExpiresAt > now);

@@ -3,13 +3,13 @@ import { Brackets, DataSource, EntityManager, IsNull, type ObjectLiteral, type S
 import { actionsFor, isOversightRole, isUuid, jitChain, type JitRole, type WorkSubjectRef, type WorkSubjectSummary, type WorkSubjectType } from '@jit/shared';
 import { invalid, notFound } from '../common/app-error';
 import { forUpdate } from '../database/transactions';
-import { CommentRecord } from '../comments/comment.entity';
-import { EvidenceItemRecord, EvidenceUpload, EvidenceVersionRecord } from '../evidence/entities';
-import { LinkRecord } from '../links/link.entity';
-import { Membership } from '../members/membership.entity';
-import { NoteRecord } from '../notes/note.entity';
-import { AuditEventRecord } from '../record/audit-event.entity';
-import { TaskRecord } from '../tasks/task.entity';
+import { CommentEntity } from '../comments/comment.entity';
+import { EvidenceItemEntity, EvidenceUploadEntity, EvidenceVersionEntity } from '../evidence/entities';
+import { LinkEntity } from '../links/link.entity';
+import { MembershipEntity } from '../members/membership.entity';
+import { NoteEntity } from '../notes/note.entity';
+import { AuditEventEntity } from '../record/audit-event.entity';
+import { TaskEntity } from '../tasks/task.entity';
 import type { JitAccess } from './access.service';
 import { isActiveMembership } from './active-membership';
 
@@ -32,14 +32,14 @@ const readerOf = (jitId: string, userId: string, membership: { partyId: string; 
 
 /** The tables whose rows a reader may or may not read. */
 const TABLES = {
-  evidence: EvidenceItemRecord,
-  version: EvidenceVersionRecord,
-  note: NoteRecord,
-  task: TaskRecord,
-  comment: CommentRecord,
-  link: LinkRecord,
-  upload: EvidenceUpload,
-  audit_event: AuditEventRecord,
+  evidence: EvidenceItemEntity,
+  version: EvidenceVersionEntity,
+  note: NoteEntity,
+  task: TaskEntity,
+  comment: CommentEntity,
+  link: LinkEntity,
+  upload: EvidenceUploadEntity,
+  audit_event: AuditEventEntity,
 } as const;
 export type ReadableKind = keyof typeof TABLES;
 type RowOf<K extends ReadableKind> = InstanceType<(typeof TABLES)[K]>;
@@ -90,13 +90,13 @@ export class ReadAccessService {
   }
 
   /** The reader an active membership makes of its person in its JIT. */
-  memberReaderOf(membership: Pick<Membership, 'jitId' | 'userId' | 'partyId' | 'role'>): Reader {
+  memberReaderOf(membership: Pick<MembershipEntity, 'jitId' | 'userId' | 'partyId' | 'role'>): Reader {
     return readerOf(membership.jitId, membership.userId, membership);
   }
 
   /** The reader a person is in a JIT where they are an active member; null when they are not. */
   async memberReader(userId: string, jitId: string, manager: EntityManager = this.dataSource.manager): Promise<Reader | null> {
-    const memberships = await manager.getRepository(Membership).findBy({ userId, jitId, revokedAt: IsNull() });
+    const memberships = await manager.getRepository(MembershipEntity).findBy({ userId, jitId, revokedAt: IsNull() });
     const active = memberships.find((m) => isActiveMembership(m));
     return active ? this.memberReaderOf(active) : null;
   }
@@ -207,7 +207,7 @@ export class ReadAccessService {
 
   /** `idColumn` names an evidence item the reader may read. */
   private readableEvidence<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, idColumn: string, alias: string, reader: Reader, options: ReadOptions = {}): string {
-    const sub = qb.subQuery().select('1').from(EvidenceItemRecord, alias).where(`${alias}.id = ${idColumn}`);
+    const sub = qb.subQuery().select('1').from(EvidenceItemEntity, alias).where(`${alias}.id = ${idColumn}`);
     sub.andWhere(this.conditions(qb, 'evidence', alias, reader, options));
     return `EXISTS ${sub.getQuery()}`;
   }

@@ -3,7 +3,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 
 /** A personal API token: only its SHA-256 is stored; the token itself is shown once, at creation. */
 @Entity('api_tokens')
-export class ApiTokenRecord {
+export class ApiTokenEntity {
   @IdColumn() id: string;
   @Index('ix_api_tokens_user') @RefColumn() userId: string;
   @TextColumn(100) name: string;

@@ -6,8 +6,8 @@ import { invalid, notFound } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
-import { ApiTokenRecord } from './api-token.entity';
+import { UserEntity } from '../users/user.entity';
+import { ApiTokenEntity } from './api-token.entity';
 import type { CreateApiTokenDto } from './auth.dto';
 import { platformActor } from '../record/record-actor';
 
@@ -15,7 +15,7 @@ const TOKEN_PREFIX = 'jit_';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOUCH_AFTER_MS = 60_000;
 
-const toApiToken = (t: ApiTokenRecord): ApiToken => ({
+const toApiToken = (t: ApiTokenEntity): ApiToken => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,
@@ -37,16 +37,16 @@ export class ApiTokensService {
     private readonly record: RecordService,
   ) {}
 
-  async list(user: User): Promise<ApiToken[]> {
-    const tokens = await this.dataSource.getRepository(ApiTokenRecord).find({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
+  async list(user: UserEntity): Promise<ApiToken[]> {
+    const tokens = await this.dataSource.getRepository(ApiTokenEntity).find({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
     return tokens.map(toApiToken);
   }
 
-  async create(context: RequestContext, user: User, dto: CreateApiTokenDto): Promise<CreatedApiToken> {
+  async create(context: RequestContext, user: UserEntity, dto: CreateApiTokenDto): Promise<CreatedApiToken> {
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalid([{ field: 'expiresAt', code: 'out_of_range' }], 'A token must expire in the future.');
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const record: ApiTokenRecord = {
+    const record: ApiTokenEntity = {
       id: randomUUID(),
       userId: user.id,
       name: dto.name,
@@ -58,7 +58,7 @@ export class ApiTokensService {
       revokedAt: null,
     };
     await this.transactions.run(async (manager) => {
-      await manager.insert(ApiTokenRecord, { ...record });
+      await manager.insert(ApiTokenEntity, { ...record });
       await this.record.append(manager, platformActor(context), {
         action: 'auth.token_created',
         subjectId: record.id,
@@ -71,28 +71,28 @@ export class ApiTokensService {
     return { ...toApiToken(record), token };
   }
 
-  async revoke(context: RequestContext, user: User, tokenId: string): Promise<ApiToken> {
+  async revoke(context: RequestContext, user: UserEntity, tokenId: string): Promise<ApiToken> {
     return this.transactions.run(async (manager) => {
-      const token = isUuid(tokenId) ? await manager.getRepository(ApiTokenRecord).findOneBy({ id: tokenId, userId: user.id }) : null;
+      const token = isUuid(tokenId) ? await manager.getRepository(ApiTokenEntity).findOneBy({ id: tokenId, userId: user.id }) : null;
       if (!token) throw notFound('This token');
       if (token.revokedAt) return toApiToken(token);
       token.revokedAt = new Date();
-      await manager.update(ApiTokenRecord, { id: token.id }, { revokedAt: token.revokedAt });
+      await manager.update(ApiTokenEntity, { id: token.id }, { revokedAt: token.revokedAt });
       await this.record.append(manager, platformActor(context), { action: 'auth.token_revoked', subjectId: token.id });
       return toApiToken(token);
     });
   }
 
   /** The account of a live token, or null (unknown, revoked, expired, account disabled). */
-  async authenticate(token: string | undefined): Promise<User | null> {
+  async authenticate(token: string | undefined): Promise<UserEntity | null> {
     if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-    const record = await this.dataSource.getRepository(ApiTokenRecord).findOneBy({ tokenHash: hashToken(token) });
+    const record = await this.dataSource.getRepository(ApiTokenEntity).findOneBy({ tokenHash: hashToken(token) });
     const now = new Date();
     if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: record.userId });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: record.userId });
     if (!user || user.disabled) return null;
     if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-      await this.transactions.run((manager) => manager.update(ApiTokenRecord, { id: record.id }, { lastUsedAt: now }));
+      await this.transactions.run((manager) => manager.update(ApiTokenEntity, { id: record.id }, { lastUsedAt: now }));
     }
     return user;
   }

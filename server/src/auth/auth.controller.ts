@@ -4,12 +4,12 @@ import type { Request, Response } from 'express';
 import type { ApiToken, CreatedApiToken, Me } from '@jit/shared';
 import { Access, Context, CurrentSession, CurrentUser } from '../access/access.decorators';
 import type { RequestContext } from '../common/request-context';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
 import { ApiTokensService } from './api-tokens.service';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import type { Session } from './session.entity';
+import type { SessionEntity } from './session.entity';
 
 @ApiTags('sessions')
 @Controller('auth')
@@ -29,19 +29,19 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
-  logout(@Context() context: RequestContext, @CurrentSession() session: Session, @Res({ passthrough: true }) response: Response): Promise<void> {
+  logout(@Context() context: RequestContext, @CurrentSession() session: SessionEntity, @Res({ passthrough: true }) response: Response): Promise<void> {
     return this.auth.logout(context, session, response);
   }
 
   @Get('me')
   @Access.authenticated({ allowPendingPasswordChange: true })
-  me(@CurrentUser() user: User): Me {
+  me(@CurrentUser() user: UserEntity): Me {
     return toMe(user);
   }
 
   @Patch('me')
   @Access.authenticated()
-  updateProfile(@Context() context: RequestContext, @CurrentUser() user: User, @Body() dto: UpdateProfileDto): Promise<Me> {
+  updateProfile(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<Me> {
     return this.auth.updateProfile(context, user, dto);
   }
 
@@ -50,8 +50,8 @@ export class AuthController {
   @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
   changePassword(
     @Context() context: RequestContext,
-    @CurrentUser() user: User,
-    @CurrentSession() session: Session,
+    @CurrentUser() user: UserEntity,
+    @CurrentSession() session: SessionEntity,
     @Body() dto: ChangePasswordDto,
   ): Promise<Me> {
     return this.auth.changePassword(context, user, session, dto);
@@ -60,19 +60,19 @@ export class AuthController {
   /** Personal API tokens of the signed-in person; the token itself is shown only at creation. */
   @Get('tokens')
   @Access.authenticated({ sessionOnly: true })
-  tokens(@CurrentUser() user: User): Promise<ApiToken[]> {
+  tokens(@CurrentUser() user: UserEntity): Promise<ApiToken[]> {
     return this.apiTokens.list(user);
   }
 
   @Post('tokens')
   @Access.authenticated({ sessionOnly: true })
-  createToken(@Context() context: RequestContext, @CurrentUser() user: User, @Body() dto: CreateApiTokenDto): Promise<CreatedApiToken> {
+  createToken(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @Body() dto: CreateApiTokenDto): Promise<CreatedApiToken> {
     return this.apiTokens.create(context, user, dto);
   }
 
   @Delete('tokens/:tokenId')
   @Access.authenticated({ sessionOnly: true })
-  revokeToken(@Context() context: RequestContext, @CurrentUser() user: User, @Param('tokenId') tokenId: string): Promise<ApiToken> {
+  revokeToken(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @Param('tokenId') tokenId: string): Promise<ApiToken> {
     return this.apiTokens.revoke(context, user, tokenId);
   }
 }

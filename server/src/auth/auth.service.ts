@@ -7,12 +7,12 @@ import { diff } from '../common/changes';
 import { contextOf, type RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
 import type { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
-import type { Session } from './session.entity';
+import type { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 import { platformActor } from '../record/record-actor';
 
@@ -39,7 +39,7 @@ export class AuthService {
       await this.recordFailure(request, dto.email, null, 'throttled');
       throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts; wait a few minutes and try again.');
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: dto.email });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !valid || user.disabled) {
       await this.recordFailure(request, dto.email, user, user?.disabled ? 'disabled' : 'invalid_credentials');
@@ -50,13 +50,13 @@ export class AuthService {
       await this.throttle.clearAccount(manager, dto.email);
       await this.sessions.start(manager, user, request, response);
       user.lastLoginAt = new Date();
-      await manager.update(User, { id: user.id }, { lastLoginAt: user.lastLoginAt });
+      await manager.update(UserEntity, { id: user.id }, { lastLoginAt: user.lastLoginAt });
       await this.record.append(manager, platformActor(context), { action: 'auth.login', subjectId: user.id });
     });
     return toMe(user);
   }
 
-  private async recordFailure(request: Request, email: string, user: User | null, reason: string): Promise<void> {
+  private async recordFailure(request: Request, email: string, user: UserEntity | null, reason: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       if (reason !== 'throttled') await this.throttle.recordFailure(manager, email, request.ip ?? null);
       await this.record.append(manager, platformActor(contextOf(request, null)), {
@@ -70,7 +70,7 @@ export class AuthService {
     });
   }
 
-  async logout(context: RequestContext, session: Session, response: Response): Promise<void> {
+  async logout(context: RequestContext, session: SessionEntity, response: Response): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.sessions.end(manager, session);
       await this.record.append(manager, platformActor(context), { action: 'auth.logout', subjectId: session.userId });
@@ -79,7 +79,7 @@ export class AuthService {
   }
 
   /** Changing the password ends the account's other sessions. */
-  async changePassword(context: RequestContext, user: User, session: Session, dto: ChangePasswordDto): Promise<Me> {
+  async changePassword(context: RequestContext, user: UserEntity, session: SessionEntity, dto: ChangePasswordDto): Promise<Me> {
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw new AppError(400, 'wrong_password', 'Your current password is not right.', { details: [{ field: 'currentPassword', code: 'invalid_value' }] });
     }
@@ -88,22 +88,22 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.transactions.run(async (manager) => {
-      await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
       await this.sessions.endAllFor(manager, user.id, session);
       await this.record.append(manager, platformActor(context), { action: 'auth.password_changed', subjectId: user.id });
     });
     return toMe({ ...user, mustChangePassword: false });
   }
 
-  async updateProfile(context: RequestContext, user: User, dto: UpdateProfileDto): Promise<Me> {
+  async updateProfile(context: RequestContext, user: UserEntity, dto: UpdateProfileDto): Promise<Me> {
     const changes = diff(user, dto);
     if (changes.length > 0) {
       await this.transactions.run(async (manager) => {
-        await manager.update(User, { id: user.id }, dto);
+        await manager.update(UserEntity, { id: user.id }, dto);
         await this.record.append(manager, platformActor(context), { action: 'user.updated', subjectId: user.id, changes });
       });
     }
-    const updated = await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+    const updated = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     return toMe(updated);
   }
 }

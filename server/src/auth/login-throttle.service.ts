@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config/config.schema';
-import { LoginThrottle } from './login-attempt.entity';
+import { LoginThrottleEntity } from './login-throttle.entity';
 
 /**
  * Counts failed logins per account and per client address in a fixed window, in the database so
@@ -26,7 +26,7 @@ export class LoginThrottleService {
   }
 
   async isBlocked(email: string, ip: string | null, now = new Date()): Promise<boolean> {
-    const repository = this.dataSource.getRepository(LoginThrottle);
+    const repository = this.dataSource.getRepository(LoginThrottleEntity);
     for (const { bucket, max } of this.buckets(email, ip)) {
       const row = await repository.findOneBy({ bucket });
       if (row && row.windowStartedAt > this.windowStart(now) && row.failures >= max) return true;
@@ -35,7 +35,7 @@ export class LoginThrottleService {
   }
 
   async recordFailure(manager: EntityManager, email: string, ip: string | null, now = new Date()): Promise<void> {
-    const repository = manager.getRepository(LoginThrottle);
+    const repository = manager.getRepository(LoginThrottleEntity);
     for (const { bucket } of this.buckets(email, ip)) {
       const row = await repository.findOneBy({ bucket });
       if (!row || row.windowStartedAt <= this.windowStart(now)) {
@@ -47,6 +47,6 @@ export class LoginThrottleService {
   }
 
   async clearAccount(manager: EntityManager, email: string): Promise<void> {
-    await manager.getRepository(LoginThrottle).delete({ bucket: `account:${email}` });
+    await manager.getRepository(LoginThrottleEntity).delete({ bucket: `account:${email}` });
   }
 }

@@ -6,7 +6,7 @@ import { InstantColumn, RefColumn, TextColumn } from '../database/columns';
  * random token; only its SHA-256 is stored, so a database reader cannot hijack sessions.
  */
 @Entity('sessions')
-export class Session {
+export class SessionEntity {
   @Column({ type: 'varchar', length: 64, primary: true }) tokenHash: string;
   @Index('ix_sessions_user') @RefColumn() userId: string;
   /** Echoed by the client in X-XSRF-TOKEN; rotated with every login. */

@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config/config.schema';
 import { Transactions } from '../database/transactions';
-import { User } from '../users/user.entity';
-import { Session } from './session.entity';
+import { UserEntity } from '../users/user.entity';
+import { SessionEntity } from './session.entity';
 
 export const SESSION_COOKIE = 'jit_session';
 export const CSRF_COOKIE = 'XSRF-TOKEN';
@@ -23,10 +23,10 @@ export class SessionService {
   ) {}
 
   /** Creates a session inside the caller's transaction and sets both cookies; a new CSRF token each time. */
-  async start(manager: EntityManager, user: User, request: Request, response: Response): Promise<Session> {
+  async start(manager: EntityManager, user: UserEntity, request: Request, response: Response): Promise<SessionEntity> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    const session = manager.create(Session, {
+    const session = manager.create(SessionEntity, {
       tokenHash: hashToken(token),
       userId: user.id,
       csrfToken: randomBytes(32).toString('base64url'),
@@ -37,7 +37,7 @@ export class SessionService {
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
     });
-    await manager.insert(Session, session);
+    await manager.insert(SessionEntity, session);
     const base = { sameSite: 'lax' as const, secure: this.config.COOKIE_SECURE, path: '/' };
     response.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: session.expiresAt });
     // Readable by the client's script, which echoes it in X-XSRF-TOKEN; another site cannot read it.
@@ -51,34 +51,34 @@ export class SessionService {
   }
 
   /** The live session and its account for a request, or null (no cookie, unknown, expired, account disabled). */
-  async authenticate(request: Request): Promise<{ session: Session; user: User } | null> {
+  async authenticate(request: Request): Promise<{ session: SessionEntity; user: UserEntity } | null> {
     return this.authenticateToken((request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
   }
 
   /** The live session of a session token (from the cookie of a request or of a socket handshake). */
-  async authenticateToken(token: string | undefined): Promise<{ session: Session; user: User } | null> {
+  async authenticateToken(token: string | undefined): Promise<{ session: SessionEntity; user: UserEntity } | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.dataSource.getRepository(Session).findOneBy({ tokenHash: hashToken(token) });
+    const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ tokenHash: hashToken(token) });
     if (!session) return null;
     const now = new Date();
     const idleLimit = new Date(session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000);
     if (session.expiresAt <= now || idleLimit <= now) {
-      await this.transactions.run((m) => m.delete(Session, { tokenHash: session.tokenHash }));
+      await this.transactions.run((m) => m.delete(SessionEntity, { tokenHash: session.tokenHash }));
       return null;
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: session.userId });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
     if (!user || user.disabled) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-      await this.transactions.run((m) => m.update(Session, { tokenHash: session.tokenHash }, { lastSeenAt: now }));
+      await this.transactions.run((m) => m.update(SessionEntity, { tokenHash: session.tokenHash }, { lastSeenAt: now }));
     }
     return { session, user };
   }
 
-  findByHash(tokenHash: string): Promise<Session | null> {
-    return this.dataSource.getRepository(Session).findOneBy({ tokenHash });
+  findByHash(tokenHash: string): Promise<SessionEntity | null> {
+    return this.dataSource.getRepository(SessionEntity).findOneBy({ tokenHash });
   }
 
-  csrfMatches(session: Session, request: Request): boolean {
+  csrfMatches(session: SessionEntity, request: Request): boolean {
     const header = request.headers[CSRF_HEADER];
     if (typeof header !== 'string') return false;
     const expected = Buffer.from(session.csrfToken);
@@ -86,13 +86,13 @@ export class SessionService {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
-  end(manager: EntityManager, session: Session): Promise<unknown> {
-    return manager.delete(Session, { tokenHash: session.tokenHash });
+  end(manager: EntityManager, session: SessionEntity): Promise<unknown> {
+    return manager.delete(SessionEntity, { tokenHash: session.tokenHash });
   }
 
   /** Ends every session of an account, except optionally the one in use. */
-  async endAllFor(manager: EntityManager, userId: string, keep?: Session): Promise<void> {
-    const query = manager.createQueryBuilder().delete().from(Session).where('userId = :userId', { userId });
+  async endAllFor(manager: EntityManager, userId: string, keep?: SessionEntity): Promise<void> {
+    const query = manager.createQueryBuilder().delete().from(SessionEntity).where('userId = :userId', { userId });
     if (keep) query.andWhere('tokenHash <> :keep', { keep: keep.tokenHash });
     await query.execute();
   }

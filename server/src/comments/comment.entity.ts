@@ -4,7 +4,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 
 @Entity('comments')
 @Index('ix_comments_subject', ['jitId', 'subjectType', 'subjectId', 'createdAt'])
-export class CommentRecord {
+export class CommentEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @TextColumn(16) subjectType: CommentSubjectType;

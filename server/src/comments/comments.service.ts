@@ -7,11 +7,11 @@ import { invalid } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
-import { Membership } from '../members/membership.entity';
+import { MembershipEntity } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
 import { ReadAccessService } from '../access/read-access.service';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
-import { CommentRecord } from './comment.entity';
+import { CommentEntity } from './comment.entity';
 import { displayNames } from '../users/display-names';
 import { memberActor } from '../record/record-actor';
 
@@ -34,7 +34,7 @@ export class CommentsService {
   async list(access: JitAccess, query: CommentListQueryDto): Promise<Comment[]> {
     await this.requireSubject(this.dataSource.manager, access, query);
     const on = this.dataSource
-      .getRepository(CommentRecord)
+      .getRepository(CommentEntity)
       .createQueryBuilder('c')
       .where('c.subjectType = :subjectType AND c.subjectId = :subjectId', { subjectType: query.subjectType, subjectId: query.subjectId })
       .orderBy('c.createdAt', 'ASC');
@@ -48,12 +48,12 @@ export class CommentsService {
       await this.requireSubject(manager, access, dto);
       const mentions = dto.mentions ?? [];
       if (mentions.length) {
-        const members = await manager.getRepository(Membership).findBy({ id: In(mentions), jitId: access.jit.id });
+        const members = await manager.getRepository(MembershipEntity).findBy({ id: In(mentions), jitId: access.jit.id });
         if (members.length !== mentions.length || !members.every((m) => isActiveMembership(m))) {
           throw invalid([{ field: 'mentions', code: 'invalid_value' }], 'Mention active members of this JIT only.');
         }
       }
-      const comment: CommentRecord = {
+      const comment: CommentEntity = {
         id: randomUUID(),
         jitId: access.jit.id,
         subjectType: dto.subjectType,
@@ -64,7 +64,7 @@ export class CommentsService {
         authorPartyId: access.membership?.partyId ?? '',
         createdAt: new Date(),
       };
-      await manager.insert(CommentRecord, { ...comment, mentions: [...mentions] });
+      await manager.insert(CommentEntity, { ...comment, mentions: [...mentions] });
       // Recorded against what was commented on, so an item's custody log shows its comments too.
       await this.record.append(manager, memberActor(context, access), {
         action: 'comment.added',
@@ -82,7 +82,7 @@ export class CommentsService {
     return presented;
   }
 
-  private async present(comments: CommentRecord[]): Promise<Comment[]> {
+  private async present(comments: CommentEntity[]): Promise<Comment[]> {
     const names = await displayNames(this.dataSource.manager, comments.map((c) => c.authorId));
     return comments.map((c) => ({
       id: c.id,

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import type { Session } from '../auth/session.entity';
-import type { User } from '../users/user.entity';
+import type { SessionEntity } from '../auth/session.entity';
+import type { UserEntity } from '../users/user.entity';
 
 /** Who is acting and from where: what every audit event records. */
 export interface RequestContext {
@@ -12,8 +12,8 @@ export interface RequestContext {
 
 /** What the authentication guard attaches to a request. */
 export interface AuthenticatedRequest extends Request {
-  user?: User;
-  session?: Session;
+  user?: UserEntity;
+  session?: SessionEntity;
 }
 
 export function contextOf(request: Request, user: { id: string; timeZone: string } | null): RequestContext {

@@ -1,44 +1,44 @@
-import { ApiTokenRecord } from '../auth/api-token.entity';
-import { Session } from '../auth/session.entity';
-import { CommentRecord } from '../comments/comment.entity';
-import { LoginThrottle } from '../auth/login-attempt.entity';
-import { JitExtensionRecord } from '../jits/extension.entity';
-import { JitAgreement } from '../jits/jit.entity';
-import { JitParty } from '../jits/party.entity';
-import { Membership } from '../members/membership.entity';
-import { NoteRecord, NoteRevisionRecord } from '../notes/note.entity';
-import { AuditEventRecord } from '../record/audit-event.entity';
-import { ChainHead } from '../record/chain-head.entity';
-import { EvidenceFolder, EvidenceItemRecord, EvidenceUpload, EvidenceVersionRecord } from '../evidence/entities';
-import { JobLease } from '../jobs/job-lease.entity';
-import { LinkRecord } from '../links/link.entity';
-import { NotificationPreferenceRecord, NotificationRecord } from '../notifications/notification.entity';
-import { SetupToken } from '../setup/setup-token.entity';
-import { TaskRecord } from '../tasks/task.entity';
-import { User } from '../users/user.entity';
+import { ApiTokenEntity } from '../auth/api-token.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { CommentEntity } from '../comments/comment.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
+import { JitExtensionEntity } from '../jits/extension.entity';
+import { JitEntity } from '../jits/jit.entity';
+import { JitPartyEntity } from '../jits/party.entity';
+import { MembershipEntity } from '../members/membership.entity';
+import { NoteEntity, NoteRevisionEntity } from '../notes/note.entity';
+import { AuditEventEntity } from '../record/audit-event.entity';
+import { ChainHeadEntity } from '../record/chain-head.entity';
+import { EvidenceFolderEntity, EvidenceItemEntity, EvidenceUploadEntity, EvidenceVersionEntity } from '../evidence/entities';
+import { JobLeaseEntity } from '../jobs/job-lease.entity';
+import { LinkEntity } from '../links/link.entity';
+import { NotificationPreferenceEntity, NotificationEntity } from '../notifications/notification.entity';
+import { SetupTokenEntity } from '../setup/setup-token.entity';
+import { TaskEntity } from '../tasks/task.entity';
+import { UserEntity } from '../users/user.entity';
 
 export const ENTITIES = [
-  User,
-  Session,
-  LoginThrottle,
-  JitAgreement,
-  JitParty,
-  JitExtensionRecord,
-  Membership,
-  AuditEventRecord,
-  ChainHead,
-  SetupToken,
-  EvidenceUpload,
-  EvidenceItemRecord,
-  EvidenceVersionRecord,
-  EvidenceFolder,
-  JobLease,
-  ApiTokenRecord,
-  NoteRecord,
-  NoteRevisionRecord,
-  TaskRecord,
-  CommentRecord,
-  LinkRecord,
-  NotificationRecord,
-  NotificationPreferenceRecord,
+  UserEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  JitEntity,
+  JitPartyEntity,
+  JitExtensionEntity,
+  MembershipEntity,
+  AuditEventEntity,
+  ChainHeadEntity,
+  SetupTokenEntity,
+  EvidenceUploadEntity,
+  EvidenceItemEntity,
+  EvidenceVersionEntity,
+  EvidenceFolderEntity,
+  JobLeaseEntity,
+  ApiTokenEntity,
+  NoteEntity,
+  NoteRevisionEntity,
+  TaskEntity,
+  CommentEntity,
+  LinkEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
 ];

@@ -3,7 +3,7 @@
  * from here, because importing the module (index.ts) from code the module itself depends on would
  * be an import cycle.
  */
-export { EvidenceFolder } from './folders/folder.entity';
-export { EvidenceItemRecord } from './items/evidence-item.entity';
-export { EvidenceVersionRecord } from './items/evidence-version.entity';
-export { EvidenceUpload } from './uploads/upload.entity';
+export { EvidenceFolderEntity } from './folders/folder.entity';
+export { EvidenceItemEntity } from './items/evidence-item.entity';
+export { EvidenceVersionEntity } from './items/evidence-version.entity';
+export { EvidenceUploadEntity } from './uploads/upload.entity';

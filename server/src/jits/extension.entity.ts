@@ -3,7 +3,7 @@ import { DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn } fr
 
 /** An extension of the agreement, kept as its own dated record, never an overwrite. */
 @Entity('jit_extensions')
-export class JitExtensionRecord {
+export class JitExtensionEntity {
   @IdColumn() id: string;
   @Index('ix_extensions_jit') @RefColumn() jitId: string;
   @DateOnlyColumn() previousEndDate: string;

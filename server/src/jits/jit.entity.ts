@@ -3,7 +3,7 @@ import type { JitStatus } from '@jit/shared';
 import { ByteCountColumn, DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 
 @Entity('jits')
-export class JitAgreement {
+export class JitEntity {
   @IdColumn() id: string;
   @Index('uq_jits_reference', { unique: true }) @TextColumn(64) reference: string;
   @TextColumn(200) title: string;

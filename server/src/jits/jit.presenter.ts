@@ -1,13 +1,13 @@
 import { todayUtc, type Jit } from '@jit/shared';
-import type { JitExtensionRecord } from './extension.entity';
-import type { JitAgreement } from './jit.entity';
-import type { JitParty } from './party.entity';
-import type { Membership } from '../members/membership.entity';
+import type { JitExtensionEntity } from './extension.entity';
+import type { JitEntity } from './jit.entity';
+import type { JitPartyEntity } from './party.entity';
+import type { MembershipEntity } from '../members/membership.entity';
 
 /** Past its effective end date a JIT refuses changes until an extension is recorded. */
-export const isExpired = (jit: Pick<JitAgreement, 'effectiveEndDate'>, now = new Date()): boolean => jit.effectiveEndDate < todayUtc(now);
+export const isExpired = (jit: Pick<JitEntity, 'effectiveEndDate'>, now = new Date()): boolean => jit.effectiveEndDate < todayUtc(now);
 
-export function toJit(jit: JitAgreement, parties: JitParty[], extensions: JitExtensionRecord[], membership: Membership | null, defaultMaxUploadBytes: number): Jit {
+export function toJit(jit: JitEntity, parties: JitPartyEntity[], extensions: JitExtensionEntity[], membership: MembershipEntity | null, defaultMaxUploadBytes: number): Jit {
   const ownParty = membership ? parties.find((p) => p.id === membership.partyId) : undefined;
   return {
     id: jit.id,

@@ -4,7 +4,7 @@ import type { Jit } from '@jit/shared';
 import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access.decorators';
 import type { JitAccess } from '../access/access.service';
 import type { RequestContext } from '../common/request-context';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
 import { JitsService } from './jits.service';
 
@@ -16,7 +16,7 @@ export class JitsController {
   /** The JITs the caller is a member of; the administrator: every space's agreement data. */
   @Get()
   @Access.authenticated()
-  list(@CurrentUser() user: User): Promise<Jit[]> {
+  list(@CurrentUser() user: UserEntity): Promise<Jit[]> {
     return this.jits.listFor(user);
   }
 

@@ -9,14 +9,14 @@ import { created, diff } from '../common/changes';
 import type { RequestContext } from '../common/request-context';
 import { CONFIG, type AppConfig } from '../config/config.schema';
 import { forUpdate, Transactions } from '../database/transactions';
-import { Membership } from '../members/membership.entity';
+import { MembershipEntity } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import type { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
-import { JitExtensionRecord } from './extension.entity';
-import { JitAgreement } from './jit.entity';
+import { JitExtensionEntity } from './extension.entity';
+import { JitEntity } from './jit.entity';
 import { isExpired, toJit } from './jit.presenter';
-import { JitParty } from './party.entity';
+import { JitPartyEntity } from './party.entity';
 import { jitActor, memberActor, platformActor } from '../record/record-actor';
 
 /** What a write inside a JIT may need to be allowed: closed and expired JITs refuse most changes. */
@@ -28,7 +28,7 @@ export interface WriteRules {
 }
 
 /** Refuses a write with 409 when the JIT's state forbids it: closed, or past its end date. */
-export function assertWritable(jit: Pick<JitAgreement, 'status' | 'effectiveEndDate'>, rules: WriteRules = {}): void {
+export function assertWritable(jit: Pick<JitEntity, 'status' | 'effectiveEndDate'>, rules: WriteRules = {}): void {
   if (jit.status === 'closed' && !rules.allowClosed) throw conflict('jit_closed', 'This JIT is closed: nothing new can be shared in it.');
   if (isExpired(jit) && !rules.allowExpired && jit.status !== 'closed') {
     throw conflict('jit_expired', `This JIT's agreement ended on ${jit.effectiveEndDate}; record an extension before making changes.`);
@@ -48,29 +48,29 @@ export class JitsService {
    * Reads the JIT inside a write transaction (row-locked on MySQL, so a concurrent close cannot slip
    * between the check and the change) and refuses the write with 409 if its state forbids it.
    */
-  async loadForWrite(manager: EntityManager, jitId: string, rules: WriteRules = {}): Promise<JitAgreement> {
-    const query = manager.getRepository(JitAgreement).createQueryBuilder('jit').where('jit.id = :jitId', { jitId });
+  async loadForWrite(manager: EntityManager, jitId: string, rules: WriteRules = {}): Promise<JitEntity> {
+    const query = manager.getRepository(JitEntity).createQueryBuilder('jit').where('jit.id = :jitId', { jitId });
     forUpdate(query);
     const jit = await query.getOneOrFail();
     assertWritable(jit, rules);
     return jit;
   }
 
-  async listFor(user: User): Promise<Jit[]> {
-    const jits = this.dataSource.getRepository(JitAgreement);
-    let agreements: JitAgreement[];
-    let memberships: Membership[] = [];
+  async listFor(user: UserEntity): Promise<Jit[]> {
+    const jits = this.dataSource.getRepository(JitEntity);
+    let agreements: JitEntity[];
+    let memberships: MembershipEntity[] = [];
     if (user.isPlatformAdmin) {
       agreements = await jits.find({ order: { createdAt: 'DESC' } });
     } else {
-      memberships = (await this.dataSource.getRepository(Membership).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
+      memberships = (await this.dataSource.getRepository(MembershipEntity).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
       agreements = memberships.length ? await jits.find({ where: { id: In(memberships.map((m) => m.jitId)) }, order: { createdAt: 'DESC' } }) : [];
     }
     if (agreements.length === 0) return [];
     const ids = agreements.map((j) => j.id);
     const [parties, extensions] = await Promise.all([
-      this.dataSource.getRepository(JitParty).find({ where: { jitId: In(ids) }, order: { position: 'ASC' } }),
-      this.dataSource.getRepository(JitExtensionRecord).find({ where: { jitId: In(ids) }, order: { recordedAt: 'ASC' } }),
+      this.dataSource.getRepository(JitPartyEntity).find({ where: { jitId: In(ids) }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(JitExtensionEntity).find({ where: { jitId: In(ids) }, order: { recordedAt: 'ASC' } }),
     ]);
     return agreements.map((jit) =>
       toJit(
@@ -87,11 +87,11 @@ export class JitsService {
     return this.present(access.jit.id, access.membership);
   }
 
-  private async present(jitId: string, membership: Membership | null, manager: EntityManager = this.dataSource.manager): Promise<Jit> {
+  private async present(jitId: string, membership: MembershipEntity | null, manager: EntityManager = this.dataSource.manager): Promise<Jit> {
     const [jit, parties, extensions] = await Promise.all([
-      manager.getRepository(JitAgreement).findOneByOrFail({ id: jitId }),
-      manager.getRepository(JitParty).find({ where: { jitId }, order: { position: 'ASC' } }),
-      manager.getRepository(JitExtensionRecord).find({ where: { jitId }, order: { recordedAt: 'ASC' } }),
+      manager.getRepository(JitEntity).findOneByOrFail({ id: jitId }),
+      manager.getRepository(JitPartyEntity).find({ where: { jitId }, order: { position: 'ASC' } }),
+      manager.getRepository(JitExtensionEntity).find({ where: { jitId }, order: { recordedAt: 'ASC' } }),
     ]);
     return toJit(jit, parties, extensions, membership, this.config.UPLOAD_MAX_BYTES);
   }
@@ -116,11 +116,11 @@ export class JitsService {
     this.checkParties(dto);
     const id = randomUUID();
     return this.transactions.run(async (manager) => {
-      if (await manager.getRepository(JitAgreement).existsBy({ reference: dto.reference })) {
+      if (await manager.getRepository(JitEntity).existsBy({ reference: dto.reference })) {
         throw new AppError(409, 'conflict', `A JIT with the reference "${dto.reference}" already exists.`);
       }
       const { parties, leadPartyCountry, ...agreement } = dto;
-      const jit = manager.create(JitAgreement, {
+      const jit = manager.create(JitEntity, {
         ...agreement,
         id,
         effectiveEndDate: dto.endDate,
@@ -132,9 +132,9 @@ export class JitsService {
         maxUploadBytes: null,
         blockedTypes: [],
       });
-      await manager.insert(JitAgreement, jit);
+      await manager.insert(JitEntity, jit);
       const rows = parties.map((p, position) =>
-        manager.create(JitParty, {
+        manager.create(JitPartyEntity, {
           id: randomUUID(),
           jitId: id,
           kind: p.kind,
@@ -145,7 +145,7 @@ export class JitsService {
           position,
         }),
       );
-      await manager.insert(JitParty, rows);
+      await manager.insert(JitPartyEntity, rows);
       const changes = created({ ...agreement, parties: parties.map((p) => ({ ...p })), leadPartyCountry });
       // JIT creation is a platform event; the JIT's own chain starts with its founding record too.
       await this.record.append(manager, platformActor(context), { action: 'jit.created', subjectId: id, changes });
@@ -164,10 +164,10 @@ export class JitsService {
       const startDate = dto.startDate ?? jit.startDate;
       const endDate = dto.endDate ?? jit.endDate;
       if (endDate < startDate) throw invalid([{ field: dto.endDate !== undefined ? 'endDate' : 'startDate', code: 'end_before_start' }]);
-      const patch: Partial<JitAgreement> = { ...dto, ...(dto.endDate !== undefined ? { effectiveEndDate: dto.endDate } : {}) };
+      const patch: Partial<JitEntity> = { ...dto, ...(dto.endDate !== undefined ? { effectiveEndDate: dto.endDate } : {}) };
       const changes = diff(jit, { ...dto });
       if (changes.length > 0) {
-        await manager.update(JitAgreement, { id: jit.id }, patch);
+        await manager.update(JitEntity, { id: jit.id }, patch);
         await this.record.append(manager, memberActor(context, access), { action: 'jit.updated', subjectId: jit.id, changes });
       }
       return this.present(jit.id, access.membership, manager);
@@ -179,7 +179,7 @@ export class JitsService {
       const jit = await this.loadForWrite(manager, access.jit.id);
       if (jit.status !== 'draft') throw conflict('jit_already_active', 'This JIT is already active.');
       const activatedAt = new Date();
-      await manager.update(JitAgreement, { id: jit.id }, { status: 'active', activatedAt });
+      await manager.update(JitEntity, { id: jit.id }, { status: 'active', activatedAt });
       await this.record.append(manager, memberActor(context, access), {
         action: 'jit.activated',
         subjectId: jit.id,
@@ -196,7 +196,7 @@ export class JitsService {
       if (dto.newEndDate <= jit.effectiveEndDate) {
         throw invalid([{ field: 'newEndDate', code: 'out_of_range' }], `An extension must end after the current end date, ${jit.effectiveEndDate}.`);
       }
-      const extension = manager.create(JitExtensionRecord, {
+      const extension = manager.create(JitExtensionEntity, {
         id: randomUUID(),
         jitId: jit.id,
         previousEndDate: jit.effectiveEndDate,
@@ -206,8 +206,8 @@ export class JitsService {
         recordedBy: context.userId ?? '',
         recordedAt: new Date(),
       });
-      await manager.insert(JitExtensionRecord, extension);
-      await manager.update(JitAgreement, { id: jit.id }, { effectiveEndDate: dto.newEndDate });
+      await manager.insert(JitExtensionEntity, extension);
+      await manager.update(JitEntity, { id: jit.id }, { effectiveEndDate: dto.newEndDate });
       await this.record.append(manager, memberActor(context, access), {
         action: 'jit.extended',
         subjectId: extension.id,
@@ -226,7 +226,7 @@ export class JitsService {
     return this.transactions.run(async (manager) => {
       const jit = await this.loadForWrite(manager, access.jit.id, { allowExpired: true });
       const closedAt = new Date();
-      await manager.update(JitAgreement, { id: jit.id }, { status: 'closed', closedAt });
+      await manager.update(JitEntity, { id: jit.id }, { status: 'closed', closedAt });
       await this.record.append(manager, memberActor(context, access), {
         action: 'jit.closed',
         subjectId: jit.id,

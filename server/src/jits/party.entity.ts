@@ -4,7 +4,7 @@ import { IdColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** A signing state, or a participant organisation (Eurojust, ICC…) that members can belong to. */
 @Entity('parties')
-export class JitParty {
+export class JitPartyEntity {
   @IdColumn() id: string;
   @Index('ix_parties_jit') @RefColumn() jitId: string;
   @TextColumn(16) kind: PartyKind;

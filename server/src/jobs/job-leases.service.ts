@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions';
-import { JobLease } from './job-lease.entity';
+import { JobLeaseEntity } from './job-lease.entity';
 
 /**
  * Leases in the database: a replica runs a scheduled job only while it holds the job's lease, so
@@ -19,11 +19,11 @@ export class JobLeasesService {
 
   async acquire(name: string, durationMs: number, now = new Date()): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + durationMs);
-    await this.dataSource.createQueryBuilder().insert().into(JobLease).values({ name, holder: '', expiresAt: new Date(0) }).orIgnore().execute();
+    await this.dataSource.createQueryBuilder().insert().into(JobLeaseEntity).values({ name, holder: '', expiresAt: new Date(0) }).orIgnore().execute();
     const result = await this.transactions.run((manager) =>
       manager
         .createQueryBuilder()
-        .update(JobLease)
+        .update(JobLeaseEntity)
         .set({ holder: this.holder, expiresAt })
         .where('name = :name AND (expiresAt < :now OR holder = :holder)', { name, now, holder: this.holder })
         .execute(),

@@ -10,7 +10,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 @Entity('links')
 @Index('uq_links_pair', ['jitId', 'aType', 'aId', 'bType', 'bId'], { unique: true })
 @Index('ix_links_b', ['jitId', 'bType', 'bId'])
-export class LinkRecord {
+export class LinkEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @TextColumn(16) aType: WorkSubjectType;

@@ -10,7 +10,7 @@ import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
 import { ReadAccessService, subjectKey } from '../access/read-access.service';
 import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
-import { LinkRecord } from './link.entity';
+import { LinkEntity } from './link.entity';
 import { displayNames } from '../users/display-names';
 import { memberActor } from '../record/record-actor';
 
@@ -34,7 +34,7 @@ export class LinksService {
     const reader = this.readAccess.reader(access);
     await this.readAccess.requireSubject(this.dataSource.manager, reader, subject, 'subjectId');
     const around = this.dataSource
-      .getRepository(LinkRecord)
+      .getRepository(LinkEntity)
       .createQueryBuilder('l')
       .where('((l.aType = :type AND l.aId = :id) OR (l.bType = :type AND l.bId = :id))', { type: subject.type, id: subject.id })
       .orderBy('l.createdAt', 'ASC');
@@ -53,9 +53,9 @@ export class LinksService {
       await this.readAccess.requireSubject(manager, reader, to, 'toId');
       const [a, b] = ordered(from, to);
       const pair = { jitId: access.jit.id, aType: a.type, aId: a.id, bType: b.type, bId: b.id };
-      if (await manager.getRepository(LinkRecord).existsBy(pair)) throw conflict('link_exists', 'These two are already linked.');
-      const link: LinkRecord = { id: randomUUID(), ...pair, createdBy: access.user.id, createdByPartyId: access.membership?.partyId ?? '', createdAt: new Date() };
-      await manager.insert(LinkRecord, { ...link });
+      if (await manager.getRepository(LinkEntity).existsBy(pair)) throw conflict('link_exists', 'These two are already linked.');
+      const link: LinkEntity = { id: randomUUID(), ...pair, createdBy: access.user.id, createdByPartyId: access.membership?.partyId ?? '', createdAt: new Date() };
+      await manager.insert(LinkEntity, { ...link });
       await this.record.append(manager, memberActor(context, access), {
         action: 'link.added',
         subjectId: link.id,
@@ -72,7 +72,7 @@ export class LinksService {
       await this.jits.loadForWrite(manager, access.jit.id);
       // A link one of whose ends the person may not read is not theirs to see, nor to remove.
       const link = await this.readAccess.require(manager, 'link', linkId, this.readAccess.reader(access));
-      await manager.delete(LinkRecord, { id: link.id });
+      await manager.delete(LinkEntity, { id: link.id });
       await this.record.append(manager, memberActor(context, access), {
         action: 'link.removed',
         subjectId: link.id,
@@ -82,7 +82,7 @@ export class LinksService {
   }
 
   /** The record names both ends, so an item's history shows what it was linked to and when. */
-  private ends(link: LinkRecord, change: 'added' | 'removed'): RecordChanges<'link.added' | 'link.removed'> {
+  private ends(link: LinkEntity, change: 'added' | 'removed'): RecordChanges<'link.added' | 'link.removed'> {
     const value = (ref: string) => (change === 'added' ? { from: null, to: ref } : { from: ref, to: null });
     return [
       { field: 'a', ...value(subjectKey({ type: link.aType, id: link.aId })) },
@@ -91,7 +91,7 @@ export class LinksService {
   }
 
   /** Each link as seen from `subject`; links whose other end this person may not read are left out entirely. */
-  private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkRecord[]): Promise<Link[]> {
+  private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkEntity[]): Promise<Link[]> {
     const others = rows.map((row) => (row.aType === subject.type && row.aId === subject.id ? { type: row.bType, id: row.bId } : { type: row.aType, id: row.aId }));
     const summaries = await this.readAccess.summaries(this.readAccess.reader(access), others);
     const names = await displayNames(this.dataSource.manager, rows.map((r) => r.createdBy));

@@ -9,13 +9,13 @@ import type { RequestContext } from '../common/request-context';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { toLookup } from '../users/user.presenter';
 import type { AddMemberDto, UpdateMemberDto } from './member.dto';
-import { Membership } from './membership.entity';
+import { MembershipEntity } from './membership.entity';
 import { memberActor } from '../record/record-actor';
 
-function toMember(m: Membership, user: User | undefined): Member {
+function toMember(m: MembershipEntity, user: UserEntity | undefined): Member {
   return {
     id: m.id,
     jitId: m.jitId,
@@ -55,14 +55,14 @@ export class MembersService {
   ) {}
 
   async list(access: JitAccess): Promise<Member[]> {
-    const memberships = await this.dataSource.getRepository(Membership).find({ where: { jitId: access.jit.id }, order: { addedAt: 'ASC' } });
+    const memberships = await this.dataSource.getRepository(MembershipEntity).find({ where: { jitId: access.jit.id }, order: { addedAt: 'ASC' } });
     return this.present(this.dataSource.manager, memberships);
   }
 
   /** What a leader may learn of an account to add it: only on an exact email address. */
   async lookup(email: string | undefined): Promise<UserLookupResult> {
     const normalised = (email ?? '').trim().toLowerCase();
-    const user = normalised ? await this.dataSource.getRepository(User).findOneBy({ email: normalised, disabled: false }) : null;
+    const user = normalised ? await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalised, disabled: false }) : null;
     if (!user) throw notFound('An account with this email address');
     return toLookup(user);
   }
@@ -73,11 +73,11 @@ export class MembersService {
     const accessExpiresAt = parseExpiry(dto.accessExpiresAt) ?? null;
     return this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
-      const user = await manager.getRepository(User).findOneBy({ id: dto.userId });
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: dto.userId });
       if (!user || user.disabled) throw invalid([{ field: 'userId', code: 'invalid_value' }], 'There is no active account with this id.');
-      const existing = await manager.getRepository(Membership).findBy({ jitId: access.jit.id, userId: dto.userId });
+      const existing = await manager.getRepository(MembershipEntity).findBy({ jitId: access.jit.id, userId: dto.userId });
       if (existing.some((m) => isActiveMembership(m))) throw conflict('member_exists', `${user.displayName} is already a member of this JIT.`);
-      const membership = manager.create(Membership, {
+      const membership = manager.create(MembershipEntity, {
         id: randomUUID(),
         jitId: access.jit.id,
         userId: dto.userId,
@@ -89,7 +89,7 @@ export class MembersService {
         revokedAt: null,
         revokedBy: null,
       });
-      await manager.insert(Membership, membership);
+      await manager.insert(MembershipEntity, membership);
       await this.record.append(manager, memberActor(context, access), {
         action: 'member.added',
         subjectId: membership.id,
@@ -106,10 +106,10 @@ export class MembersService {
       const accessExpiresAt = parseExpiry(dto.accessExpiresAt);
       await this.jits.loadForWrite(manager, access.jit.id);
       if (membership.revokedAt) throw conflict('member_revoked', 'This membership was revoked; add the person again instead.');
-      const patch: Partial<Pick<Membership, 'role' | 'accessExpiresAt'>> = { ...(dto.role ? { role: dto.role } : {}), ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}) };
+      const patch: Partial<Pick<MembershipEntity, 'role' | 'accessExpiresAt'>> = { ...(dto.role ? { role: dto.role } : {}), ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}) };
       const changes = diff(membership, patch);
       if (changes.length > 0) {
-        await manager.update(Membership, { id: membership.id }, patch);
+        await manager.update(MembershipEntity, { id: membership.id }, patch);
         await this.record.append(manager, memberActor(context, access), {
           action: 'member.updated',
           subjectId: membership.id,
@@ -129,7 +129,7 @@ export class MembersService {
       await this.jits.loadForWrite(manager, access.jit.id, { allowClosed: true, allowExpired: true });
       if (membership.revokedAt) throw conflict('member_revoked', 'This membership is already revoked.');
       const revokedAt = new Date();
-      await manager.update(Membership, { id: membership.id }, { revokedAt, revokedBy: access.user.id });
+      await manager.update(MembershipEntity, { id: membership.id }, { revokedAt, revokedBy: access.user.id });
       await this.record.append(manager, memberActor(context, access), {
         action: 'member.revoked',
         subjectId: membership.id,
@@ -140,15 +140,15 @@ export class MembersService {
     });
   }
 
-  private async find(manager: EntityManager, access: JitAccess, memberId: string): Promise<Membership> {
-    const membership = isUuid(memberId) ? await manager.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
+  private async find(manager: EntityManager, access: JitAccess, memberId: string): Promise<MembershipEntity> {
+    const membership = isUuid(memberId) ? await manager.getRepository(MembershipEntity).findOneBy({ id: memberId, jitId: access.jit.id }) : null;
     if (!membership) throw notFound('This membership');
     return membership;
   }
 
-  private async present(manager: EntityManager, memberships: Membership[]): Promise<Member[]> {
+  private async present(manager: EntityManager, memberships: MembershipEntity[]): Promise<Member[]> {
     const ids = [...new Set(memberships.map((m) => m.userId))];
-    const users = ids.length ? await manager.getRepository(User).findBy({ id: In(ids) }) : [];
+    const users = ids.length ? await manager.getRepository(UserEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     return memberships.map((m) => toMember(m, byId.get(m.userId)));
   }

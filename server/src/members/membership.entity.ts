@@ -6,7 +6,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 @Entity('memberships')
 @Index('ix_memberships_jit_user', ['jitId', 'userId'])
 @Index('ix_memberships_user', ['userId'])
-export class Membership {
+export class MembershipEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @RefColumn() userId: string;

@@ -4,7 +4,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 /** A markdown note of a JIT; its content lives in its revisions, the newest copied here for reading. */
 @Entity('notes')
 @Index('ix_notes_jit_updated', ['jitId', 'updatedAt'])
-export class NoteRecord {
+export class NoteEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @TextColumn(200) title: string;
@@ -20,7 +20,7 @@ export class NoteRecord {
 /** Every save is a revision; history is never rewritten (a restore is a new revision). */
 @Entity('note_revisions')
 @Index('uq_note_revisions', ['noteId', 'revision'], { unique: true })
-export class NoteRevisionRecord {
+export class NoteRevisionEntity {
   @IdColumn() id: string;
   @RefColumn() noteId: string;
   @Column({ type: 'int' }) revision: number;

@@ -10,7 +10,7 @@ import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
 import { RecordService } from '../record/record.service';
 import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
-import { NoteRecord, NoteRevisionRecord } from './note.entity';
+import { NoteEntity, NoteRevisionEntity } from './note.entity';
 import { displayNames } from '../users/display-names';
 import { created } from '../common/changes';
 import { memberActor } from '../record/record-actor';
@@ -47,7 +47,7 @@ export class NotesService {
   ) {}
 
   async list(access: JitAccess): Promise<NoteSummary[]> {
-    const query = this.dataSource.getRepository(NoteRecord).createQueryBuilder('n').orderBy('n.updatedAt', 'DESC');
+    const query = this.dataSource.getRepository(NoteEntity).createQueryBuilder('n').orderBy('n.updatedAt', 'DESC');
     const notes = await this.readAccess.scope(query, 'note', 'n', this.readAccess.reader(access)).getMany();
     const names = await displayNames(this.dataSource.manager, notes.map((n) => n.updatedBy));
     return notes.map((n) => this.summary(n, names));
@@ -59,7 +59,7 @@ export class NotesService {
 
   async revisions(access: JitAccess, noteId: string): Promise<NoteRevision[]> {
     const note = await this.require(this.dataSource.manager, access, noteId);
-    const revisions = await this.dataSource.getRepository(NoteRevisionRecord).find({ where: { noteId: note.id }, order: { revision: 'ASC' } });
+    const revisions = await this.dataSource.getRepository(NoteRevisionEntity).find({ where: { noteId: note.id }, order: { revision: 'ASC' } });
     const names = await displayNames(this.dataSource.manager, revisions.map((r) => r.authorId));
     return revisions.map((r) => ({
       revision: r.revision,
@@ -78,8 +78,8 @@ export class NotesService {
       await this.jits.loadForWrite(manager, access.jit.id);
       const now = new Date();
       const content: Content = { title: dto.title, body: dto.body, tags: dto.tags ?? [] };
-      const note: NoteRecord = { id: randomUUID(), jitId: access.jit.id, ...content, revision: 1, createdBy: access.user.id, createdAt: now, updatedBy: access.user.id, updatedAt: now };
-      await manager.insert(NoteRecord, { ...note });
+      const note: NoteEntity = { id: randomUUID(), jitId: access.jit.id, ...content, revision: 1, createdBy: access.user.id, createdAt: now, updatedBy: access.user.id, updatedAt: now };
+      await manager.insert(NoteEntity, { ...note });
       await this.saveRevision(manager, note, null);
       await this.record.append(manager, memberActor(context, access), {
         action: 'note.created',
@@ -98,13 +98,13 @@ export class NotesService {
 
   async restore(context: RequestContext, access: JitAccess, noteId: string, dto: RestoreNoteDto): Promise<Note> {
     const note = await this.require(this.dataSource.manager, access, noteId);
-    const old = await this.dataSource.getRepository(NoteRevisionRecord).findOneBy({ noteId: note.id, revision: dto.revision });
+    const old = await this.dataSource.getRepository(NoteRevisionEntity).findOneBy({ noteId: note.id, revision: dto.revision });
     if (!old) throw notFound('This revision');
     return this.save(context, access, noteId, dto.baseRevision, () => ({ title: old.title, body: old.body, tags: old.tags }), dto.revision);
   }
 
   /** One save: checks the base revision under a lock, writes the next revision and its record event. */
-  private async save(context: RequestContext, access: JitAccess, noteId: string, baseRevision: number, next: (current: NoteRecord) => Content, restoredFrom: number | null): Promise<Note> {
+  private async save(context: RequestContext, access: JitAccess, noteId: string, baseRevision: number, next: (current: NoteEntity) => Content, restoredFrom: number | null): Promise<Note> {
     const note = await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
       const current = await this.require(manager, access, noteId, true);
@@ -114,8 +114,8 @@ export class NotesService {
       const content = next(current);
       const changes = contentChanges(current, content);
       if (changes.length === 0 && restoredFrom === null) return current;
-      const updated: NoteRecord = { ...current, ...content, revision: current.revision + 1, updatedBy: access.user.id, updatedAt: new Date() };
-      await manager.update(NoteRecord, { id: current.id }, { ...content, revision: updated.revision, updatedBy: updated.updatedBy, updatedAt: updated.updatedAt });
+      const updated: NoteEntity = { ...current, ...content, revision: current.revision + 1, updatedBy: access.user.id, updatedAt: new Date() };
+      await manager.update(NoteEntity, { id: current.id }, { ...content, revision: updated.revision, updatedBy: updated.updatedBy, updatedAt: updated.updatedAt });
       await this.saveRevision(manager, updated, restoredFrom);
       const saved = [...changes, { field: 'revision' as const, from: current.revision, to: updated.revision }];
       const entry: RecordEventInput<'note.updated' | 'note.restored'> =
@@ -128,8 +128,8 @@ export class NotesService {
     return this.present(note);
   }
 
-  private async saveRevision(manager: EntityManager, note: NoteRecord, restoredFrom: number | null): Promise<void> {
-    await manager.insert(NoteRevisionRecord, {
+  private async saveRevision(manager: EntityManager, note: NoteEntity, restoredFrom: number | null): Promise<void> {
+    await manager.insert(NoteRevisionEntity, {
       id: randomUUID(),
       noteId: note.id,
       revision: note.revision,
@@ -142,15 +142,15 @@ export class NotesService {
     });
   }
 
-  private require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteRecord> {
+  private require(manager: EntityManager, access: JitAccess, noteId: string, lock = false): Promise<NoteEntity> {
     return this.readAccess.require(manager, 'note', noteId, this.readAccess.reader(access), { lock });
   }
 
-  private summary(note: NoteRecord, names: ReadonlyMap<string, string>): NoteSummary {
+  private summary(note: NoteEntity, names: ReadonlyMap<string, string>): NoteSummary {
     return { id: note.id, title: note.title, tags: note.tags, revision: note.revision, updatedAt: note.updatedAt.toISOString(), updatedBy: note.updatedBy, updatedByName: names.get(note.updatedBy) ?? '' };
   }
 
-  private async present(note: NoteRecord): Promise<Note> {
+  private async present(note: NoteEntity): Promise<Note> {
     const names = await displayNames(this.dataSource.manager, [note.updatedBy]);
     return { ...this.summary(note, names), jitId: note.jitId, body: note.body, createdAt: note.createdAt.toISOString(), createdBy: note.createdBy };
   }

@@ -4,7 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { NotificationChannelName, NotificationKind, WorkSubjectType } from '@jit/shared';
 import { Transactions } from '../database/transactions';
 import { NotificationEvents } from './notification-events';
-import { NotificationRecord } from './notification.entity';
+import { NotificationEntity } from './notification.entity';
 
 /** A notification decided on, before any channel has delivered it. */
 export interface NotificationDraft {
@@ -42,11 +42,11 @@ export class InAppChannel implements NotificationChannel {
   async deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
     const createdAt = new Date();
-    const rows = drafts.map((d): NotificationRecord => ({ id: randomUUID(), ...d, createdAt, readAt: null }));
+    const rows = drafts.map((d): NotificationEntity => ({ id: randomUUID(), ...d, createdAt, readAt: null }));
     // The unique (userId, dedupeKey) index makes a repeat (a reminder already sent, or written by
     // another process meanwhile) a no-op; only the rows really written are announced.
-    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
-    const written = new Set((await manager.getRepository(NotificationRecord).find({ select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((n) => n.id));
+    await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
+    const written = new Set((await manager.getRepository(NotificationEntity).find({ select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((n) => n.id));
     this.transactions.afterCommit(manager, () => {
       for (const row of rows.filter((r) => written.has(r.id))) this.events.publish({ type: 'new', userId: row.userId, payload: { id: row.id, jitId: row.jitId, kind: row.kind } });
     });

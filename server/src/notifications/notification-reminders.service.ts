@@ -3,11 +3,11 @@ import { DataSource, In } from 'typeorm';
 import { TASK_DUE_SOON_DAYS, todayUtc } from '@jit/shared';
 import { isActiveMembership } from '../access/access.service';
 import { Transactions } from '../database/transactions';
-import { JitAgreement } from '../jits/jit.entity';
+import { JitEntity } from '../jits/jit.entity';
 import { JobLeasesService } from '../jobs/job-leases.service';
 import { ScheduledJob } from '../jobs/scheduled-job';
-import { Membership } from '../members/membership.entity';
-import { TaskRecord } from '../tasks/task.entity';
+import { MembershipEntity } from '../members/membership.entity';
+import { TaskEntity } from '../tasks/task.entity';
 import type { NotificationDraft } from './notification-channel';
 import { NotificationsService } from './notifications.service';
 
@@ -44,11 +44,11 @@ export class NotificationRemindersService extends ScheduledJob {
     for (;;) {
       // The open, assigned tasks due before the end of the "soon" window, a batch at a time by id.
       const tasks = await this.dataSource
-        .getRepository(TaskRecord)
+        .getRepository(TaskEntity)
         .createQueryBuilder('t')
         .select(['t.id', 't.jitId', 't.dueDate', 't.assigneeMemberId'])
         // Only where work can still be done: a closed or expired agreement sends no reminders.
-        .innerJoin(JitAgreement, 'j', "j.id = t.jitId AND j.status <> 'closed' AND j.effectiveEndDate >= :today", { today })
+        .innerJoin(JitEntity, 'j', "j.id = t.jitId AND j.status <> 'closed' AND j.effectiveEndDate >= :today", { today })
         .where('t.status <> :done AND t.assigneeMemberId IS NOT NULL AND t.dueDate IS NOT NULL AND t.dueDate < :soonEnd', { done: 'done', soonEnd })
         .andWhere('t.id > :afterId', { afterId })
         .orderBy('t.id', 'ASC')
@@ -57,7 +57,7 @@ export class NotificationRemindersService extends ScheduledJob {
       if (tasks.length === 0) return decided;
       afterId = tasks[tasks.length - 1].id;
       const memberIds = tasks.map((t) => t.assigneeMemberId).filter((id): id is string => id !== null);
-      const assignees = new Map((await this.dataSource.getRepository(Membership).findBy({ id: In(memberIds) })).filter((m) => isActiveMembership(m, now)).map((m) => [m.id, m.userId]));
+      const assignees = new Map((await this.dataSource.getRepository(MembershipEntity).findBy({ id: In(memberIds) })).filter((m) => isActiveMembership(m, now)).map((m) => [m.id, m.userId]));
       const drafts = tasks.flatMap((t): NotificationDraft[] => {
         const userId = t.assigneeMemberId ? assignees.get(t.assigneeMemberId) : undefined;
         if (!userId || !t.dueDate) return [];

@@ -10,7 +10,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 @Index('uq_notifications_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('ix_notifications_user_created', ['userId', 'createdAt', 'id'])
 @Index('ix_notifications_user_unread', ['userId', 'readAt'])
-export class NotificationRecord {
+export class NotificationEntity {
   @IdColumn() id: string;
   @RefColumn() userId: string;
   @RefColumn() jitId: string;
@@ -26,7 +26,7 @@ export class NotificationRecord {
 
 /** A person's choice for one kind on one channel; no row means the default (on). */
 @Entity('notification_preferences')
-export class NotificationPreferenceRecord {
+export class NotificationPreferenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
   @PrimaryColumn({ type: 'varchar', length: 40 }) kind: NotificationKind;
   @PrimaryColumn({ type: 'varchar', length: 16 }) channel: NotificationChannelName;

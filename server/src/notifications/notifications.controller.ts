@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import type { NotificationPage, NotificationPreferences } from '@jit/shared';
 import { Access, CurrentUser } from '../access/access.decorators';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -14,26 +14,26 @@ export class NotificationsController {
 
   @Get()
   @Access.authenticated()
-  list(@CurrentUser() user: User, @Query() query: NotificationListQueryDto): Promise<NotificationPage> {
+  list(@CurrentUser() user: UserEntity, @Query() query: NotificationListQueryDto): Promise<NotificationPage> {
     return this.notifications.list(user, query);
   }
 
   @Post('read')
   @HttpCode(204)
   @Access.authenticated()
-  markRead(@CurrentUser() user: User, @Body() dto: MarkNotificationsReadDto): Promise<void> {
+  markRead(@CurrentUser() user: UserEntity, @Body() dto: MarkNotificationsReadDto): Promise<void> {
     return this.notifications.markRead(user, dto);
   }
 
   @Get('preferences')
   @Access.authenticated()
-  preferences(@CurrentUser() user: User): Promise<NotificationPreferences> {
+  preferences(@CurrentUser() user: UserEntity): Promise<NotificationPreferences> {
     return this.notifications.preferences(user);
   }
 
   @Patch('preferences')
   @Access.authenticated()
-  updatePreferences(@CurrentUser() user: User, @Body() dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
+  updatePreferences(@CurrentUser() user: UserEntity, @Body() dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
     return this.notifications.updatePreferences(user, dto);
   }
 }

@@ -18,16 +18,16 @@ import {
 import { isActiveMembership } from '../access/access.service';
 import { invalid } from '../common/app-error';
 import { Transactions } from '../database/transactions';
-import { JitAgreement } from '../jits/jit.entity';
-import { Membership } from '../members/membership.entity';
-import type { AuditEventRecord } from '../record/audit-event.entity';
+import { JitEntity } from '../jits/jit.entity';
+import { MembershipEntity } from '../members/membership.entity';
+import type { AuditEventEntity } from '../record/audit-event.entity';
 import { RecordService } from '../record/record.service';
 import { ReadAccessService, subjectKey } from '../access/read-access.service';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { NOTIFICATION_CHANNEL_LIST, type NotificationChannel, type NotificationDraft } from './notification-channel';
 import { NotificationEvents } from './notification-events';
 import type { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
-import { NotificationPreferenceRecord, NotificationRecord } from './notification.entity';
+import { NotificationPreferenceEntity, NotificationEntity } from './notification.entity';
 import { displayNames } from '../users/display-names';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 
@@ -45,7 +45,7 @@ function namedMembers(typed: TypedRecordChanges): { kind: NotificationKind; memb
 }
 
 /** The keyset cursor of a page: the last notification's time and id. */
-const cursorOf = (n: NotificationRecord): string => encodeCursor({ at: n.createdAt.toISOString(), id: n.id });
+const cursorOf = (n: NotificationEntity): string => encodeCursor({ at: n.createdAt.toISOString(), id: n.id });
 const acceptCursor = (values: Record<string, unknown>): { createdAt: Date; id: string } | null =>
   typeof values.at === 'string' && !Number.isNaN(Date.parse(values.at)) && isUuid(values.id) ? { createdAt: new Date(values.at), id: values.id } : null;
 
@@ -70,19 +70,19 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Who a record event concerns; the actor is never told about their own act. */
-  private async fromRecord(manager: EntityManager, event: AuditEventRecord, typed: TypedRecordChanges): Promise<void> {
+  private async fromRecord(manager: EntityManager, event: AuditEventEntity, typed: TypedRecordChanges): Promise<void> {
     if (!event.chain.startsWith('jit:')) return;
     const jitId = event.chain.slice(4);
-    const members = async (ids: string[]) => (ids.length ? (await manager.getRepository(Membership).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : []);
+    const members = async (ids: string[]) => (ids.length ? (await manager.getRepository(MembershipEntity).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : []);
     let kind: NotificationKind;
-    let recipients: Membership[];
+    let recipients: MembershipEntity[];
     const named = namedMembers(typed);
     if (named) {
       kind = named.kind;
       recipients = await members(named.memberIds);
     } else if (typed.action === 'evidence.uploaded') {
       kind = 'evidence_from_other_party';
-      const all = await manager.getRepository(Membership).findBy({ jitId, revokedAt: IsNull(), ...(event.actorPartyId ? { partyId: Not(event.actorPartyId) } : {}) });
+      const all = await manager.getRepository(MembershipEntity).findBy({ jitId, revokedAt: IsNull(), ...(event.actorPartyId ? { partyId: Not(event.actorPartyId) } : {}) });
       recipients = all.filter((m) => isActiveMembership(m));
     } else {
       return;
@@ -97,7 +97,7 @@ export class NotificationsService implements OnModuleInit {
   /** Hands each draft to every channel its person has not turned off for its kind. */
   async deliver(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
-    const off = await manager.getRepository(NotificationPreferenceRecord).findBy({ userId: In([...new Set(drafts.map((d) => d.userId))]), enabled: false });
+    const off = await manager.getRepository(NotificationPreferenceEntity).findBy({ userId: In([...new Set(drafts.map((d) => d.userId))]), enabled: false });
     const isOff = new Set(off.map((p) => `${p.userId} ${p.kind} ${p.channel}`));
     for (const channel of this.channels) {
       await channel.deliver(manager, drafts.filter((d) => !isOff.has(`${d.userId} ${d.kind} ${channel.name}`)));
@@ -106,16 +106,16 @@ export class NotificationsService implements OnModuleInit {
 
   /** The JITs whose notifications a person may still see. */
   private async activeJitIds(userId: string): Promise<string[]> {
-    const memberships = await this.dataSource.getRepository(Membership).findBy({ userId, revokedAt: IsNull() });
+    const memberships = await this.dataSource.getRepository(MembershipEntity).findBy({ userId, revokedAt: IsNull() });
     return memberships.filter((m) => isActiveMembership(m)).map((m) => m.jitId);
   }
 
-  async list(user: User, query: NotificationListQueryDto): Promise<NotificationPage> {
+  async list(user: UserEntity, query: NotificationListQueryDto): Promise<NotificationPage> {
     const limit = query.limit ?? NOTIFICATION_LIMITS.pageDefault;
     const cursor = query.before ? decodeCursor(query.before, acceptCursor, 'before') : null;
     const jitIds = await this.activeJitIds(user.id);
     if (jitIds.length === 0) return { items: [], unreadCount: 0, nextCursor: null };
-    const repository = this.dataSource.getRepository(NotificationRecord);
+    const repository = this.dataSource.getRepository(NotificationEntity);
     const qb = repository.createQueryBuilder('n').where('n.userId = :userId', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds });
     if (query.unreadOnly) qb.andWhere('n.readAt IS NULL');
     if (cursor) qb.andWhere('(n.createdAt < :at OR (n.createdAt = :at AND n.id < :id))', { at: cursor.createdAt, id: cursor.id });
@@ -127,12 +127,12 @@ export class NotificationsService implements OnModuleInit {
     return { items: await this.present(user.id, page), unreadCount, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
   }
 
-  async markRead(user: User, dto: MarkNotificationsReadDto): Promise<void> {
+  async markRead(user: UserEntity, dto: MarkNotificationsReadDto): Promise<void> {
     if (!dto.all && !dto.ids?.length) throw invalid([{ field: 'ids', code: 'required' }], 'Name the notifications to mark as read, or ask for all of them.');
     // Through Transactions like every write: on SQLite the connection is shared, and a bare UPDATE
     // would land inside whichever transaction happens to be open (and vanish with its rollback).
     const affected = await this.transactions.run(async (manager) => {
-      const update = manager.createQueryBuilder().update(NotificationRecord).set({ readAt: new Date() }).where('userId = :userId AND readAt IS NULL', { userId: user.id });
+      const update = manager.createQueryBuilder().update(NotificationEntity).set({ readAt: new Date() }).where('userId = :userId AND readAt IS NULL', { userId: user.id });
       if (!dto.all) update.andWhere('id IN (:...ids)', { ids: dto.ids });
       return (await update.execute()).affected ?? 0;
     });
@@ -140,8 +140,8 @@ export class NotificationsService implements OnModuleInit {
     if (affected > 0) this.events.publish({ type: 'read', userId: user.id });
   }
 
-  async preferences(user: User): Promise<NotificationPreferences> {
-    const rows = await this.dataSource.getRepository(NotificationPreferenceRecord).findBy({ userId: user.id });
+  async preferences(user: UserEntity): Promise<NotificationPreferences> {
+    const rows = await this.dataSource.getRepository(NotificationPreferenceEntity).findBy({ userId: user.id });
     const chosen = new Map(rows.map((r) => [`${r.kind} ${r.channel}`, r.enabled]));
     const preferences = NOTIFICATION_KINDS.flatMap((kind) =>
       NOTIFICATION_CHANNELS.map((channel): NotificationPreference => ({ kind, channel, enabled: chosen.get(`${kind} ${channel}`) ?? true })),
@@ -149,7 +149,7 @@ export class NotificationsService implements OnModuleInit {
     return { preferences };
   }
 
-  async updatePreferences(user: User, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
+  async updatePreferences(user: UserEntity, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
     const seen = new Set<string>();
     dto.preferences.forEach((p, index) => {
       const key = `${p.kind} ${p.channel}`;
@@ -157,16 +157,16 @@ export class NotificationsService implements OnModuleInit {
       seen.add(key);
     });
     await this.transactions.run(async (manager) => {
-      for (const p of dto.preferences) await manager.upsert(NotificationPreferenceRecord, { userId: user.id, kind: p.kind, channel: p.channel, enabled: p.enabled }, ['userId', 'kind', 'channel']);
+      for (const p of dto.preferences) await manager.upsert(NotificationPreferenceEntity, { userId: user.id, kind: p.kind, channel: p.channel, enabled: p.enabled }, ['userId', 'kind', 'channel']);
     });
     return this.preferences(user);
   }
 
   /** Titles are looked up now, per JIT, as the person reads there now: only subjects they may still read are shown. */
-  private async present(userId: string, rows: NotificationRecord[]): Promise<Notification[]> {
+  private async present(userId: string, rows: NotificationEntity[]): Promise<Notification[]> {
     const jitIds = [...new Set(rows.map((r) => r.jitId))];
     const [jits, names, summaries] = await Promise.all([
-      jitIds.length ? this.dataSource.getRepository(JitAgreement).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
+      jitIds.length ? this.dataSource.getRepository(JitEntity).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
       displayNames(this.dataSource.manager, rows.map((r) => r.actorUserId)),
       Promise.all(
         jitIds.map(async (jitId) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Between, DataSource } from 'typeorm';
 import { ScheduledJob } from '../jobs/scheduled-job';
-import { Membership } from '../members/membership.entity';
+import { MembershipEntity } from '../members/membership.entity';
 import { RealtimeGateway } from './realtime.gateway';
 
 const TICK_MS = 60_000;
@@ -24,7 +24,7 @@ export class AccessExpiryWatch extends ScheduledJob {
 
   /** Returns how many memberships were found ended since the previous tick. */
   async tick(now = new Date()): Promise<number> {
-    const ended = await this.dataSource.getRepository(Membership).findBy({ accessExpiresAt: Between(this.checkedUpTo, now) });
+    const ended = await this.dataSource.getRepository(MembershipEntity).findBy({ accessExpiresAt: Between(this.checkedUpTo, now) });
     for (const membership of ended) await this.gateway.refreshRooms(membership.jitId, membership.userId);
     this.checkedUpTo = now;
     return ended.length;

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { isOversightRole, isUuid, type JitPermission, type RecordAudience } from '@jit/shared';
 import { AccessService, isActiveMembership } from '../access/access.service';
-import { User } from '../users/user.entity';
-import { JitParty } from '../jits/party.entity';
-import { Membership } from '../members/membership.entity';
+import { UserEntity } from '../users/user.entity';
+import { JitPartyEntity } from '../jits/party.entity';
+import { MembershipEntity } from '../members/membership.entity';
 
 /** Room names: the server decides them; clients never name a room. */
 export const rooms = {
@@ -30,31 +30,31 @@ export class RealtimeRoomsService {
 
   /** Whether a person holds a permission in a JIT, decided by the access module as for a request. */
   async may(userId: string, jitId: string, permission: JitPermission): Promise<boolean> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) return false;
     const standing = await this.access.resolve(user, jitId).catch(() => null);
     return standing !== null && this.access.can(standing, permission);
   }
 
-  private roomsOf(membership: Membership): string[] {
+  private roomsOf(membership: MembershipEntity): string[] {
     const joined = [rooms.jit(membership.jitId), rooms.party(membership.jitId, membership.partyId)];
     if (isOversightRole(membership.role)) joined.push(rooms.oversight(membership.jitId));
     return joined;
   }
 
   async roomsFor(userId: string, jitId?: string): Promise<string[]> {
-    const memberships = await this.dataSource.getRepository(Membership).findBy({ userId, revokedAt: IsNull(), ...(jitId ? { jitId } : {}) });
+    const memberships = await this.dataSource.getRepository(MembershipEntity).findBy({ userId, revokedAt: IsNull(), ...(jitId ? { jitId } : {}) });
     return [...(jitId ? [] : [rooms.user(userId)]), ...memberships.filter((m) => isActiveMembership(m)).flatMap((m) => this.roomsOf(m))];
   }
 
   /** Every room of one JIT, to leave them all before joining the ones a person still has. */
   async allRoomsOf(jitId: string): Promise<string[]> {
-    const parties = await this.dataSource.getRepository(JitParty).findBy({ jitId });
+    const parties = await this.dataSource.getRepository(JitPartyEntity).findBy({ jitId });
     return [rooms.jit(jitId), rooms.oversight(jitId), ...parties.map((p) => rooms.party(jitId, p.id))];
   }
 
   async userOfMembership(membershipId: string): Promise<string | null> {
-    const membership = await this.dataSource.getRepository(Membership).findOneBy({ id: membershipId });
+    const membership = await this.dataSource.getRepository(MembershipEntity).findOneBy({ id: membershipId });
     return membership?.userId ?? null;
   }
 }

@@ -6,7 +6,7 @@ import { LongTextColumn, RefColumn, TextColumn } from '../database/columns';
 @Entity('audit_events')
 // The custody log of one item reads its events by subject.
 @Index('ix_audit_subject', ['chain', 'subjectType', 'subjectId'])
-export class AuditEventRecord {
+export class AuditEventEntity {
   /** Primary key (chain, seq): a chain cannot hold two events with one number. */
   @PrimaryColumn({ type: 'varchar', length: 80 }) chain: string;
   @PrimaryColumn({ type: 'int' }) seq: number;

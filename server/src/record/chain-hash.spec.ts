@@ -1,9 +1,9 @@
 import { GENESIS_HASH, type AuditDetails } from '@jit/shared';
-import type { AuditEventRecord } from './audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
 
-function chainOf(length: number): AuditEventRecord[] {
-  const events: AuditEventRecord[] = [];
+function chainOf(length: number): AuditEventEntity[] {
+  const events: AuditEventEntity[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq += 1) {
     const details: AuditDetails = { changes: [{ field: 'title', from: `t${seq - 1}`, to: `t${seq}` }], ip: '127.0.0.1', userAgent: 'spec', timeZone: 'UTC' };
@@ -21,7 +21,7 @@ function chainOf(length: number): AuditEventRecord[] {
       detailsDigest: digestDetails(details),
       prevHash,
       hash: '',
-    } as AuditEventRecord;
+    } as AuditEventEntity;
     event.hash = eventHash(prevHash, event);
     prevHash = event.hash;
     events.push(event);
@@ -29,7 +29,7 @@ function chainOf(length: number): AuditEventRecord[] {
   return events;
 }
 
-const verdict = (events: AuditEventRecord[]) => {
+const verdict = (events: AuditEventEntity[]) => {
   const progress = startVerification();
   for (const event of events) verifyNext(progress, event);
   return progress.firstBrokenSeq;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type AuditDetails } from '@jit/shared';
 import { canonicalJson } from './canonical-json';
-import type { AuditEventRecord } from './audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -9,7 +9,7 @@ export const digestDetails = (details: AuditDetails): string => sha256(canonical
 
 /** The fixed field list that enters an event's hash. Details enter only as their digest. */
 export type HashedFields = Pick<
-  AuditEventRecord,
+  AuditEventEntity,
   'chain' | 'seq' | 'occurredAt' | 'actorUserId' | 'actorPartyId' | 'action' | 'subjectType' | 'subjectId' | 'visibility' | 'detailsDigest'
 >;
 
@@ -44,7 +44,7 @@ export const startVerification = (): VerificationProgress => ({ expectedSeq: 1, 
  * Checks the next stored event against the chain so far: its number, its link to the previous
  * event, its details digest and its own hash. The first failure is kept; events are read in seq order.
  */
-export function verifyNext(progress: VerificationProgress, event: AuditEventRecord): void {
+export function verifyNext(progress: VerificationProgress, event: AuditEventEntity): void {
   progress.count += 1;
   if (progress.firstBrokenSeq !== null) return;
   const intact =

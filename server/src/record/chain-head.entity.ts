@@ -6,7 +6,7 @@ import { TextColumn } from '../database/columns';
  * them, so that too is detected; on MySQL its row lock serialises appends to one chain.
  */
 @Entity('audit_chain_heads')
-export class ChainHead {
+export class ChainHeadEntity {
   @Column({ type: 'varchar', length: 80, primary: true }) chain: string;
   @Column({ type: 'int' }) seq: number;
   @TextColumn(64) hash: string;

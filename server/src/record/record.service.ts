@@ -17,8 +17,8 @@ import {
 } from '@jit/shared';
 import { ReadAccessService, type Reader } from '../access/read-access.service';
 import type { RecordActor } from './record-actor';
-import { AuditEventRecord } from './audit-event.entity';
-import { ChainHead } from './chain-head.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { ChainHeadEntity } from './chain-head.entity';
 import { RecordEvents } from './record-events';
 import { forUpdate, Transactions } from '../database/transactions';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
@@ -41,7 +41,7 @@ export interface AuditQuery {
 const VERIFY_BATCH = 1000;
 
 /** Work that must commit or fail together with an event: rows derived from it, such as notifications. */
-export type AppendedListener = (manager: EntityManager, event: AuditEventRecord, typed: TypedRecordChanges) => Promise<void>;
+export type AppendedListener = (manager: EntityManager, event: AuditEventEntity, typed: TypedRecordChanges) => Promise<void>;
 
 @Injectable()
 export class RecordService {
@@ -61,17 +61,17 @@ export class RecordService {
 
   /** Opens a chain (its head at seq 0) in the transaction that creates what it records. */
   async openChain(manager: EntityManager, chain: string): Promise<void> {
-    await manager.insert(ChainHead, { chain, seq: 0, hash: GENESIS_HASH });
+    await manager.insert(ChainHeadEntity, { chain, seq: 0, hash: GENESIS_HASH });
   }
 
   /** Makes sure the platform chain exists; safe to call from several processes at once. */
   async ensureChain(chain: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(ChainHead).existsBy({ chain });
+    const exists = await this.dataSource.getRepository(ChainHeadEntity).existsBy({ chain });
     if (exists) return;
     await this.dataSource
       .createQueryBuilder()
       .insert()
-      .into(ChainHead)
+      .into(ChainHeadEntity)
       .values({ chain, seq: 0, hash: GENESIS_HASH })
       .orIgnore()
       .execute();
@@ -82,14 +82,14 @@ export class RecordService {
    * no record without its change. The chain head is locked (MySQL) or the whole write serialised
    * (SQLite, by Transactions), which keeps seq gap-free.
    */
-  async append<A extends AuditAction>(manager: EntityManager, actor: RecordActor, entry: RecordEventInput<A>): Promise<AuditEventRecord> {
+  async append<A extends AuditAction>(manager: EntityManager, actor: RecordActor, entry: RecordEventInput<A>): Promise<AuditEventEntity> {
     const spec = RECORD_ACTIONS[entry.action];
     // A programming error, not a user's: the catalogue says which chain an action belongs on.
     if ((actor.jitId === null && spec.chain === 'jit') || (actor.jitId !== null && spec.chain === 'platform')) {
       throw new Error(`${entry.action} is not recorded on the ${actor.jitId === null ? 'platform' : 'JIT'} chain`);
     }
     const chain = actor.jitId === null ? PLATFORM_CHAIN : jitChain(actor.jitId);
-    const head = await forUpdate(manager.getRepository(ChainHead).createQueryBuilder('head').where('head.chain = :chain', { chain })).getOne();
+    const head = await forUpdate(manager.getRepository(ChainHeadEntity).createQueryBuilder('head').where('head.chain = :chain', { chain })).getOne();
     if (!head) throw new Error(`Audit chain ${chain} has no head: it must be opened first`);
 
     const details: AuditDetails = {
@@ -98,7 +98,7 @@ export class RecordService {
       userAgent: actor.userAgent,
       timeZone: actor.timeZone,
     };
-    const event = manager.create(AuditEventRecord, {
+    const event = manager.create(AuditEventEntity, {
       chain,
       seq: head.seq + 1,
       occurredAt: new Date().toISOString(),
@@ -114,8 +114,8 @@ export class RecordService {
       prevHash: head.hash,
     });
     event.hash = eventHash(head.hash, event);
-    await manager.insert(AuditEventRecord, event);
-    await manager.update(ChainHead, { chain }, { seq: event.seq, hash: event.hash });
+    await manager.insert(AuditEventEntity, event);
+    await manager.update(ChainHeadEntity, { chain }, { seq: event.seq, hash: event.hash });
     // The changes were typed by the action when the caller built the entry.
     const typed = { action: entry.action, changes: details.changes } as TypedRecordChanges;
     for (const listener of this.appendedListeners) await listener(manager, event, typed);
@@ -138,7 +138,7 @@ export class RecordService {
   async list(chain: string, query: AuditQuery): Promise<AuditPage> {
     const limit = Math.min(query.limit ?? LIMITS.auditPageDefault, LIMITS.auditPageMax);
     const qb = this.dataSource
-      .getRepository(AuditEventRecord)
+      .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
       .where('e.chain = :chain', { chain })
       .andWhere('e.seq > :afterSeq', { afterSeq: query.afterSeq ?? 0 })
@@ -150,13 +150,13 @@ export class RecordService {
     // occurredAt is stored as normalised ISO text, so text order is time order.
     if (query.from) qb.andWhere('e.occurredAt >= :from', { from: new Date(query.from).toISOString() });
     if (query.to) qb.andWhere('e.occurredAt <= :to', { to: new Date(query.to).toISOString() });
-    const [records, head] = await Promise.all([qb.getMany(), this.dataSource.getRepository(ChainHead).findOneBy({ chain })]);
+    const [records, head] = await Promise.all([qb.getMany(), this.dataSource.getRepository(ChainHeadEntity).findOneBy({ chain })]);
     return { items: await this.present(records), headSeq: head?.seq ?? 0 };
   }
 
   /** Every event about one subject (an item's custody log), oldest first. */
   async listBySubject(chain: string, subjectType: AuditSubjectType, subjectId: string): Promise<AuditEvent[]> {
-    const records = await this.dataSource.getRepository(AuditEventRecord).find({ where: { chain, subjectType, subjectId }, order: { seq: 'ASC' } });
+    const records = await this.dataSource.getRepository(AuditEventEntity).find({ where: { chain, subjectType, subjectId }, order: { seq: 'ASC' } });
     return this.present(records);
   }
 
@@ -165,8 +165,8 @@ export class RecordService {
    * with the stored head, so editing, deleting (middle or newest) or reordering events is named.
    */
   async verify(chain: string): Promise<ChainVerification> {
-    const repository = this.dataSource.getRepository(AuditEventRecord);
-    const head = await this.dataSource.getRepository(ChainHead).findOneBy({ chain });
+    const repository = this.dataSource.getRepository(AuditEventEntity);
+    const head = await this.dataSource.getRepository(ChainHeadEntity).findOneBy({ chain });
     const progress = startVerification();
     let lastSeq = 0;
     for (;;) {
@@ -191,7 +191,7 @@ export class RecordService {
     return { ok: firstBrokenSeq === null, count: progress.count, headSeq, headHash, firstBrokenSeq };
   }
 
-  private async present(records: AuditEventRecord[]): Promise<AuditEvent[]> {
+  private async present(records: AuditEventEntity[]): Promise<AuditEvent[]> {
     const names = await displayNames(this.dataSource.manager, records.map((r) => r.actorUserId));
     return records.map((r) => {
       const details = JSON.parse(r.details) as AuditDetails;

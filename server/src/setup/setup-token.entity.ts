@@ -7,7 +7,7 @@ import { InstantColumn } from '../database/columns';
  * token another one printed.
  */
 @Entity('setup_tokens')
-export class SetupToken {
+export class SetupTokenEntity {
   @Column({ type: 'varchar', length: 64, primary: true }) tokenHash: string;
   @InstantColumn() createdAt: Date;
 }

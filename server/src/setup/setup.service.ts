@@ -9,11 +9,11 @@ import { Transactions } from '../database/transactions';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { toMe } from '../users/user.presenter';
 import { UsersService } from '../users/users.service';
 import type { SetupDto } from '../auth/auth.dto';
-import { SetupToken } from './setup-token.entity';
+import { SetupTokenEntity } from './setup-token.entity';
 import { platformActor } from '../record/record-actor';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -39,21 +39,21 @@ export class SetupService implements OnApplicationBootstrap {
     await this.record.ensureChain(PLATFORM_CHAIN);
     if (await this.needsSetup()) {
       const token = randomBytes(24).toString('base64url');
-      await this.transactions.run((manager) => manager.insert(SetupToken, { tokenHash: hashToken(token), createdAt: new Date() }));
+      await this.transactions.run((manager) => manager.insert(SetupTokenEntity, { tokenHash: hashToken(token), createdAt: new Date() }));
       // Deliberately on stdout and not through the logger: the operator must see it whatever LOG_LEVEL says.
       process.stdout.write(`\nSetup token: ${token}\nOpen the workspace in a browser and enter it to create the platform administrator.\n\n`);
     }
   }
 
   async needsSetup(): Promise<boolean> {
-    return (await this.dataSource.getRepository(User).count()) === 0;
+    return (await this.dataSource.getRepository(UserEntity).count()) === 0;
   }
 
   /** Checked before the body is validated: 409 once set up, 403 for a wrong token. */
   async assertCanSetUp(givenToken: unknown): Promise<void> {
     if (!(await this.needsSetup())) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
     // Only hashes are stored and compared, so a lookup by hash leaks nothing about the token.
-    const known = typeof givenToken === 'string' && givenToken.length > 0 && (await this.dataSource.getRepository(SetupToken).existsBy({ tokenHash: hashToken(givenToken) }));
+    const known = typeof givenToken === 'string' && givenToken.length > 0 && (await this.dataSource.getRepository(SetupTokenEntity).existsBy({ tokenHash: hashToken(givenToken) }));
     if (!known) {
       throw new AppError(403, 'setup_token_invalid', 'The setup token is not right; copy it from the server console ("Setup token: …").');
     }
@@ -63,13 +63,13 @@ export class SetupService implements OnApplicationBootstrap {
     const passwordHash = await this.passwords.hash(dto.password);
     const admin = await this.transactions.run(async (manager) => {
       // Checked again inside the write lock, so two simultaneous setups cannot both succeed.
-      if ((await manager.getRepository(User).count()) > 0) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
+      if ((await manager.getRepository(UserEntity).count()) > 0) throw new AppError(409, 'setup_already_done', 'This workspace is already set up; sign in instead.');
       const admin = await this.users.insert(
         manager,
         { email: dto.email, displayName: dto.displayName, organisation: '', country: '', language: 'en', timeZone: 'UTC', isPlatformAdmin: true, mustChangePassword: false },
         passwordHash,
       );
-      await manager.clear(SetupToken);
+      await manager.clear(SetupTokenEntity);
       await this.sessions.start(manager, admin, request, response);
       await this.record.append(manager, platformActor(contextOf(request, admin)), {
         action: 'platform.setup_completed',

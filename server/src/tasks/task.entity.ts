@@ -14,7 +14,7 @@ export const TASK_LIST_INDEXES = {
 @Index(TASK_LIST_INDEXES.board, ['jitId', 'status', 'position', 'id'])
 @Index(TASK_LIST_INDEXES.assignee, ['jitId', 'assigneeMemberId', 'status', 'position', 'id'])
 @Index('ix_tasks_assignee', ['assigneeUserId', 'status'])
-export class TaskRecord {
+export class TaskEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @TextColumn(200) title: string;

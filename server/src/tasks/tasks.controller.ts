@@ -4,7 +4,7 @@ import type { Task, TaskListPage } from '@jit/shared';
 import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access.decorators';
 import type { JitAccess } from '../access/access.service';
 import type { RequestContext } from '../common/request-context';
-import type { User } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { ChecklistIndexPipe, ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
@@ -16,7 +16,7 @@ export class TasksController {
   /** The caller's tasks across every JIT they belong to. */
   @Get('tasks/mine')
   @Access.authenticated()
-  mine(@CurrentUser() user: User): Promise<Task[]> {
+  mine(@CurrentUser() user: UserEntity): Promise<Task[]> {
     return this.tasks.mine(user);
   }
 

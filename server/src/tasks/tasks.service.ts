@@ -10,11 +10,11 @@ import type { RequestContext } from '../common/request-context';
 import { readThroughIndex } from '../database/read-through-index';
 import { Transactions } from '../database/transactions';
 import { JitsService } from '../jits/jits.service';
-import { Membership } from '../members/membership.entity';
+import { MembershipEntity } from '../members/membership.entity';
 import { RecordService } from '../record/record.service';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
-import { TASK_LIST_INDEXES, TaskRecord } from './task.entity';
+import { TASK_LIST_INDEXES, TaskEntity } from './task.entity';
 import { displayNames } from '../users/display-names';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { memberActor } from '../record/record-actor';
@@ -26,7 +26,7 @@ interface TaskCursor {
   p: number;
   id: string;
 }
-const cursorOf = (task: TaskRecord): string => encodeCursor({ s: task.status, p: task.position, id: task.id } satisfies TaskCursor);
+const cursorOf = (task: TaskEntity): string => encodeCursor({ s: task.status, p: task.position, id: task.id } satisfies TaskCursor);
 const acceptCursor = (values: Record<string, unknown>): TaskCursor | null =>
   (TASK_STATUSES as readonly unknown[]).includes(values.s) && Number.isSafeInteger(values.p) && isUuid(values.id) ? { s: values.s as TaskStatus, p: values.p as number, id: values.id } : null;
 
@@ -34,7 +34,7 @@ const acceptCursor = (values: Record<string, unknown>): TaskCursor | null =>
  * A changed task's new `updatedAt`, always later than the one it replaces: edits name the `updatedAt`
  * they started from, so two changes within one millisecond must not leave it equal.
  */
-const nextUpdatedAt = (task: TaskRecord): Date => new Date(Math.max(Date.now(), task.updatedAt.getTime() + 1));
+const nextUpdatedAt = (task: TaskEntity): Date => new Date(Math.max(Date.now(), task.updatedAt.getTime() + 1));
 
 /** Tasks of a JIT: leaders create and assign; the assignee and leaders move them on the board. */
 @Injectable()
@@ -60,10 +60,10 @@ export class TasksService {
     // utf8mb4_unicode_ci) differs from the column's (the database's default, often
     // utf8mb4_general_ci); it then sorts the whole column rather than read the index in order
     // (ANALYZE: 25,000 rows filesorted for a page of 50 in a JIT of 100,000 tasks).
-    const inBoardOrder = (qb: SelectQueryBuilder<TaskRecord>) => (query.status ? qb : qb.addOrderBy('t.status', 'ASC')).addOrderBy('t.position', 'ASC').addOrderBy('t.id', 'ASC');
-    let rows: TaskRecord[];
+    const inBoardOrder = (qb: SelectQueryBuilder<TaskEntity>) => (query.status ? qb : qb.addOrderBy('t.status', 'ASC')).addOrderBy('t.position', 'ASC').addOrderBy('t.id', 'ASC');
+    let rows: TaskEntity[];
     if (!cursor) {
-      rows = await readThroughIndex(TaskRecord, inBoardOrder(filtered()), index, limit + 1);
+      rows = await readThroughIndex(TaskEntity, inBoardOrder(filtered()), index, limit + 1);
     } else {
       // "(status, position, id) after the cursor" in one condition is a tight index range only for
       // SQLite's row comparison; MariaDB turns neither that nor its OR expansion into a range and
@@ -79,11 +79,11 @@ export class TasksService {
         )
         .orderBy('t.position', 'ASC')
         .addOrderBy('t.id', 'ASC');
-      rows = await readThroughIndex(TaskRecord, sameColumn, index, limit + 1);
+      rows = await readThroughIndex(TaskEntity, sameColumn, index, limit + 1);
       // With a status filter on the cursor's column, the later columns hold nothing: spare the query.
       if (rows.length <= limit && query.status !== cursor.s) {
         const later = inBoardOrder(filtered().andWhere('t.status > :cursorStatus', { cursorStatus: cursor.s }));
-        rows.push(...(await readThroughIndex(TaskRecord, later, index, limit + 1 - rows.length)));
+        rows.push(...(await readThroughIndex(TaskEntity, later, index, limit + 1 - rows.length)));
       }
     }
     const page = rows.slice(0, limit);
@@ -95,9 +95,9 @@ export class TasksService {
    * A fresh query of the JIT's tasks with the filters applied, once per range a page reads, and the
    * index whose prefix the filters fix, so that it yields the rows in board order (null: no index does).
    */
-  private async filtered(access: JitAccess, query: TaskListQueryDto): Promise<{ filtered: () => SelectQueryBuilder<TaskRecord>; index: string | null }> {
+  private async filtered(access: JitAccess, query: TaskListQueryDto): Promise<{ filtered: () => SelectQueryBuilder<TaskEntity>; index: string | null }> {
     const partyMembers = query.partyId
-      ? (await this.dataSource.getRepository(Membership).findBy({ jitId: access.jit.id, partyId: query.partyId })).map((m) => m.id)
+      ? (await this.dataSource.getRepository(MembershipEntity).findBy({ jitId: access.jit.id, partyId: query.partyId })).map((m) => m.id)
       : null;
     // An assignee, or a party of one member (or none: nothing matches), fixes the assignee index's
     // prefix. A party of several members is several ranges of it, none in board order; whether a
@@ -107,7 +107,7 @@ export class TasksService {
     // the way, as the optimizer itself chooses.
     const index = query.assigneeMemberId || (partyMembers && partyMembers.length <= 1) ? TASK_LIST_INDEXES.assignee : partyMembers ? null : TASK_LIST_INDEXES.board;
     const filtered = () => {
-      const qb = this.readAccess.scope(this.dataSource.getRepository(TaskRecord).createQueryBuilder('t'), 'task', 't', this.readAccess.reader(access));
+      const qb = this.readAccess.scope(this.dataSource.getRepository(TaskEntity).createQueryBuilder('t'), 'task', 't', this.readAccess.reader(access));
       if (query.assigneeMemberId) qb.andWhere('t.assigneeMemberId = :assignee', { assignee: query.assigneeMemberId });
       if (query.status) qb.andWhere('t.status = :status', { status: query.status });
       if (query.dueBefore) qb.andWhere('t.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
@@ -120,17 +120,17 @@ export class TasksService {
   }
 
   /** "My tasks" across every JIT where the person is still an active member. */
-  async mine(user: User): Promise<Task[]> {
-    const memberships = (await this.dataSource.getRepository(Membership).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
+  async mine(user: UserEntity): Promise<Task[]> {
+    const memberships = (await this.dataSource.getRepository(MembershipEntity).findBy({ userId: user.id, revokedAt: IsNull() })).filter((m) => isActiveMembership(m));
     if (memberships.length === 0) return [];
     const perJit = await Promise.all(
       memberships.map((m) => {
-        const assigned = this.dataSource.getRepository(TaskRecord).createQueryBuilder('t').where('t.assigneeMemberId = :me', { me: m.id });
+        const assigned = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t').where('t.assigneeMemberId = :me', { me: m.id });
         return this.readAccess.scope(assigned, 'task', 't', this.readAccess.memberReaderOf(m)).getMany();
       }),
     );
     // Soonest due first, those without a due date before them (as the databases order NULL), then oldest.
-    const due = (t: TaskRecord) => t.dueDate ?? '';
+    const due = (t: TaskEntity) => t.dueDate ?? '';
     return this.present(perJit.flat().sort((x, y) => due(x).localeCompare(due(y)) || x.createdAt.getTime() - y.createdAt.getTime()));
   }
 
@@ -142,7 +142,7 @@ export class TasksService {
   /** The assignee must be an active member of this JIT; returns their account for "my tasks". */
   private async assignee(manager: EntityManager, access: JitAccess, memberId: string | null | undefined): Promise<string | null> {
     if (!memberId) return null;
-    const membership = await manager.getRepository(Membership).findOneBy({ id: memberId, jitId: access.jit.id });
+    const membership = await manager.getRepository(MembershipEntity).findOneBy({ id: memberId, jitId: access.jit.id });
     if (!membership || !isActiveMembership(membership)) throw invalid([{ field: 'assigneeMemberId', code: 'invalid_value' }], 'Assign the task to an active member of this JIT.');
     return membership.userId;
   }
@@ -153,13 +153,13 @@ export class TasksService {
       await this.jits.loadForWrite(manager, access.jit.id);
       const assigneeUserId = await this.assignee(manager, access, dto.assigneeMemberId);
       const now = new Date();
-      const task: TaskRecord = {
+      const task: TaskEntity = {
         id: randomUUID(),
         jitId: access.jit.id,
         title: dto.title ?? '',
         description: dto.description ?? '',
         status: 'todo',
-        position: await manager.getRepository(TaskRecord).countBy({ jitId: access.jit.id, status: 'todo' }),
+        position: await manager.getRepository(TaskEntity).countBy({ jitId: access.jit.id, status: 'todo' }),
         priority: dto.priority ?? 'normal',
         assigneeMemberId: dto.assigneeMemberId ?? null,
         assigneeUserId,
@@ -171,7 +171,7 @@ export class TasksService {
         createdAt: now,
         updatedAt: now,
       };
-      await manager.insert(TaskRecord, { ...task });
+      await manager.insert(TaskEntity, { ...task });
       await this.record.append(manager, memberActor(context, access), {
         action: 'task.created',
         subjectId: task.id,
@@ -197,7 +197,7 @@ export class TasksService {
       if (Date.parse(baseUpdatedAt) !== task.updatedAt.getTime()) {
         throw conflict('stale_revision', 'This task was changed by someone else since you opened it; reload it to see their change, then edit again.');
       }
-      const patch: Partial<TaskRecord> = { ...fields };
+      const patch: Partial<TaskEntity> = { ...fields };
       if (fields.assigneeMemberId !== undefined) patch.assigneeUserId = await this.assignee(manager, access, fields.assigneeMemberId);
       await this.saveUpdate(manager, context, access, task, patch, diff(task, { ...fields }));
     });
@@ -223,9 +223,9 @@ export class TasksService {
   }
 
   /** Writes an edit and records it as `task.updated`; an edit that changes nothing is neither written nor recorded. */
-  private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskRecord, patch: Partial<TaskRecord>, changes: RecordChanges<'task.updated'>): Promise<void> {
+  private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskEntity, patch: Partial<TaskEntity>, changes: RecordChanges<'task.updated'>): Promise<void> {
     if (changes.length === 0) return;
-    await manager.update(TaskRecord, { id: task.id }, { ...patch, updatedAt: nextUpdatedAt(task) });
+    await manager.update(TaskEntity, { id: task.id }, { ...patch, updatedAt: nextUpdatedAt(task) });
     await this.record.append(manager, memberActor(context, access), { action: 'task.updated', subjectId: task.id, changes });
   }
 
@@ -235,13 +235,13 @@ export class TasksService {
       await this.jits.loadForWrite(manager, access.jit.id);
       const task = await this.require(manager, access, taskId, true);
       const column = async (status: TaskStatus) =>
-        (await manager.getRepository(TaskRecord).find({ where: { jitId: access.jit.id, status }, order: { position: 'ASC', createdAt: 'ASC' } })).filter((t) => t.id !== task.id);
+        (await manager.getRepository(TaskEntity).find({ where: { jitId: access.jit.id, status }, order: { position: 'ASC', createdAt: 'ASC' } })).filter((t) => t.id !== task.id);
       const target = await column(dto.status);
       const position = Math.min(dto.position, target.length);
       target.splice(position, 0, task);
-      const renumber = async (tasks: TaskRecord[], status: TaskStatus) => {
+      const renumber = async (tasks: TaskEntity[], status: TaskStatus) => {
         for (const [index, t] of tasks.entries()) {
-          if (t.position !== index || t.status !== status) await manager.update(TaskRecord, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: nextUpdatedAt(task) } : {}) });
+          if (t.position !== index || t.status !== status) await manager.update(TaskEntity, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: nextUpdatedAt(task) } : {}) });
         }
       };
       if (task.status !== dto.status) await renumber(await column(task.status), task.status);
@@ -258,11 +258,11 @@ export class TasksService {
     return this.get(access, taskId);
   }
 
-  private require(manager: EntityManager, access: JitAccess, taskId: string, lock = false): Promise<TaskRecord> {
+  private require(manager: EntityManager, access: JitAccess, taskId: string, lock = false): Promise<TaskEntity> {
     return this.readAccess.require(manager, 'task', taskId, this.readAccess.reader(access), { lock });
   }
 
-  private async present(tasks: TaskRecord[]): Promise<Task[]> {
+  private async present(tasks: TaskEntity[]): Promise<Task[]> {
     const names = await displayNames(this.dataSource.manager, tasks.map((t) => t.assigneeUserId));
     const today = todayUtc();
     return tasks.map((t) => ({

@@ -3,7 +3,7 @@ import type { Language } from '@jit/shared';
 import { IdColumn, InstantColumn, TextColumn } from '../database/columns';
 
 @Entity('users')
-export class User {
+export class UserEntity {
   @IdColumn() id: string;
 
   /** Stored lower-cased, so "Anna@X" and "anna@x" are one account. */

@@ -1,7 +1,7 @@
 import type { Me, UserAccount, UserLookupResult } from '@jit/shared';
-import type { User } from './user.entity';
+import type { UserEntity } from './user.entity';
 
-export const toMe = (user: User): Me => ({
+export const toMe = (user: UserEntity): Me => ({
   id: user.id,
   email: user.email,
   displayName: user.displayName,
@@ -13,14 +13,14 @@ export const toMe = (user: User): Me => ({
   mustChangePassword: user.mustChangePassword,
 });
 
-export const toUserAccount = (user: User): UserAccount => ({
+export const toUserAccount = (user: UserEntity): UserAccount => ({
   ...toMe(user),
   disabled: user.disabled,
   createdAt: user.createdAt.toISOString(),
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
 });
 
-export const toLookup = (user: User): UserLookupResult => ({
+export const toLookup = (user: UserEntity): UserLookupResult => ({
   id: user.id,
   email: user.email,
   displayName: user.displayName,

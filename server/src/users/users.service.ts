@@ -10,11 +10,11 @@ import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { RecordService } from '../record/record.service';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
-import { User } from './user.entity';
+import { UserEntity } from './user.entity';
 import { toUserAccount } from './user.presenter';
 import { platformActor } from '../record/record-actor';
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'lastLoginAt' | 'passwordHash' | 'disabled'> & { password: string };
+export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'lastLoginAt' | 'passwordHash' | 'disabled'> & { password: string };
 
 @Injectable()
 export class UsersService {
@@ -27,19 +27,19 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserAccount[]> {
-    const users = await this.dataSource.getRepository(User).find({ order: { displayName: 'ASC' } });
+    const users = await this.dataSource.getRepository(UserEntity).find({ order: { displayName: 'ASC' } });
     return users.map(toUserAccount);
   }
 
   /** Inserts an account inside the caller's transaction; the password is hashed before the transaction starts. */
-  async insert(manager: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string): Promise<User> {
-    if (await manager.getRepository(User).existsBy({ email: input.email })) {
+  async insert(manager: EntityManager, input: Omit<NewUser, 'password'>, passwordHash: string): Promise<UserEntity> {
+    if (await manager.getRepository(UserEntity).existsBy({ email: input.email })) {
       throw new AppError(409, 'email_taken', 'An account with this email address already exists.');
     }
-    const user = manager.create(User, { ...input, id: randomUUID(), passwordHash, disabled: false, createdAt: new Date(), lastLoginAt: null });
+    const user = manager.create(UserEntity, { ...input, id: randomUUID(), passwordHash, disabled: false, createdAt: new Date(), lastLoginAt: null });
     // Insert a copy: TypeORM merges the raw values of defaulted columns back into what it inserts
     // (tinyint 1/0 on MySQL), and the caller needs the typed entity.
-    await manager.insert(User, { ...user });
+    await manager.insert(UserEntity, { ...user });
     return user;
   }
 
@@ -60,14 +60,14 @@ export class UsersService {
 
   async update(context: RequestContext, userId: string, dto: UpdateUserDto): Promise<UserAccount> {
     const user = await this.transactions.run(async (manager) => {
-      const user = await manager.getRepository(User).findOneBy({ id: userId });
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
       if (!user) throw notFound('This account');
       if (dto.disabled === true && user.id === context.userId) {
         throw new AppError(409, 'conflict', 'You cannot disable your own account; ask another administrator.');
       }
       const changes = diff(user, dto);
       if (changes.length === 0) return user;
-      await manager.update(User, { id: user.id }, dto);
+      await manager.update(UserEntity, { id: user.id }, dto);
       // Disabling takes effect at once: every session of the account ends in the same transaction.
       if (dto.disabled === true) await this.sessions.endAllFor(manager, user.id);
       const action = dto.disabled === true && !user.disabled ? 'user.disabled' : dto.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';

@@ -5,12 +5,12 @@ import type { JitAccess } from '../../access/access.service';
 import { AppError } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
-import { AuditEventRecord } from '../../record/audit-event.entity';
+import { AuditEventEntity } from '../../record/audit-event.entity';
 import { RecordService } from '../../record/record.service';
 import { jitActor, memberActor } from '../../record/record-actor';
 import { digestObject } from '../../storage/object-digest';
 import { OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../../storage/object-storage';
-import type { EvidenceVersionRecord } from '../items/evidence-version.entity';
+import type { EvidenceVersionEntity } from '../items/evidence-version.entity';
 import { ItemsService } from '../items/items.service';
 import { parseRange } from './http-range';
 
@@ -54,7 +54,7 @@ export class CustodyService {
    * Streams a version (or a byte range of it). A request that starts at the first byte opens a
    * viewing or download and is recorded; the ranges a video player asks for afterwards are not.
    */
-  async read(context: RequestContext, access: JitAccess, version: EvidenceVersionRecord, kind: 'view' | 'download', rangeHeader: string | undefined): Promise<ContentResponse> {
+  async read(context: RequestContext, access: JitAccess, version: EvidenceVersionEntity, kind: 'view' | 'download', rangeHeader: string | undefined): Promise<ContentResponse> {
     const size = version.size ?? 0;
     const range = parseRange(rangeHeader, size);
     if (range === 'unsatisfiable') throw new RangeNotSatisfiable(size);
@@ -63,13 +63,13 @@ export class CustodyService {
     return { stream, range, size };
   }
 
-  private async recordRead(context: RequestContext, access: JitAccess, version: EvidenceVersionRecord, kind: 'view' | 'download'): Promise<void> {
+  private async recordRead(context: RequestContext, access: JitAccess, version: EvidenceVersionEntity, kind: 'view' | 'download'): Promise<void> {
     const action = kind === 'view' ? 'evidence.viewed' : 'evidence.downloaded';
     const chain = jitChain(access.jit.id);
     await this.transactions.run(async (manager) => {
       const since = new Date(Date.now() - SAME_READING_MS).toISOString();
       const recent = await manager
-        .getRepository(AuditEventRecord)
+        .getRepository(AuditEventEntity)
         .createQueryBuilder('e')
         .where('e.chain = :chain AND e.subjectType = :type AND e.subjectId = :itemId', { chain, type: 'evidence', itemId: version.itemId })
         .andWhere('e.action = :action AND e.actorUserId = :userId AND e.occurredAt >= :since', { action, userId: access.user.id, since })

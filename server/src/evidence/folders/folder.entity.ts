@@ -3,7 +3,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../database/c
 
 @Entity('evidence_folders')
 @Index('ix_folders_jit_parent', ['jitId', 'parentId'])
-export class EvidenceFolder {
+export class EvidenceFolderEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @RefColumn({ nullable: true }) parentId: string | null;

@@ -11,9 +11,9 @@ import { JitsService } from '../../jits/jits.service';
 import { RecordService } from '../../record/record.service';
 import { memberActor } from '../../record/record-actor';
 import type { CreateFolderDto } from './folder.dto';
-import { EvidenceFolder } from './folder.entity';
+import { EvidenceFolderEntity } from './folder.entity';
 
-const toFolder = (f: EvidenceFolder): Folder => ({ id: f.id, parentId: f.parentId, name: f.name, createdAt: f.createdAt.toISOString() });
+const toFolder = (f: EvidenceFolderEntity): Folder => ({ id: f.id, parentId: f.parentId, name: f.name, createdAt: f.createdAt.toISOString() });
 
 /** The folders evidence is filed in; the only code that touches `evidence_folders`. */
 @Injectable()
@@ -26,7 +26,7 @@ export class FoldersService {
   ) {}
 
   async listFolders(access: JitAccess): Promise<Folder[]> {
-    const folders = await this.dataSource.getRepository(EvidenceFolder).find({ where: { jitId: access.jit.id }, order: { name: 'ASC' } });
+    const folders = await this.dataSource.getRepository(EvidenceFolderEntity).find({ where: { jitId: access.jit.id }, order: { name: 'ASC' } });
     return folders.map(toFolder);
   }
 
@@ -34,8 +34,8 @@ export class FoldersService {
     return this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
       if (dto.parentId) await this.requireFolder(manager, access, dto.parentId, 'parentId');
-      const folder = manager.create(EvidenceFolder, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
-      await manager.insert(EvidenceFolder, { ...folder });
+      const folder = manager.create(EvidenceFolderEntity, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
+      await manager.insert(EvidenceFolderEntity, { ...folder });
       await this.record.append(manager, memberActor(context, access), {
         action: 'folder.created',
         subjectId: folder.id,
@@ -47,7 +47,7 @@ export class FoldersService {
 
   /** Refuses (400 on `field`) a folder that is not one of this JIT's. */
   async requireFolder(manager: EntityManager, access: JitAccess, folderId: string, field: string): Promise<void> {
-    if (!(await manager.getRepository(EvidenceFolder).existsBy({ id: folderId, jitId: access.jit.id }))) {
+    if (!(await manager.getRepository(EvidenceFolderEntity).existsBy({ id: folderId, jitId: access.jit.id }))) {
       throw invalid([{ field, code: 'invalid_value' }], 'Choose a folder of this JIT.');
     }
   }

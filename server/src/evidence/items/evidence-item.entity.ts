@@ -29,7 +29,7 @@ export const EVIDENCE_LIST_INDEXES = {
 @Index(EVIDENCE_LIST_INDEXES.handlingCode, ['jitId', 'handlingCode', 'createdAt', 'id'])
 @Index(EVIDENCE_LIST_INDEXES.folder, ['jitId', 'folderId', 'createdAt', 'id'])
 @Index('ix_evidence_sha', ['jitId', 'sha256'])
-export class EvidenceItemRecord {
+export class EvidenceItemEntity {
   @IdColumn() id: string;
   @RefColumn() jitId: string;
   @RefColumn({ nullable: true }) folderId: string | null;

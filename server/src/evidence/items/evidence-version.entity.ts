@@ -6,7 +6,7 @@ import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sh
 @Entity('evidence_versions')
 @Index('ix_versions_item', ['itemId', 'number'], { unique: true })
 @Index('ix_versions_jit_sha', ['jitId', 'sha256'])
-export class EvidenceVersionRecord {
+export class EvidenceVersionEntity {
   @IdColumn() id: string;
   @RefColumn() itemId: string;
   @RefColumn() jitId: string;

@@ -1,10 +1,10 @@
 import type { AuditEvent, EvidenceItem, EvidenceVersion } from '@jit/shared';
-import type { EvidenceItemRecord } from './evidence-item.entity';
-import type { EvidenceVersionRecord } from './evidence-version.entity';
+import type { EvidenceItemEntity } from './evidence-item.entity';
+import type { EvidenceVersionEntity } from './evidence-version.entity';
 
 export type EvidenceSummary = Omit<EvidenceItem, 'versions' | 'downloads'>;
 
-export function toEvidenceSummary(item: EvidenceItemRecord, names: ReadonlyMap<string, string>): EvidenceSummary {
+export function toEvidenceSummary(item: EvidenceItemEntity, names: ReadonlyMap<string, string>): EvidenceSummary {
   return {
     id: item.id,
     jitId: item.jitId,
@@ -36,7 +36,7 @@ export function toEvidenceSummary(item: EvidenceItemRecord, names: ReadonlyMap<s
   };
 }
 
-export function toEvidenceVersion(version: EvidenceVersionRecord, names: ReadonlyMap<string, string>): EvidenceVersion {
+export function toEvidenceVersion(version: EvidenceVersionEntity, names: ReadonlyMap<string, string>): EvidenceVersion {
   return {
     id: version.id,
     number: version.number,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { JitAccess } from '../../access/access.service';
 import type { UploadFacts } from '../uploads/uploads.service';
 import type { CreateEvidenceDto } from './evidence.dto';
-import type { EvidenceItemRecord } from './evidence-item.entity';
-import type { EvidenceVersionRecord } from './evidence-version.entity';
+import type { EvidenceItemEntity } from './evidence-item.entity';
+import type { EvidenceVersionEntity } from './evidence-version.entity';
 
 /** A newly described item: pending, with no size, hash or type until its original's bytes are complete. */
-export function newItemRecord(access: JitAccess, dto: CreateEvidenceDto, fileName: string): EvidenceItemRecord {
+export function newItemRecord(access: JitAccess, dto: CreateEvidenceDto, fileName: string): EvidenceItemEntity {
   const now = new Date();
   return {
     id: randomUUID(),
@@ -40,14 +40,14 @@ export function newItemRecord(access: JitAccess, dto: CreateEvidenceDto, fileNam
 
 /** A version of `item` holding an upload's bytes: pending until they are complete. */
 export function newVersionRecord(
-  item: Pick<EvidenceItemRecord, 'id' | 'jitId'>,
+  item: Pick<EvidenceItemEntity, 'id' | 'jitId'>,
   upload: UploadFacts,
   number: number,
-  kind: EvidenceVersionRecord['kind'],
+  kind: EvidenceVersionEntity['kind'],
   derivedFromVersionId: string | null,
   note: string,
   access: JitAccess,
-): EvidenceVersionRecord {
+): EvidenceVersionEntity {
   return {
     id: randomUUID(),
     itemId: item.id,

@@ -12,8 +12,8 @@ import { RecordService } from '../../record/record.service';
 import { jitActor, memberActor } from '../../record/record-actor';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateVersionDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
-import { EvidenceItemRecord } from './evidence-item.entity';
-import { EvidenceVersionRecord } from './evidence-version.entity';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { EvidenceVersionEntity } from './evidence-version.entity';
 import { newItemRecord, newVersionRecord } from './item-records';
 import { FoldersService } from '../folders/folders.service';
 import { toUploadStatus } from '../uploads/upload.presenter';
@@ -55,7 +55,7 @@ export class ItemsService implements OnModuleInit {
   /** The upload named in a request (claimed in this transaction), which must not have become a version before. */
   private async claimUpload(manager: EntityManager, access: JitAccess, uploadId: string): Promise<UploadFacts> {
     const upload = await this.uploads.claim(manager, access, uploadId);
-    if (await manager.getRepository(EvidenceVersionRecord).existsBy({ uploadId })) {
+    if (await manager.getRepository(EvidenceVersionEntity).existsBy({ uploadId })) {
       throw new AppError(409, 'upload_already_used', 'This upload already belongs to an item or version.');
     }
     return upload;
@@ -67,9 +67,9 @@ export class ItemsService implements OnModuleInit {
       await this.jits.loadForWrite(manager, access.jit.id);
       const upload = await this.claimUpload(manager, access, dto.uploadId);
       const item = newItemRecord(access, dto, upload.fileName);
-      await manager.insert(EvidenceItemRecord, { ...item });
+      await manager.insert(EvidenceItemEntity, { ...item });
       const version = newVersionRecord(item, upload, 1, 'original', null, '', access);
-      await manager.insert(EvidenceVersionRecord, { ...version });
+      await manager.insert(EvidenceVersionEntity, { ...version });
       if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
       return item.id;
     });
@@ -78,16 +78,16 @@ export class ItemsService implements OnModuleInit {
 
   /** Called in the transaction that marks an upload complete: a version waiting for it becomes available. */
   private async onUploadComplete(manager: EntityManager, context: RequestContext, upload: UploadFacts): Promise<void> {
-    const version = await manager.getRepository(EvidenceVersionRecord).findOneBy({ uploadId: upload.id, status: 'pending' });
+    const version = await manager.getRepository(EvidenceVersionEntity).findOneBy({ uploadId: upload.id, status: 'pending' });
     if (version) await this.makeAvailable(manager, context, version, upload);
   }
 
   /** Records size, hash and type on the version (and the item, for an original) and writes the custody event. */
-  private async makeAvailable(manager: EntityManager, context: RequestContext, version: EvidenceVersionRecord, upload: UploadFacts): Promise<void> {
+  private async makeAvailable(manager: EntityManager, context: RequestContext, version: EvidenceVersionEntity, upload: UploadFacts): Promise<void> {
     const now = new Date();
     const facts = { size: upload.length, sha256: upload.sha256, mimeType: upload.mimeType };
-    await manager.update(EvidenceVersionRecord, { id: version.id }, { ...facts, status: 'available', availableAt: now });
-    const item = await manager.getRepository(EvidenceItemRecord).findOneByOrFail({ id: version.itemId });
+    await manager.update(EvidenceVersionEntity, { id: version.id }, { ...facts, status: 'available', availableAt: now });
+    const item = await manager.getRepository(EvidenceItemEntity).findOneByOrFail({ id: version.itemId });
     const versionChanges = created({ versionId: version.id, number: version.number, kind: version.kind, fileName: version.fileName, ...facts });
     if (version.number > 1) {
       await this.record.append(manager, jitActor(context, item.jitId, version.uploadedByPartyId || null), {
@@ -99,7 +99,7 @@ export class ItemsService implements OnModuleInit {
     }
     // The same bytes shared twice in one JIT are flagged and linked, not refused.
     const duplicate = await this.duplicateOf(manager, upload);
-    await manager.update(EvidenceItemRecord, { id: item.id }, { ...facts, status: 'available', updatedAt: now, duplicateOfItemId: duplicate?.id ?? null });
+    await manager.update(EvidenceItemEntity, { id: item.id }, { ...facts, status: 'available', updatedAt: now, duplicateOfItemId: duplicate?.id ?? null });
     await this.record.append(manager, jitActor(context, item.jitId, item.createdByPartyId || null), {
       action: 'evidence.uploaded',
       subjectId: item.id,
@@ -124,14 +124,14 @@ export class ItemsService implements OnModuleInit {
   async addVersion(context: RequestContext, access: JitAccess, itemId: string, dto: CreateVersionDto): Promise<EvidenceItem> {
     await this.transactions.run(async (manager) => {
       const item = await this.requireItem(access, itemId, manager);
-      const versions = await manager.getRepository(EvidenceVersionRecord).find({ where: { itemId: item.id }, order: { number: 'DESC' } });
+      const versions = await manager.getRepository(EvidenceVersionEntity).find({ where: { itemId: item.id }, order: { number: 'DESC' } });
       if (!versions.some((v) => v.id === dto.derivedFromVersionId)) {
         throw invalid([{ field: 'derivedFromVersionId', code: 'invalid_value' }], 'A version derives from a version of the same item.');
       }
       await this.jits.loadForWrite(manager, access.jit.id);
       const upload = await this.claimUpload(manager, access, dto.uploadId);
       const version = newVersionRecord(item, upload, (versions[0]?.number ?? 0) + 1, dto.kind, dto.derivedFromVersionId, dto.note ?? '', access);
-      await manager.insert(EvidenceVersionRecord, { ...version });
+      await manager.insert(EvidenceVersionEntity, { ...version });
       if (upload.status === 'complete') await this.makeAvailable(manager, context, version, upload);
     });
     return this.getById(access, itemId);
@@ -141,13 +141,13 @@ export class ItemsService implements OnModuleInit {
    * The first listed item of the upload's JIT holding the same bytes, leaving out the item the upload
    * itself belongs to (an uploaded version is unique per upload), or null.
    */
-  async duplicateOf(manager: EntityManager, upload: Pick<UploadFacts, 'id' | 'jitId' | 'sha256'>): Promise<EvidenceItemRecord | null> {
+  async duplicateOf(manager: EntityManager, upload: Pick<UploadFacts, 'id' | 'jitId' | 'sha256'>): Promise<EvidenceItemEntity | null> {
     if (!upload.sha256) return null;
     return manager
-      .getRepository(EvidenceItemRecord)
+      .getRepository(EvidenceItemEntity)
       .createQueryBuilder('i')
       .where('i.jitId = :jitId AND i.sha256 = :sha256 AND i.status <> :pending', { jitId: upload.jitId, sha256: upload.sha256, pending: 'pending' })
-      .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionRecord, 'v').where('v.uploadId = :uploadId').getQuery()}`)
+      .andWhere((qb) => `i.id NOT IN ${qb.subQuery().select('v.itemId').from(EvidenceVersionEntity, 'v').where('v.uploadId = :uploadId').getQuery()}`)
       .setParameter('uploadId', upload.id)
       .orderBy('i.createdAt', 'ASC')
       .getOne();
@@ -166,11 +166,11 @@ export class ItemsService implements OnModuleInit {
    * An item of this JIT that is evidence (not pending); anything else is a 404. Its creator may
    * also read it while pending (`ownPending`), to follow their upload.
    */
-  async requireItem(access: JitAccess, itemId: string, manager: EntityManager = this.dataSource.manager, ownPending = false): Promise<EvidenceItemRecord> {
+  async requireItem(access: JitAccess, itemId: string, manager: EntityManager = this.dataSource.manager, ownPending = false): Promise<EvidenceItemEntity> {
     return this.readAccess.require(manager, 'evidence', itemId, this.readAccess.reader(access), { ownPending });
   }
 
-  async requireVersion(access: JitAccess, itemId: string, versionId: string): Promise<{ item: EvidenceItemRecord; version: EvidenceVersionRecord }> {
+  async requireVersion(access: JitAccess, itemId: string, versionId: string): Promise<{ item: EvidenceItemEntity; version: EvidenceVersionEntity }> {
     const item = await this.requireItem(access, itemId);
     const version = await this.readAccess.find(this.dataSource.manager, 'version', versionId, this.readAccess.reader(access));
     if (version?.itemId !== item.id) throw notFound('This version');
@@ -186,7 +186,7 @@ export class ItemsService implements OnModuleInit {
   private async getById(access: JitAccess, itemId: string): Promise<EvidenceItem> {
     const reader = this.readAccess.reader(access);
     const item = await this.readAccess.require(this.dataSource.manager, 'evidence', itemId, reader, { ownPending: true });
-    const ofItem = this.dataSource.getRepository(EvidenceVersionRecord).createQueryBuilder('v').where('v.itemId = :itemId', { itemId }).orderBy('v.number', 'ASC');
+    const ofItem = this.dataSource.getRepository(EvidenceVersionEntity).createQueryBuilder('v').where('v.itemId = :itemId', { itemId }).orderBy('v.number', 'ASC');
     // A version still uploading is shown to its uploader, who follows it.
     const versions = await this.readAccess.scope(ofItem, 'version', 'v', reader, { ownPending: true }).getMany();
     const custody = await this.record.listBySubject(jitChain(access.jit.id), 'evidence', itemId);
@@ -200,16 +200,16 @@ export class ItemsService implements OnModuleInit {
 
   /** Every version of an item, pending ones included, in order. */
   /** Every version of an item, whoever reads: for the fixity check, which is the system's, not a reader's. */
-  versionsOf(itemId: string): Promise<EvidenceVersionRecord[]> {
-    return this.dataSource.getRepository(EvidenceVersionRecord).find({ where: { itemId }, order: { number: 'ASC' } });
+  versionsOf(itemId: string): Promise<EvidenceVersionEntity[]> {
+    return this.dataSource.getRepository(EvidenceVersionEntity).find({ where: { itemId }, order: { number: 'ASC' } });
   }
 
   // ---- fixity ---------------------------------------------------------------------------------
 
   /** Available versions whose last check (or, never checked, their arrival) is older than `due`, least recently checked first. */
-  versionsDueForFixity(due: Date, limit: number): Promise<EvidenceVersionRecord[]> {
+  versionsDueForFixity(due: Date, limit: number): Promise<EvidenceVersionEntity[]> {
     return this.dataSource
-      .getRepository(EvidenceVersionRecord)
+      .getRepository(EvidenceVersionEntity)
       .createQueryBuilder('v')
       .where('v.status = :available', { available: 'available' })
       .andWhere('(v.lastVerifiedAt IS NULL AND v.availableAt < :due) OR v.lastVerifiedAt < :due', { due })
@@ -221,13 +221,13 @@ export class ItemsService implements OnModuleInit {
   /** Stamps each checked version with the time of its check; one whose bytes no longer match becomes `integrity_failed`. */
   async recordFixity(manager: EntityManager, results: FixityResult[]): Promise<void> {
     for (const result of results) {
-      await manager.update(EvidenceVersionRecord, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
+      await manager.update(EvidenceVersionEntity, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
     }
   }
 
   /** An item one of whose versions failed its fixity check. */
   async markIntegrityFailed(manager: EntityManager, itemId: string): Promise<void> {
-    await manager.update(EvidenceItemRecord, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
+    await manager.update(EvidenceItemEntity, { id: itemId }, { status: 'integrity_failed', updatedAt: new Date() });
   }
 
   // ---- changes ------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ export class ItemsService implements OnModuleInit {
       const patch: Omit<EvidenceMetadataDto, 'obtainedAt'> & { obtainedAt?: Date | null } = { ...dto, obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt) };
       const changes = diff(item, patch);
       if (changes.length === 0) return;
-      await manager.update(EvidenceItemRecord, { id: item.id }, { ...patch, updatedAt: new Date() });
+      await manager.update(EvidenceItemEntity, { id: item.id }, { ...patch, updatedAt: new Date() });
       await this.record.append(manager, memberActor(context, access), {
         action: 'evidence.metadata_changed',
         subjectId: item.id,

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { readThroughIndex } from '../../database/read-through-index';
 import { displayNames } from '../../users/display-names';
 import { toEvidenceSummary } from '../items/evidence.presenter';
-import { EVIDENCE_LIST_INDEXES, EvidenceItemRecord } from '../items/evidence-item.entity';
+import { EVIDENCE_LIST_INDEXES, EvidenceItemEntity } from '../items/evidence-item.entity';
 import type { EvidenceListQueryDto } from './evidence-list.dto';
 
 /** The last item of a page, by its sort value and id: the next page starts after it. */
@@ -66,7 +66,7 @@ export class EvidenceListService {
     const limit = query.limit ?? 50;
     const direction = order === 'desc' ? 'DESC' : 'ASC';
     const qb = this.filteredList(access, query).orderBy(`i.${sort}`, direction).addOrderBy('i.id', direction);
-    let rows: EvidenceItemRecord[];
+    let rows: EvidenceItemEntity[];
     if (!query.cursor) {
       rows = await qb.take(limit + 1).getMany();
     } else {
@@ -80,13 +80,13 @@ export class EvidenceListService {
         // MariaDB/MySQL make no range of a row value, but do of this OR: two intervals of the index,
         // the rest of the cursor's sort value and the values after it.
         qb.andWhere(`(i.${sort} ${op} :cursorValue OR (i.${sort} = :cursorValue AND i.id ${op} :cursorId))`, params);
-        rows = await readThroughIndex(EvidenceItemRecord, qb, listIndex(sort, query), limit + 1);
+        rows = await readThroughIndex(EvidenceItemEntity, qb, listIndex(sort, query), limit + 1);
       }
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const names = await displayNames(this.dataSource.manager, page.map((i) => i.createdBy));
-    const sortValue = (item: EvidenceItemRecord): string | number => (sort === 'createdAt' ? item.createdAt.toISOString() : sort === 'size' ? (item.size ?? 0) : item.title);
+    const sortValue = (item: EvidenceItemEntity): string | number => (sort === 'createdAt' ? item.createdAt.toISOString() : sort === 'size' ? (item.size ?? 0) : item.title);
     return {
       items: page.map((i) => toEvidenceSummary(i, names)),
       nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id } satisfies Cursor) : null,
@@ -94,8 +94,8 @@ export class EvidenceListService {
   }
 
   /** The listed items of the JIT with the query's filters, unordered. */
-  private filteredList(access: JitAccess, query: EvidenceListQueryDto): SelectQueryBuilder<EvidenceItemRecord> {
-    const qb = this.readAccess.scope(this.dataSource.getRepository(EvidenceItemRecord).createQueryBuilder('i'), 'evidence', 'i', this.readAccess.reader(access));
+  private filteredList(access: JitAccess, query: EvidenceListQueryDto): SelectQueryBuilder<EvidenceItemEntity> {
+    const qb = this.readAccess.scope(this.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i'), 'evidence', 'i', this.readAccess.reader(access));
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.folderId) qb.andWhere('i.folderId = :folderId', { folderId: query.folderId });
     if (query.partyId) qb.andWhere('i.originatingPartyId = :partyId', { partyId: query.partyId });

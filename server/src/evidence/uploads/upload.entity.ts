@@ -9,7 +9,7 @@ import type { StoredPart } from '../../storage/object-storage';
  */
 @Entity('uploads')
 @Index('ix_uploads_status_expiry', ['status', 'expiresAt'])
-export class EvidenceUpload {
+export class EvidenceUploadEntity {
   @IdColumn() id: string;
   @Index('ix_uploads_jit') @RefColumn() jitId: string;
   @RefColumn() userId: string;

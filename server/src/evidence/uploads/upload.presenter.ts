@@ -1,8 +1,8 @@
 import type { UploadStatusView } from '@jit/shared';
-import type { EvidenceUpload } from './upload.entity';
+import type { EvidenceUploadEntity } from './upload.entity';
 
 /** What the metadata form shows while the bytes travel, with the item these bytes duplicate, if any. */
-export function toUploadStatus(upload: EvidenceUpload, duplicateOfItemId: string | null): UploadStatusView {
+export function toUploadStatus(upload: EvidenceUploadEntity, duplicateOfItemId: string | null): UploadStatusView {
   return {
     id: upload.id,
     length: upload.length,

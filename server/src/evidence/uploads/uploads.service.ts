@@ -22,7 +22,7 @@ import { UploadStaging } from '../../storage/upload-staging';
 import { ByteLimit } from './byte-limit';
 import { SNIFF_BYTES, sniffMimeType } from './sniff';
 import { parseDeclaration, TUS_CONTENT_TYPE } from './tus-protocol';
-import { EvidenceUpload } from './upload.entity';
+import { EvidenceUploadEntity } from './upload.entity';
 
 /** The SHA-256 of an upload's first `offset` bytes, kept in this process between its requests. */
 interface RunningHash {
@@ -31,7 +31,7 @@ interface RunningHash {
 }
 
 /** What the code that turns an upload into evidence may know of it; the row stays the upload service's. */
-export type UploadFacts = Readonly<Pick<EvidenceUpload, 'id' | 'jitId' | 'objectKey' | 'fileName' | 'status' | 'length' | 'sha256' | 'mimeType'>>;
+export type UploadFacts = Readonly<Pick<EvidenceUploadEntity, 'id' | 'jitId' | 'objectKey' | 'fileName' | 'status' | 'length' | 'sha256' | 'mimeType'>>;
 
 /** Work that must commit or fail together with an upload's completion (its waiting version becoming available). */
 export type UploadCompletedListener = (manager: EntityManager, context: RequestContext, upload: UploadFacts) => Promise<void>;
@@ -80,7 +80,7 @@ export class UploadsService {
     return access.jit.maxUploadBytes ?? this.config.UPLOAD_MAX_BYTES;
   }
 
-  async create(access: JitAccess, headers: TusHeaders): Promise<EvidenceUpload> {
+  async create(access: JitAccess, headers: TusHeaders): Promise<EvidenceUploadEntity> {
     assertWritable(access.jit);
     const declaration = parseDeclaration(headers.uploadLength, headers.uploadMetadata);
     const max = this.maxBytes(access);
@@ -90,7 +90,7 @@ export class UploadsService {
     const objectKey = `ev-${randomBytes(16).toString('hex')}`;
     const multipartId = await this.storage.createMultipart(objectKey);
     const now = new Date();
-    const upload: EvidenceUpload = {
+    const upload: EvidenceUploadEntity = {
       id: randomUUID(),
       jitId: access.jit.id,
       userId: access.user.id,
@@ -111,12 +111,12 @@ export class UploadsService {
       updatedAt: now,
       expiresAt: new Date(now.getTime() + this.config.UPLOAD_EXPIRY_HOURS * 3_600_000),
     };
-    await this.transactions.run((manager) => manager.insert(EvidenceUpload, { ...upload }));
+    await this.transactions.run((manager) => manager.insert(EvidenceUploadEntity, { ...upload }));
     return upload;
   }
 
   /** An upload is its uploader's: anyone else, member or not, gets the same 404. */
-  async find(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
+  async find(access: JitAccess, uploadId: string): Promise<EvidenceUploadEntity> {
     return this.readAccess.require(this.dataSource.manager, 'upload', uploadId, this.readAccess.reader(access));
   }
 
@@ -139,7 +139,7 @@ export class UploadsService {
    * The upload a tus request acts on. A cancelled, expired or refused upload is gone (410), as tus
    * asks after termination, so a client starts afresh instead of resuming it.
    */
-  async findForTus(access: JitAccess, uploadId: string): Promise<EvidenceUpload> {
+  async findForTus(access: JitAccess, uploadId: string): Promise<EvidenceUploadEntity> {
     const upload = await this.find(access, uploadId);
     if (upload.status === 'cancelled' || upload.status === 'expired' || upload.status === 'failed') {
       throw new AppError(410, 'upload_not_receiving', `This upload is ${upload.status}; upload the file again.`);
@@ -148,7 +148,7 @@ export class UploadsService {
   }
 
   /** PATCH: appends the body at the offset the client names, which must be the server's. */
-  append(context: RequestContext, access: JitAccess, uploadId: string, headers: TusHeaders, body: Readable): Promise<EvidenceUpload> {
+  append(context: RequestContext, access: JitAccess, uploadId: string, headers: TusHeaders, body: Readable): Promise<EvidenceUploadEntity> {
     return this.locks.run(uploadId, async () => {
       const upload = await this.findForTus(access, uploadId);
       if (upload.status !== 'receiving') {
@@ -178,10 +178,10 @@ export class UploadsService {
       const flowing = pipeline(body, limited).catch((error: unknown) => limited.destroy(error instanceof Error ? error : new Error(String(error))));
       const stored = await this.writer.append({ ...upload, multipartId: upload.multipartId ?? '' }, limited, declared);
       await flowing;
-      const updated: EvidenceUpload = { ...upload, ...stored, updatedAt: new Date() };
+      const updated: EvidenceUploadEntity = { ...upload, ...stored, updatedAt: new Date() };
       if (hashing) this.hashes.set(upload.id, { hash: hashing, offset: updated.offset });
       else this.hashes.delete(upload.id);
-      await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
+      await this.transactions.run((manager) => manager.update(EvidenceUploadEntity, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
       await this.writer.recorded(upload.id, updated);
       if (updated.offset === updated.length) return this.complete(context, access, updated);
       return updated;
@@ -192,7 +192,7 @@ export class UploadsService {
    * The last byte arrived: assemble the object, read it back for its SHA-256 and sniffed type, and
    * refuse it (nothing kept) if it contradicts the declared hash or is a blocked type.
    */
-  private async complete(context: RequestContext, access: JitAccess, upload: EvidenceUpload): Promise<EvidenceUpload> {
+  private async complete(context: RequestContext, access: JitAccess, upload: EvidenceUploadEntity): Promise<EvidenceUploadEntity> {
     await this.storage.completeMultipart(upload.objectKey, upload.multipartId ?? '', upload.parts);
     await this.writer.discard(upload.id);
     const { sha256, head, size } = await this.digest(upload);
@@ -208,7 +208,7 @@ export class UploadsService {
     if (refusal) {
       await this.storage.delete(upload.objectKey);
       await this.transactions.run(async (manager) => {
-        await manager.update(EvidenceUpload, { id: upload.id }, { status: 'failed', sha256, mimeType, failureReason: refusal.body.error, updatedAt: new Date() });
+        await manager.update(EvidenceUploadEntity, { id: upload.id }, { status: 'failed', sha256, mimeType, failureReason: refusal.body.error, updatedAt: new Date() });
         await this.record.append(manager, memberActor(context, access), {
           action: 'upload.refused',
           subjectId: upload.id,
@@ -222,9 +222,9 @@ export class UploadsService {
       });
       throw refusal;
     }
-    const completed: EvidenceUpload = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
+    const completed: EvidenceUploadEntity = { ...upload, status: 'complete', sha256, mimeType, updatedAt: new Date() };
     await this.transactions.run(async (manager) => {
-      await manager.update(EvidenceUpload, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
+      await manager.update(EvidenceUploadEntity, { id: upload.id }, { status: 'complete', sha256, mimeType, updatedAt: completed.updatedAt });
       for (const listener of this.completedListeners) await listener(manager, context, completed);
     });
     return completed;
@@ -235,7 +235,7 @@ export class UploadsService {
    * way to storage (the usual case) that hash is used and only the size and the first bytes are read
    * back; after a restart, or with UPLOAD_HASH_READBACK=true, the whole object is read back and hashed.
    */
-  private async digest(upload: EvidenceUpload): Promise<ObjectDigest> {
+  private async digest(upload: EvidenceUploadEntity): Promise<ObjectDigest> {
     const running = this.hashes.get(upload.id);
     this.hashes.delete(upload.id);
     if (!running || running.offset !== upload.length || this.config.UPLOAD_HASH_READBACK) return digestObject(this.storage, upload.objectKey, SNIFF_BYTES);
@@ -253,9 +253,9 @@ export class UploadsService {
     });
   }
 
-  private async discard(upload: EvidenceUpload, status: 'cancelled' | 'expired'): Promise<void> {
+  private async discard(upload: EvidenceUploadEntity, status: 'cancelled' | 'expired'): Promise<void> {
     this.hashes.delete(upload.id);
-    await this.transactions.run((manager) => manager.update(EvidenceUpload, { id: upload.id }, { status, updatedAt: new Date() }));
+    await this.transactions.run((manager) => manager.update(EvidenceUploadEntity, { id: upload.id }, { status, updatedAt: new Date() }));
     await this.writer.discard(upload.id);
     // A store without abort (s3rver) leaves the parts; the next sweep tries again.
     await this.storage.abortMultipart(upload.objectKey, upload.multipartId ?? '').catch(() => undefined);
@@ -264,7 +264,7 @@ export class UploadsService {
   /** Sweeps uploads abandoned past their expiry. Returns how many were removed. */
   async sweep(now = new Date()): Promise<number> {
     const expired = await this.dataSource
-      .getRepository(EvidenceUpload)
+      .getRepository(EvidenceUploadEntity)
       .createQueryBuilder('u')
       .where('u.status = :status AND u.expiresAt < :now', { status: 'receiving', now })
       .take(500)

@@ -3,7 +3,7 @@ import { InstantColumn } from '../database/columns';
 
 /** Failed-login counters per account and per client address, in the database so every process shares them. */
 @Entity('login_throttle')
-export class LoginThrottle {
+export class LoginThrottleEntity {
   @Column({ type: 'varchar', length: 300, primary: true }) bucket: string;
   @Column({ type: 'int' }) failures: number;
   @InstantColumn() windowStartedAt: Date;
