@@ -7,22 +7,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Server folders: another folder is reached through its index.ts only, so each folder says what it offers. */
-const serverBoundaries = {
-  files: ['server/src/**/*.ts'],
-  ignores: ['server/src/**/*.spec.ts'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          { group: ['../*/*', '!../*/index', '../../*/*', '!../../*/index'], message: "Import another server folder through its index.ts (e.g. '../record'), not its files." },
-          { group: ['**/client/**', '@jit/client'], message: 'The server never imports the client.' },
-        ],
-      },
-    ],
+/**
+ * Server folders: another folder is reached through its index.ts (module, services, helpers) or,
+ * for the tables it owns, its entities.ts, which loads no module (so a query may name another
+ * folder's table without an import cycle). Root files (app.module, main) wire the folders together.
+ */
+const boundary = (group, message) => ({ group, message });
+const NOT_THE_CLIENT = boundary(['**/client/**', '@jit/client'], 'The server never imports the client.');
+const serverBoundaries = [
+  {
+    files: ['server/src/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [boundary(['../*/*', '!../*/entities'], "Import another server folder through its index.ts ('../record') or its entities.ts ('../record/entities')."), NOT_THE_CLIENT] }],
+    },
   },
-};
+  {
+    // A sub-folder (evidence/uploads …) reaches its siblings directly and other folders as above.
+    files: ['server/src/*/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [boundary(['../../*/*', '!../../*/entities'], "Import another server folder through its index.ts ('../../record') or its entities.ts."), NOT_THE_CLIENT] }],
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/coverage/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'server/src/database/migrations/**'] },
@@ -69,7 +75,7 @@ export default tseslint.config(
     files: ['client/src/features/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  serverBoundaries,
+  ...serverBoundaries,
   {
     files: ['**/*.spec.ts', '**/*.test.ts', '**/*.test.tsx', 'server/test/**/*.ts', 'e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },

@@ -1,10 +1,10 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { JitPermission, PlatformPermission } from '@jit/shared';
 import type { JitAccess } from './access.service';
-import type { AuthenticatedRequest } from '../common/request-context';
-import { contextOf, type RequestContext } from '../common/request-context';
-import type { UserEntity } from '../users/user.entity';
-import type { SessionEntity } from '../auth/session.entity';
+import { contextOf, type RequestContext } from '../common';
+import type { UserEntity } from '../users/entities';
+import type { SessionEntity } from '../auth/entities';
+import type { Request } from 'express';
 
 /** How a route is reached. Every handler names one; the guard refuses to serve a handler that does not. */
 export type AccessRule =
@@ -40,6 +40,13 @@ export const Access = {
   /** JIT scope on one task (`:taskId`) that leaders and its assignee may move and tick the checklist of: decided before validation. */
   jitTaskMove: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'tasks.move', target: 'task' } satisfies AccessRule),
 };
+
+/** What the authentication guard attaches to a request. */
+export interface AuthenticatedRequest extends Request {
+  user?: UserEntity;
+  session?: SessionEntity;
+}
+
 
 interface GuardedRequest extends AuthenticatedRequest {
   jitAccess?: JitAccess;

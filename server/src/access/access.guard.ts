@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError, forbidden } from '../common/app-error';
-import { ApiTokensService } from '../auth/api-tokens.service';
-import { SessionService } from '../auth/session.service';
-import type { UserEntity } from '../users/user.entity';
+import { AppError, forbidden } from '../common';
+import { ApiTokensService, SessionService } from '../auth';
+import type { UserEntity } from '../users/entities';
 import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
 import { AccessService } from './access.service';
 

@@ -1,7 +1,7 @@
 import { granteesOf, type JitRole } from '@jit/shared';
 import type { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error';
-import type { MembershipEntity } from '../members/membership.entity';
+import { AppError } from '../common';
+import type { MembershipEntity } from '../members/entities';
 import { AccessService, isActiveMembership, type JitAccess } from './access.service';
 import { ReadAccessService } from './read-access.service';
 

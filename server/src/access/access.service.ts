@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
-import { forbidden, notFound } from '../common/app-error';
-import { JitEntity } from '../jits/jit.entity';
-import { JitPartyEntity } from '../jits/party.entity';
-import { MembershipEntity } from '../members/membership.entity';
-import type { UserEntity } from '../users/user.entity';
+import { forbidden, notFound } from '../common';
+import { JitEntity, JitPartyEntity } from '../jits/entities';
+import { MembershipEntity } from '../members/entities';
+import type { UserEntity } from '../users/entities';
 import { isActiveMembership } from './active-membership';
 import { ReadAccessService } from './read-access.service';
 

@@ -1,4 +1,4 @@
-import type { MembershipEntity } from '../members/membership.entity';
+import type { MembershipEntity } from '../members/entities';
 
 /** A membership counts while it is neither revoked nor past its access end. */
 export const isActiveMembership = (m: Pick<MembershipEntity, 'revokedAt' | 'accessExpiresAt'>, now = new Date()): boolean =>

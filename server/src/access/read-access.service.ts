@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { actionsFor, isOversightRole, isUuid, jitChain, type JitRole, type WorkSubjectRef, type WorkSubjectSummary, type WorkSubjectType } from '@jit/shared';
-import { invalid, notFound } from '../common/app-error';
-import { forUpdate } from '../database/transactions';
-import { CommentEntity } from '../comments/comment.entity';
+import { invalid, notFound } from '../common';
+import { forUpdate } from '../database';
+import { CommentEntity } from '../comments/entities';
 import { EvidenceItemEntity, EvidenceUploadEntity, EvidenceVersionEntity } from '../evidence/entities';
-import { LinkEntity } from '../links/link.entity';
-import { MembershipEntity } from '../members/membership.entity';
-import { NoteEntity } from '../notes/note.entity';
-import { AuditEventEntity } from '../record/audit-event.entity';
-import { TaskEntity } from '../tasks/task.entity';
+import { LinkEntity } from '../links/entities';
+import { MembershipEntity } from '../members/entities';
+import { NoteEntity } from '../notes/entities';
+import { AuditEventEntity } from '../record/entities';
+import { TaskEntity } from '../tasks/entities';
 import type { JitAccess } from './access.service';
 import { isActiveMembership } from './active-membership';
 

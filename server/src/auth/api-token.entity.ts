@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /** A personal API token: only its SHA-256 is stored; the token itself is shown once, at creation. */
 @Entity('api_tokens')

@@ -2,14 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isUuid, type ApiToken, type CreatedApiToken } from '@jit/shared';
-import { invalid, notFound } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { RecordService } from '../record/record.service';
-import { UserEntity } from '../users/user.entity';
+import { invalid, notFound, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { platformActor, RecordService } from '../record';
+import { UserEntity } from '../users/entities';
 import { ApiTokenEntity } from './api-token.entity';
 import type { CreateApiTokenDto } from './auth.dto';
-import { platformActor } from '../record/record-actor';
 
 const TOKEN_PREFIX = 'jit_';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res }
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ApiToken, CreatedApiToken, Me } from '@jit/shared';
-import { Access, Context, CurrentSession, CurrentUser } from '../access/access.decorators';
-import type { RequestContext } from '../common/request-context';
-import type { UserEntity } from '../users/user.entity';
-import { toMe } from '../users/user.presenter';
+import { Access, Context, CurrentSession, CurrentUser } from '../access';
+import type { RequestContext } from '../common';
+import type { UserEntity } from '../users/entities';
+import { toMe } from '../people';
 import { ApiTokensService } from './api-tokens.service';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { AuthService } from './auth.service';

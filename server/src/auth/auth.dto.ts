@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LIMITS, type ChangePasswordRequest, type CreateApiTokenRequest, type Language, type LoginRequest, type SetupRequest, type UpdateProfileRequest } from '@jit/shared';
-import { IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common/validation';
+import { IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common';
 
 export class LoginDto implements LoginRequest {
   @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax)

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RecordModule } from '../record/record.module';
+import { RecordModule } from '../record';
 import { AuthController } from './auth.controller';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthService } from './auth.service';

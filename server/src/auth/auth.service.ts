@@ -2,19 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type Me } from '@jit/shared';
-import { AppError, invalid } from '../common/app-error';
-import { diff } from '../common/changes';
-import { contextOf, type RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { RecordService } from '../record/record.service';
-import { UserEntity } from '../users/user.entity';
-import { toMe } from '../users/user.presenter';
+import { AppError, contextOf, diff, invalid, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { platformActor, RecordService } from '../record';
+import { UserEntity } from '../users/entities';
+import { toMe } from '../people';
 import type { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import type { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
-import { platformActor } from '../record/record-actor';
 
 const INVALID_CREDENTIALS = 'The email address or the password is not right.';
 

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { InstantColumn } from '../database';
 
 /** Failed-login counters per account and per client address, in the database so every process shares them. */
 @Entity('login_throttle')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CONFIG, type AppConfig } from '../config/config.schema';
+import { CONFIG, type AppConfig } from '../config';
 import { LoginThrottleEntity } from './login-throttle.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config.schema';
+import { loadConfig } from '../config';
 import { PasswordService } from './password.service';
 
 describe('PasswordService', () => {

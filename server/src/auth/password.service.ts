@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { CONFIG, type AppConfig } from '../config/config.schema';
+import { CONFIG, type AppConfig } from '../config';
 
 /** argon2id (the library's default algorithm) with the cost from configuration. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { InstantColumn, RefColumn, TextColumn } from '../database';
 
 /**
  * A server-side session, so any number of server processes can serve it. The cookie carries a

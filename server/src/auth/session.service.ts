@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { CONFIG, type AppConfig } from '../config/config.schema';
-import { Transactions } from '../database/transactions';
-import { UserEntity } from '../users/user.entity';
+import { CONFIG, type AppConfig } from '../config';
+import { Transactions } from '../database';
+import { UserEntity } from '../users/entities';
 import { SessionEntity } from './session.entity';
 
 export const SESSION_COOKIE = 'jit_session';

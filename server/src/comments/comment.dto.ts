@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { COMMENT_LIMITS, COMMENT_SUBJECT_TYPES, type CommentListQuery, type CommentSubjectType, type CreateCommentRequest } from '@jit/shared';
-import { IsOmittable } from '../common/validation';
+import { IsOmittable } from '../common';
 
 export class CreateCommentDto implements CreateCommentRequest {
   @IsIn(COMMENT_SUBJECT_TYPES)

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { CommentSubjectType } from '@jit/shared';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 @Entity('comments')
 @Index('ix_comments_subject', ['jitId', 'subjectType', 'subjectId', 'createdAt'])

@@ -2,18 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { type Comment } from '@jit/shared';
-import { isActiveMembership, type JitAccess } from '../access/access.service';
-import { invalid } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { MembershipEntity } from '../members/membership.entity';
-import { RecordService } from '../record/record.service';
-import { ReadAccessService } from '../access/read-access.service';
+import { isActiveMembership, ReadAccessService, type JitAccess } from '../access';
+import { invalid, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { JitsService } from '../jits';
+import { MembershipEntity } from '../members/entities';
+import { memberActor, RecordService } from '../record';
 import type { CommentListQueryDto, CreateCommentDto } from './comment.dto';
 import { CommentEntity } from './comment.entity';
-import { displayNames } from '../users/display-names';
-import { memberActor } from '../record/record-actor';
+import { displayNames } from '../people';
 
 /** Comments on evidence items, notes and tasks, with @mentions of members. */
 @Injectable()

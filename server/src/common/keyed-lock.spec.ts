@@ -24,8 +24,9 @@ describe('KeyedLock', () => {
       await b.released;
       throw new Error('refused');
     });
-    const third = locks.run('upload-1', async () => {
+    const third = locks.run('upload-1', () => {
       entered.push('c');
+      return Promise.resolve();
     });
     await tick(5);
     expect(entered).toEqual(['a']);
@@ -64,8 +65,9 @@ describe('KeyedLock', () => {
   it('keeps a key while a holder that joined at the last moment still waits', async () => {
     const locks = new KeyedLock();
     let late: Promise<void> | undefined;
-    await locks.run('upload-1', async () => {
+    await locks.run('upload-1', () => {
       late = locks.run('upload-1', () => tick(5));
+      return Promise.resolve();
     });
     expect(locks.size).toBe(1);
     await late;

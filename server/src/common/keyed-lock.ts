@@ -1,4 +1,4 @@
-import { FifoLock } from '../database/transactions';
+import { FifoLock } from '../database';
 
 interface Held {
   lock: FifoLock;

@@ -1,6 +1,4 @@
 import type { Request } from 'express';
-import type { SessionEntity } from '../auth/session.entity';
-import type { UserEntity } from '../users/user.entity';
 
 /** Who is acting and from where: what every audit event records. */
 export interface RequestContext {
@@ -8,12 +6,6 @@ export interface RequestContext {
   timeZone: string | null;
   ip: string | null;
   userAgent: string | null;
-}
-
-/** What the authentication guard attaches to a request. */
-export interface AuthenticatedRequest extends Request {
-  user?: UserEntity;
-  session?: SessionEntity;
 }
 
 export function contextOf(request: Request, user: { id: string; timeZone: string } | null): RequestContext {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/config.schema';
+import type { AppConfig } from '../config';
 import { ENTITIES } from './entities';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';

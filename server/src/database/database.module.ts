@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CONFIG, type AppConfig } from '../config/config.schema';
+import { CONFIG, type AppConfig } from '../config';
 import { openDataSource } from './data-source';
 import { Transactions } from './transactions';
 

@@ -4,11 +4,10 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { CreateJitRequest, CreateUserRequest, Jit, JitRole, Me, Member, Note, Task } from '@jit/shared';
-import { todayUtc } from '@jit/shared';
+import { todayUtc, type CreateJitRequest, type CreateUserRequest, type Jit, type JitRole, type Me, type Member, type Note, type Task } from '@jit/shared';
 import { createApp } from '../app.factory';
-import { createLogger } from '../common/logger';
-import { loadConfig } from '../config/config.schema';
+import { createLogger } from '../common';
+import { loadConfig } from '../config';
 
 const PASSWORD = 'demo-password-2026';
 

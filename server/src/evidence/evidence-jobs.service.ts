@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CONFIG, type AppConfig } from '../config/config.schema';
-import { JobLeasesService } from '../jobs/job-leases.service';
-import { ScheduledJob } from '../jobs/scheduled-job';
+import { CONFIG, type AppConfig } from '../config';
+import { JobLeasesService, ScheduledJob } from '../jobs';
 import { CustodyService } from './custody/custody.service';
 import { ItemsService } from './items/items.service';
 import { UploadsService } from './uploads/uploads.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '../jobs/jobs.module';
+import { JobsModule } from '../jobs';
 import { CustodyModule } from './custody/custody.module';
 import { EvidenceJobsService } from './evidence-jobs.service';
 import { FoldersModule } from './folders/folders.module';

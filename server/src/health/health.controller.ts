@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Health } from '@jit/shared';
-import { Access } from '../access/access.decorators';
+import { Access } from '../access';
 
 // server/package.json: two folders up from src/health and from dist/health alike.
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn } from '../database/columns';
+import { DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn } from '../database';
 
 /** An extension of the agreement, kept as its own dated record, never an overwrite. */
 @Entity('jit_extensions')

@@ -25,7 +25,7 @@ import {
   type PartyKind,
   type UpdateJitRequest,
 } from '@jit/shared';
-import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage, trim } from '../common/validation';
+import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage, trim } from '../common';
 
 export class PartyDto implements PartyInput {
   @IsIn(PARTY_KINDS)

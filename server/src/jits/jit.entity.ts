@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { JitStatus } from '@jit/shared';
-import { ByteCountColumn, DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, TextColumn } from '../database/columns';
+import { ByteCountColumn, DateOnlyColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, TextColumn } from '../database';
 
 @Entity('jits')
 export class JitEntity {

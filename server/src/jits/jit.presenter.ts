@@ -2,7 +2,7 @@ import { todayUtc, type Jit } from '@jit/shared';
 import type { JitExtensionEntity } from './extension.entity';
 import type { JitEntity } from './jit.entity';
 import type { JitPartyEntity } from './party.entity';
-import type { MembershipEntity } from '../members/membership.entity';
+import type { MembershipEntity } from '../members/entities';
 
 /** Past its effective end date a JIT refuses changes until an extension is recorded. */
 export const isExpired = (jit: Pick<JitEntity, 'effectiveEndDate'>, now = new Date()): boolean => jit.effectiveEndDate < todayUtc(now);

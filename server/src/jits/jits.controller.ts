@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Jit } from '@jit/shared';
-import { Access, Context, CurrentJitAccess, CurrentUser } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
-import type { UserEntity } from '../users/user.entity';
+import { Access, Context, CurrentJitAccess, CurrentUser, type JitAccess } from '../access';
+import type { RequestContext } from '../common';
+import type { UserEntity } from '../users/entities';
 import { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
 import { JitsService } from './jits.service';
 

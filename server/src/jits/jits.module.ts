@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RecordModule } from '../record/record.module';
+import { RecordModule } from '../record';
 import { JitsController } from './jits.controller';
 import { JitsService } from './jits.service';
 

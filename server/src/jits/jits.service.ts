@@ -2,22 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { jitChain, type FieldError, type Jit } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { isActiveMembership } from '../access/access.service';
-import { AppError, conflict, invalid } from '../common/app-error';
-import { created, diff } from '../common/changes';
-import type { RequestContext } from '../common/request-context';
-import { CONFIG, type AppConfig } from '../config/config.schema';
-import { forUpdate, Transactions } from '../database/transactions';
-import { MembershipEntity } from '../members/membership.entity';
-import { RecordService } from '../record/record.service';
-import type { UserEntity } from '../users/user.entity';
+import { isActiveMembership, type JitAccess } from '../access';
+import { AppError, conflict, created, diff, invalid, type RequestContext } from '../common';
+import { CONFIG, type AppConfig } from '../config';
+import { forUpdate, Transactions } from '../database';
+import { MembershipEntity } from '../members/entities';
+import { jitActor, memberActor, platformActor, RecordService } from '../record';
+import type { UserEntity } from '../users/entities';
 import type { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
 import { JitExtensionEntity } from './extension.entity';
 import { JitEntity } from './jit.entity';
 import { isExpired, toJit } from './jit.presenter';
 import { JitPartyEntity } from './party.entity';
-import { jitActor, memberActor, platformActor } from '../record/record-actor';
 
 /** What a write inside a JIT may need to be allowed: closed and expired JITs refuse most changes. */
 export interface WriteRules {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { PartyKind } from '@jit/shared';
-import { IdColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, RefColumn, TextColumn } from '../database';
 
 /** A signing state, or a participant organisation (Eurojust, ICC…) that members can belong to. */
 @Entity('parties')

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { InstantColumn, TextColumn } from '../database/columns';
+import { InstantColumn, TextColumn } from '../database';
 
 /** Who runs a scheduled job until when, so that one server process runs each job at a time. */
 @Entity('job_leases')

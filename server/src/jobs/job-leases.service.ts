@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../database';
 import { JobLeaseEntity } from './job-lease.entity';
 
 /**

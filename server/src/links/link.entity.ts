@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { WorkSubjectType } from '@jit/shared';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /**
  * A link between two work subjects. The ends are stored in a fixed order (a before b) so that one

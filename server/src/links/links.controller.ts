@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Link } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../access';
+import type { RequestContext } from '../common';
 import { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinksService } from './links.service';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
-import { JitsModule } from '../jits/jits.module';
-import { RecordModule } from '../record/record.module';
+import { AccessModule } from '../access';
+import { JitsModule } from '../jits';
+import { RecordModule } from '../record';
 import { LinksController } from './links.controller';
 import { LinksService } from './links.service';
 

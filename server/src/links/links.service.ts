@@ -2,17 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type RecordChanges, type Link, type WorkSubjectRef } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { conflict, invalid } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
-import { ReadAccessService, subjectKey } from '../access/read-access.service';
+import { ReadAccessService, subjectKey, type JitAccess } from '../access';
+import { conflict, invalid, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { JitsService } from '../jits';
+import { memberActor, RecordService } from '../record';
 import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinkEntity } from './link.entity';
-import { displayNames } from '../users/display-names';
-import { memberActor } from '../record/record-actor';
+import { displayNames } from '../people';
 
 
 /** The stored order of a pair's ends: one row per pair, whichever end it was made from. */

@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { IsOmittable } from '../common/validation';
+import { IsOmittable } from '../common';
 import { JIT_ROLES, type AddMemberRequest, type JitRole, type UpdateMemberRequest } from '@jit/shared';
 
 export class AddMemberDto implements AddMemberRequest {

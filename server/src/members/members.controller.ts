@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Member, UserLookupResult } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../access';
+import type { RequestContext } from '../common';
 import { AddMemberDto, UpdateMemberDto } from './member.dto';
 import { MembersService } from './members.service';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
-import { JitsModule } from '../jits/jits.module';
-import { RecordModule } from '../record/record.module';
+import { AccessModule } from '../access';
+import { JitsModule } from '../jits';
+import { RecordModule } from '../record';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 

@@ -2,18 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUuid, type Member, type UserLookupResult } from '@jit/shared';
-import { AccessService, isActiveMembership, type JitAccess } from '../access/access.service';
-import { conflict, invalid, notFound } from '../common/app-error';
-import { created, diff } from '../common/changes';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
-import { UserEntity } from '../users/user.entity';
-import { toLookup } from '../users/user.presenter';
+import { AccessService, isActiveMembership, type JitAccess } from '../access';
+import { conflict, created, diff, invalid, notFound, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { JitsService } from '../jits';
+import { memberActor, RecordService } from '../record';
+import { UserEntity } from '../users/entities';
+import { toLookup } from '../people';
 import type { AddMemberDto, UpdateMemberDto } from './member.dto';
 import { MembershipEntity } from './membership.entity';
-import { memberActor } from '../record/record-actor';
 
 function toMember(m: MembershipEntity, user: UserEntity | undefined): Member {
   return {

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import type { JitRole } from '@jit/shared';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /** A person's place in one JIT, for one party. Revoking keeps the row: the record must show who had access. */
 @Entity('memberships')

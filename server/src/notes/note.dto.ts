@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { NOTE_LIMITS, type CreateNoteRequest, type RestoreNoteRequest, type UpdateNoteRequest } from '@jit/shared';
-import { IsOmittable, trim } from '../common/validation';
+import { IsOmittable, trim } from '../common';
 
 export class CreateNoteDto implements CreateNoteRequest {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(NOTE_LIMITS.titleMax)

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /** A markdown note of a JIT; its content lives in its revisions, the newest copied here for reading. */
 @Entity('notes')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Note, NoteRevision, NoteSummary } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../access';
+import type { RequestContext } from '../common';
 import { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
 import { NotesService } from './notes.service';
 

@@ -2,18 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { type RecordChanges, type RecordEventInput, type Note, type NoteRevision, type NoteSummary } from '@jit/shared';
-import type { JitAccess } from '../access/access.service';
-import { ReadAccessService } from '../access/read-access.service';
-import { conflict, notFound } from '../common/app-error';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { RecordService } from '../record/record.service';
+import { ReadAccessService, type JitAccess } from '../access';
+import { conflict, created, notFound, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { JitsService } from '../jits';
+import { memberActor, RecordService } from '../record';
 import type { CreateNoteDto, RestoreNoteDto, UpdateNoteDto } from './note.dto';
 import { NoteEntity, NoteRevisionEntity } from './note.entity';
-import { displayNames } from '../users/display-names';
-import { created } from '../common/changes';
-import { memberActor } from '../record/record-actor';
+import { displayNames } from '../people';
 
 /** Bodies enter the record as digests: the record proves what changed without copying notes into it. */
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { NotificationChannelName, NotificationKind, WorkSubjectType } from '@jit/shared';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../database';
 import { NotificationEvents } from './notification-events';
 import { NotificationEntity } from './notification.entity';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus } from '../common/event-bus';
+import { EventBus } from '../common';
 import type { NotificationEventPayload } from '@jit/shared';
 
 export type NotificationEvent = { type: 'new'; userId: string; payload: NotificationEventPayload } | { type: 'read'; userId: string };

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { TASK_DUE_SOON_DAYS, todayUtc } from '@jit/shared';
-import { isActiveMembership } from '../access/access.service';
-import { Transactions } from '../database/transactions';
-import { JitEntity } from '../jits/jit.entity';
-import { JobLeasesService } from '../jobs/job-leases.service';
-import { ScheduledJob } from '../jobs/scheduled-job';
-import { MembershipEntity } from '../members/membership.entity';
-import { TaskEntity } from '../tasks/task.entity';
+import { isActiveMembership } from '../access';
+import { Transactions } from '../database';
+import { JitEntity } from '../jits/entities';
+import { JobLeasesService, ScheduledJob } from '../jobs';
+import { MembershipEntity } from '../members/entities';
+import { TaskEntity } from '../tasks/entities';
 import type { NotificationDraft } from './notification-channel';
 import { NotificationsService } from './notifications.service';
 

@@ -11,7 +11,7 @@ import {
   type NotificationPreference,
   type NotificationPreferences,
 } from '@jit/shared';
-import { IsOmittable, queryBoolean } from '../common/validation';
+import { IsOmittable, queryBoolean } from '../common';
 
 export class NotificationListQueryDto implements NotificationListQuery {
   @IsOmittable() @IsString() @MaxLength(200)

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NotificationChannelName, NotificationKind, WorkSubjectType } from '@jit/shared';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /**
  * One notification in a person's in-app centre. It names its subject by id only: the title is looked

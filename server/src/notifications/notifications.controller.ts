@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { NotificationPage, NotificationPreferences } from '@jit/shared';
-import { Access, CurrentUser } from '../access/access.decorators';
-import type { UserEntity } from '../users/user.entity';
+import { Access, CurrentUser } from '../access';
+import type { UserEntity } from '../users/entities';
 import { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
-import { JobsModule } from '../jobs/jobs.module';
-import { RecordModule } from '../record/record.module';
+import { AccessModule } from '../access';
+import { JobsModule } from '../jobs';
+import { RecordModule } from '../record';
 import { InAppChannel, NOTIFICATION_CHANNEL_LIST, type NotificationChannel } from './notification-channel';
 import { NotificationEvents } from './notification-events';
 import { NotificationRemindersService } from './notification-reminders.service';

@@ -15,21 +15,19 @@ import {
   type WorkSubjectRef,
   type WorkSubjectSummary,
 } from '@jit/shared';
-import { isActiveMembership } from '../access/access.service';
-import { invalid } from '../common/app-error';
-import { Transactions } from '../database/transactions';
-import { JitEntity } from '../jits/jit.entity';
-import { MembershipEntity } from '../members/membership.entity';
-import type { AuditEventEntity } from '../record/audit-event.entity';
-import { RecordService } from '../record/record.service';
-import { ReadAccessService, subjectKey } from '../access/read-access.service';
-import { UserEntity } from '../users/user.entity';
+import { isActiveMembership, ReadAccessService, subjectKey } from '../access';
+import { decodeCursor, encodeCursor, invalid } from '../common';
+import { Transactions } from '../database';
+import { JitEntity } from '../jits/entities';
+import { MembershipEntity } from '../members/entities';
+import type { AuditEventEntity } from '../record/entities';
+import { RecordService } from '../record';
+import { UserEntity } from '../users/entities';
 import { NOTIFICATION_CHANNEL_LIST, type NotificationChannel, type NotificationDraft } from './notification-channel';
 import { NotificationEvents } from './notification-events';
 import type { MarkNotificationsReadDto, NotificationListQueryDto, UpdateNotificationPreferencesDto } from './notification.dto';
 import { NotificationPreferenceEntity, NotificationEntity } from './notification.entity';
-import { displayNames } from '../users/display-names';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { displayNames } from '../people';
 
 /** The members an event concerns by name: a task's new assignee, a comment's mentions. */
 function namedMembers(typed: TypedRecordChanges): { kind: NotificationKind; memberIds: string[] } | null {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Between, DataSource } from 'typeorm';
-import { ScheduledJob } from '../jobs/scheduled-job';
-import { MembershipEntity } from '../members/membership.entity';
+import { ScheduledJob } from '../jobs';
+import { MembershipEntity } from '../members/entities';
 import { RealtimeGateway } from './realtime.gateway';
 
 const TICK_MS = 60_000;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { isOversightRole, isUuid, type JitPermission, type RecordAudience } from '@jit/shared';
-import { AccessService, isActiveMembership } from '../access/access.service';
-import { UserEntity } from '../users/user.entity';
-import { JitPartyEntity } from '../jits/party.entity';
-import { MembershipEntity } from '../members/membership.entity';
+import { AccessService, isActiveMembership } from '../access';
+import { UserEntity } from '../users/entities';
+import { JitPartyEntity } from '../jits/entities';
+import { MembershipEntity } from '../members/entities';
 
 /** Room names: the server decides them; clients never name a room. */
 export const rooms = {

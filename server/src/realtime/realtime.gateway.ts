@@ -2,11 +2,10 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { changedTo, isUuid, type ClientToServerEvents, type JitEventPayload, type PresenceEntry, type PresenceFocus, type PresenceSnapshot, type ServerToClientEvents, type SocketAck } from '@jit/shared';
-import { ApiTokensService } from '../auth/api-tokens.service';
-import { SESSION_COOKIE, SessionService } from '../auth/session.service';
-import { NotificationEvents, type NotificationEvent } from '../notifications/notification-events';
-import { RecordEvents, type RecordedEvent } from '../record/record-events';
-import { ReadAccessService } from '../access/read-access.service';
+import { ApiTokensService, SESSION_COOKIE, SessionService } from '../auth';
+import { NotificationEvents, type NotificationEvent } from '../notifications';
+import { RecordEvents, type RecordedEvent } from '../record';
+import { ReadAccessService } from '../access';
 import { RealtimeRoomsService, rooms } from './realtime-rooms.service';
 
 interface SocketData {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
-import { AuthModule } from '../auth/auth.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { RecordModule } from '../record/record.module';
+import { AccessModule } from '../access';
+import { AuthModule } from '../auth';
+import { NotificationsModule } from '../notifications';
+import { RecordModule } from '../record';
 import { AccessExpiryWatch } from './access-expiry.watch';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeRoomsService } from './realtime-rooms.service';

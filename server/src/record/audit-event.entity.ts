@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AuditAction, AuditSubjectType, RecordAudience } from '@jit/shared';
-import { LongTextColumn, RefColumn, TextColumn } from '../database/columns';
+import { LongTextColumn, RefColumn, TextColumn } from '../database';
 
 /** One link of a hash chain. Rows are only ever inserted; verification detects any other change. */
 @Entity('audit_events')

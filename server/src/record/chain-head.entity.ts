@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { TextColumn } from '../database/columns';
+import { TextColumn } from '../database';
 
 /**
  * The newest (seq, hash) of each chain. Deleting the newest events leaves the head pointing past

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../common/request-context';
+import type { RequestContext } from '../common';
 
 /** Who acts, from where, and for which JIT and party: what every event of the record says of its actor. */
 export interface RecordActor extends RequestContext {

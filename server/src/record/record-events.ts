@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus } from '../common/event-bus';
+import { EventBus } from '../common';
 import type { AuditSubjectType, RecordAudience, TypedRecordChanges } from '@jit/shared';
 
 /** An event of the record, announced once its transaction has committed. */

@@ -1,9 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { jitChain, PLATFORM_CHAIN, type AuditPage, type ChainVerification } from '@jit/shared';
-import { Access, CurrentJitAccess } from '../access/access.decorators';
-import type { JitAccess } from '../access/access.service';
-import { ReadAccessService } from '../access/read-access.service';
+import { Access, CurrentJitAccess, ReadAccessService, type JitAccess } from '../access';
 import { AuditQueryDto } from './record.dto';
 import { RecordService } from './record.service';
 

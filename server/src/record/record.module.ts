@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
+import { AccessModule } from '../access';
 import { RecordController } from './record.controller';
 import { RecordEvents } from './record-events';
 import { RecordService } from './record.service';

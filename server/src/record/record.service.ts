@@ -15,14 +15,14 @@ import {
   type RecordEventInput,
   type TypedRecordChanges,
 } from '@jit/shared';
-import { ReadAccessService, type Reader } from '../access/read-access.service';
+import { ReadAccessService, type Reader } from '../access';
 import type { RecordActor } from './record-actor';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChainHeadEntity } from './chain-head.entity';
 import { RecordEvents } from './record-events';
-import { forUpdate, Transactions } from '../database/transactions';
+import { forUpdate, Transactions } from '../database';
 import { digestDetails, eventHash, startVerification, verifyNext } from './chain-hash';
-import { displayNames } from '../users/display-names';
+import { displayNames } from '../people';
 
 export interface AuditQuery {
   afterSeq?: number;

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { InstantColumn } from '../database';
 
 /**
  * The one-time setup tokens printed by each server process that started while no account

@@ -2,8 +2,8 @@ import { Body, CanActivate, Controller, ExecutionContext, Get, Injectable, Post,
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Me, SetupStatus } from '@jit/shared';
-import { Access } from '../access/access.decorators';
-import { SetupDto } from '../auth/auth.dto';
+import { Access } from '../access';
+import { SetupDto } from '../auth';
 import { SetupService } from './setup.service';
 
 @Injectable()

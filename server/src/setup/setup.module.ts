@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { RecordModule } from '../record/record.module';
-import { UsersModule } from '../users/users.module';
+import { AuthModule } from '../auth';
+import { RecordModule } from '../record';
+import { UsersModule } from '../users';
 import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
 

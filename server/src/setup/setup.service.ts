@@ -3,18 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CHAIN, type Me } from '@jit/shared';
-import { AppError } from '../common/app-error';
-import { contextOf } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { PasswordService } from '../auth/password.service';
-import { SessionService } from '../auth/session.service';
-import { RecordService } from '../record/record.service';
-import { UserEntity } from '../users/user.entity';
-import { toMe } from '../users/user.presenter';
-import { UsersService } from '../users/users.service';
-import type { SetupDto } from '../auth/auth.dto';
+import { AppError, contextOf } from '../common';
+import { Transactions } from '../database';
+import { PasswordService, SessionService, type SetupDto } from '../auth';
+import { platformActor, RecordService } from '../record';
+import { UserEntity } from '../users/entities';
+import { toMe } from '../people';
+import { UsersService } from '../users';
 import { SetupTokenEntity } from './setup-token.entity';
-import { platformActor } from '../record/record-actor';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../config/config.schema';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../config';
 import { LocalDiskStorage } from './local-disk.storage';
 import { S3Storage } from './s3.storage';
 import { createObjectStorage } from './storage.module';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { CONFIG, type AppConfig } from '../config/config.schema';
+import { CONFIG, type AppConfig } from '../config';
 import { LocalDiskStorage } from './local-disk.storage';
 import { OBJECT_STORAGE, type ObjectStorage } from './object-storage';
 import { S3Storage } from './s3.storage';

@@ -13,8 +13,7 @@ import {
   type TaskStatus,
   type UpdateTaskRequest,
 } from '@jit/shared';
-import { invalid } from '../common/app-error';
-import { IsDateOnly, IsOmittable, queryBoolean, trim } from '../common/validation';
+import { invalid, IsDateOnly, IsOmittable, queryBoolean, trim } from '../common';
 
 export class ChecklistItemDto implements ChecklistItem {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.checklistItemMax)

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { ChecklistItem, TaskPriority, TaskStatus } from '@jit/shared';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database';
 
 /** The indexes the task list reads through; named so the service can force them on MySQL/MariaDB. */
 export const TASK_LIST_INDEXES = {

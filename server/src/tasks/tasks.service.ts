@@ -2,22 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { isUuid, TASK_LIMITS, TASK_STATUSES, todayUtc, type RecordChanges, type Task, type TaskListPage, type TaskStatus } from '@jit/shared';
-import { isActiveMembership, type JitAccess } from '../access/access.service';
-import { ReadAccessService } from '../access/read-access.service';
-import { conflict, invalid } from '../common/app-error';
-import { created, diff } from '../common/changes';
-import type { RequestContext } from '../common/request-context';
-import { readThroughIndex } from '../database/read-through-index';
-import { Transactions } from '../database/transactions';
-import { JitsService } from '../jits/jits.service';
-import { MembershipEntity } from '../members/membership.entity';
-import { RecordService } from '../record/record.service';
-import { UserEntity } from '../users/user.entity';
+import { isActiveMembership, ReadAccessService, type JitAccess } from '../access';
+import { conflict, created, decodeCursor, diff, encodeCursor, invalid, type RequestContext } from '../common';
+import { readThroughIndex, Transactions } from '../database';
+import { JitsService } from '../jits';
+import { MembershipEntity } from '../members/entities';
+import { memberActor, RecordService } from '../record';
+import { UserEntity } from '../users/entities';
 import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import { TASK_LIST_INDEXES, TaskEntity } from './task.entity';
-import { displayNames } from '../users/display-names';
-import { decodeCursor, encodeCursor } from '../common/cursor';
-import { memberActor } from '../record/record-actor';
+import { displayNames } from '../people';
 
 
 /** The last task of a page, in board order: the next page starts after it. */

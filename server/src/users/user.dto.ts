@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { LIMITS, type CreateUserRequest, type Language, type UpdateUserRequest } from '@jit/shared';
-import { IsCountry, IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common/validation';
+import { IsCountry, IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common';
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax) @IsEmail()

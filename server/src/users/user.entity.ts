@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Language } from '@jit/shared';
-import { IdColumn, InstantColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, TextColumn } from '../database';
 
 @Entity('users')
 export class UserEntity {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { UserAccount } from '@jit/shared';
-import { Access, Context } from '../access/access.decorators';
-import type { RequestContext } from '../common/request-context';
+import { Access, Context } from '../access';
+import type { RequestContext } from '../common';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { RecordModule } from '../record/record.module';
+import { AuthModule } from '../auth';
+import { RecordModule } from '../record';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 

@@ -2,17 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { type UserAccount } from '@jit/shared';
-import { AppError, notFound } from '../common/app-error';
-import { created, diff } from '../common/changes';
-import type { RequestContext } from '../common/request-context';
-import { Transactions } from '../database/transactions';
-import { PasswordService } from '../auth/password.service';
-import { SessionService } from '../auth/session.service';
-import { RecordService } from '../record/record.service';
+import { AppError, created, diff, notFound, type RequestContext } from '../common';
+import { Transactions } from '../database';
+import { PasswordService, SessionService } from '../auth';
+import { platformActor, RecordService } from '../record';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UserEntity } from './user.entity';
-import { toUserAccount } from './user.presenter';
-import { platformActor } from '../record/record-actor';
+import { toUserAccount } from '../people';
 
 export type NewUser = Omit<UserEntity, 'id' | 'createdAt' | 'lastLoginAt' | 'passwordHash' | 'disabled'> & { password: string };
 

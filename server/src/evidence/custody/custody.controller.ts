@@ -2,9 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuditEvent, FixityResult } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
-import type { JitAccess } from '../../access/access.service';
-import type { RequestContext } from '../../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../../access';
+import type { RequestContext } from '../../common';
 import { ItemsService } from '../items/items.service';
 import { CustodyService, RangeNotSatisfiable } from './custody.service';
 import { contentDisposition, reprDigest } from './http-range';

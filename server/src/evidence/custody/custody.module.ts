@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RecordModule } from '../../record/record.module';
+import { RecordModule } from '../../record';
 import { ItemsModule } from '../items/items.module';
 import { CustodyController } from './custody.controller';
 import { CustodyService } from './custody.service';

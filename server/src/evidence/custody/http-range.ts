@@ -1,4 +1,4 @@
-import type { ByteRange } from '../../storage/object-storage';
+import type { ByteRange } from '../../storage';
 
 /**
  * Parses a single `Range: bytes=…` header against a size. Returns null when absent (whole file),

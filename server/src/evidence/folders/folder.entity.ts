@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../database/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../database';
 
 @Entity('evidence_folders')
 @Index('ix_folders_jit_parent', ['jitId', 'parentId'])

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JitsModule } from '../../jits/jits.module';
-import { RecordModule } from '../../record/record.module';
+import { JitsModule } from '../../jits';
+import { RecordModule } from '../../record';
 import { FoldersController } from './folders.controller';
 import { FoldersService } from './folders.service';
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Classification, DocumentType, EvidenceStatus, HandlingCode } from '@jit/shared';
-import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../../database/columns';
+import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../../database';
 
 /**
  * The indexes a list page is read through, named here because the list names them too (MySQL/MariaDB

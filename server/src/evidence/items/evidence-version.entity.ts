@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { EvidenceStatus, VersionKind } from '@jit/shared';
-import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../../database/columns';
+import { ByteCountColumn, IdColumn, InstantColumn, LongTextColumn, RefColumn, Sha256Column, TextColumn } from '../../database';
 
 /** One immutable file of an item: the original, or a copy derived from an earlier version. */
 @Entity('evidence_versions')

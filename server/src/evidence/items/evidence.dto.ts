@@ -14,9 +14,9 @@ import {
   type UpdateEvidenceRequest,
   type VersionKind,
 } from '@jit/shared';
-import { IsOmittable, trim } from '../../common/validation';
+import { IsOmittable, trim } from '../../common';
 
-const DERIVED_KINDS = VERSION_KINDS.filter((k) => k !== 'original') as Array<Exclude<VersionKind, 'original'>>;
+const DERIVED_KINDS = VERSION_KINDS.filter((k): k is Exclude<VersionKind, 'original'> => k !== 'original');
 
 /** The description of an item, shared by creation (all required ones present) and edits (any subset). */
 export class EvidenceMetadataDto implements UpdateEvidenceRequest {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JitAccess } from '../../access/access.service';
+import type { JitAccess } from '../../access';
 import type { UploadFacts } from '../uploads/uploads.service';
 import type { CreateEvidenceDto } from './evidence.dto';
 import type { EvidenceItemEntity } from './evidence-item.entity';

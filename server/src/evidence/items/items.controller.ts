@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EvidenceItem, UploadStatusView } from '@jit/shared';
-import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
-import type { JitAccess } from '../../access/access.service';
-import type { RequestContext } from '../../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../../access';
+import type { RequestContext } from '../../common';
 import { CreateEvidenceDto, CreateVersionDto, EvidenceMetadataDto } from './evidence.dto';
 import { ItemsService } from './items.service';
 

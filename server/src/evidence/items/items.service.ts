@@ -1,15 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { jitChain, type EvidenceItem, type FieldError, type FixityResult, type UploadStatusView } from '@jit/shared';
-import { AccessService, type JitAccess } from '../../access/access.service';
-import { ReadAccessService } from '../../access/read-access.service';
-import { AppError, invalid, notFound } from '../../common/app-error';
-import { created, diff } from '../../common/changes';
-import type { RequestContext } from '../../common/request-context';
-import { Transactions } from '../../database/transactions';
-import { JitsService } from '../../jits/jits.service';
-import { RecordService } from '../../record/record.service';
-import { jitActor, memberActor } from '../../record/record-actor';
+import { AccessService, ReadAccessService, type JitAccess } from '../../access';
+import { AppError, created, diff, invalid, notFound, type RequestContext } from '../../common';
+import { Transactions } from '../../database';
+import { JitsService } from '../../jits';
+import { jitActor, memberActor, RecordService } from '../../record';
 import { REQUIRED_ON_CREATE, type CreateEvidenceDto, type CreateVersionDto, type EvidenceMetadataDto } from './evidence.dto';
 import { downloadsFrom, toEvidenceSummary, toEvidenceVersion } from './evidence.presenter';
 import { EvidenceItemEntity } from './evidence-item.entity';
@@ -18,7 +14,7 @@ import { newItemRecord, newVersionRecord } from './item-records';
 import { FoldersService } from '../folders/folders.service';
 import { toUploadStatus } from '../uploads/upload.presenter';
 import { UploadsService, type UploadFacts } from '../uploads/uploads.service';
-import { displayNames } from '../../users/display-names';
+import { displayNames } from '../../people';
 
 /**
  * Evidence items and their versions. An item exists for others only once `available`: its bytes

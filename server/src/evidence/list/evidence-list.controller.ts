@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EvidenceListPage } from '@jit/shared';
-import { Access, CurrentJitAccess } from '../../access/access.decorators';
-import type { JitAccess } from '../../access/access.service';
+import { Access, CurrentJitAccess, type JitAccess } from '../../access';
 import { EvidenceListQueryDto } from './evidence-list.dto';
 import { EvidenceListService } from './evidence-list.service';
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DOCUMENT_TYPES, EVIDENCE_SORT_FIELDS, HANDLING_CODES, type DocumentType, type EvidenceListQuery, type EvidenceSortField, type HandlingCode } from '@jit/shared';
-import { IsDateOnly } from '../../common/validation';
+import { IsDateOnly } from '../../common';
 
 export class EvidenceListQueryDto implements EvidenceListQuery {
   @IsOptional() @IsIn(['available', 'integrity_failed']) status?: 'available' | 'integrity_failed';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { isUuid, type EvidenceListPage, type EvidenceSortField } from '@jit/shared';
-import type { JitAccess } from '../../access/access.service';
-import { ReadAccessService } from '../../access/read-access.service';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
-import { readThroughIndex } from '../../database/read-through-index';
-import { displayNames } from '../../users/display-names';
+import { ReadAccessService, type JitAccess } from '../../access';
+import { decodeCursor, encodeCursor } from '../../common';
+import { readThroughIndex } from '../../database';
+import { displayNames } from '../../people';
 import { toEvidenceSummary } from '../items/evidence.presenter';
 import { EVIDENCE_LIST_INDEXES, EvidenceItemEntity } from '../items/evidence-item.entity';
 import type { EvidenceListQueryDto } from './evidence-list.dto';

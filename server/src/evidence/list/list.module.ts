@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../../access/access.module';
+import { AccessModule } from '../../access';
 import { EvidenceListController } from './evidence-list.controller';
 import { EvidenceListService } from './evidence-list.service';
 

@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { AppError } from '../../common/app-error';
+import { AppError } from '../../common';
 
 /**
  * Passes bytes through until more than `max` arrive (a chunk may not run past the declared length),

@@ -11,6 +11,8 @@ function looksLikeText(head: Buffer): boolean {
     const sample = head.subarray(0, Math.max(0, head.length - cut));
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(sample);
+      // Control characters other than tab, newline, form feed and carriage return mark binary content.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point of this test.
       return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
     } catch {
       continue;

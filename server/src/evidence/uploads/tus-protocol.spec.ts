@@ -1,4 +1,4 @@
-import { AppError } from '../../common/app-error';
+import { AppError } from '../../common';
 import { checkFileName, parseDeclaration, parseUploadMetadata, requireTusVersion } from './tus-protocol';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');

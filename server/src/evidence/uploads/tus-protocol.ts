@@ -1,5 +1,5 @@
 import { UPLOAD_METADATA_KEYS } from '@jit/shared';
-import { AppError, invalid } from '../../common/app-error';
+import { AppError, invalid } from '../../common';
 
 /** The tus protocol version and extensions this server speaks. */
 export const TUS_VERSION = '1.0.0';
@@ -43,6 +43,7 @@ export function checkFileName(name: string | undefined): string {
   const bad =
     trimmed.length === 0 ||
     trimmed.length > 255 ||
+    // eslint-disable-next-line no-control-regex -- a file name with control characters is refused; matching them is the point.
     /[\u0000-\u001f\u007f]/.test(trimmed) ||
     /[/\\]/.test(trimmed) ||
     trimmed === '.' ||

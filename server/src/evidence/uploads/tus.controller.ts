@@ -1,9 +1,8 @@
 import { Controller, Delete, Head, HttpCode, Options, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Access, Context, CurrentJitAccess } from '../../access/access.decorators';
-import type { JitAccess } from '../../access/access.service';
-import type { RequestContext } from '../../common/request-context';
+import { Access, Context, CurrentJitAccess, type JitAccess } from '../../access';
+import type { RequestContext } from '../../common';
 import { requireTusVersion, TUS_EXTENSIONS, TUS_VERSION } from './tus-protocol';
 import { UploadsService, type TusHeaders } from './uploads.service';
 

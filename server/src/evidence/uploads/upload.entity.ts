@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { UploadStatus } from '@jit/shared';
-import { ByteCountColumn, IdColumn, InstantColumn, RefColumn, Sha256Column, TextColumn } from '../../database/columns';
-import type { StoredPart } from '../../storage/object-storage';
+import { ByteCountColumn, IdColumn, InstantColumn, RefColumn, Sha256Column, TextColumn } from '../../database';
+import type { StoredPart } from '../../storage';
 
 /**
  * A tus upload: bytes on their way to storage. It becomes evidence only together with an item or

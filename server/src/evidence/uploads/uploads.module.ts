@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../../access/access.module';
-import { RecordModule } from '../../record/record.module';
+import { AccessModule } from '../../access';
+import { RecordModule } from '../../record';
 import { TusController } from './tus.controller';
 import { UploadsService } from './uploads.service';
 

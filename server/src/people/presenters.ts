@@ -1,5 +1,5 @@
 import type { Me, UserAccount, UserLookupResult } from '@jit/shared';
-import type { UserEntity } from './user.entity';
+import type { UserEntity } from '../users/entities';
 
 export const toMe = (user: UserEntity): Me => ({
   id: user.id,

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { UserEntity } from './user.entity';
+import { UserEntity } from '../users/entities';
 
 /** The display names of the given accounts, by id, in one query; unknown or null ids are simply absent. */
 export async function displayNames(manager: EntityManager, userIds: Iterable<string | null | undefined>): Promise<Map<string, string>> {

@@ -1,0 +1,7 @@
+/** What other folders may use of auth/. */
+export * from './api-tokens.service';
+export * from './auth.dto';
+export * from './auth.module';
+export * from './password.service';
+export * from './session.service';
+export * from './entities';

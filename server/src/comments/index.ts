@@ -1,0 +1,3 @@
+/** What other folders may use of comments/. */
+export * from './comments.module';
+export * from './entities';

@@ -1,0 +1,2 @@
+/** What other folders may use of config/. */
+export * from './config.schema';

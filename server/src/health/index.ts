@@ -1,0 +1,2 @@
+/** What other folders may use of health/. */
+export * from './health.module';

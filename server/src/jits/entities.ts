@@ -1,0 +1,4 @@
+/** This folder's entities alone: what other folders' queries name, without loading the module (no import cycle). */
+export * from './extension.entity';
+export * from './jit.entity';
+export * from './party.entity';

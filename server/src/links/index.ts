@@ -1,0 +1,3 @@
+/** What other folders may use of links/. */
+export * from './links.module';
+export * from './entities';

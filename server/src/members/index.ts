@@ -1,0 +1,3 @@
+/** What other folders may use of members/. */
+export * from './members.module';
+export * from './entities';

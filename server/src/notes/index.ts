@@ -1,0 +1,3 @@
+/** What other folders may use of notes/. */
+export * from './notes.module';
+export * from './entities';

@@ -1,0 +1,3 @@
+/** This folder's entities alone: what other folders' queries name, without loading the module (no import cycle). */
+export * from './audit-event.entity';
+export * from './chain-head.entity';

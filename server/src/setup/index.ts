@@ -1,0 +1,3 @@
+/** What other folders may use of setup/. */
+export * from './setup.module';
+export * from './entities';
