@@ -132,7 +132,7 @@ describe('bad input on the other mutating routes', () => {
     delete copy[key as string];
     return copy;
   };
-  const jit0 = () => jitRequest({ reference: 'JIT-BAD-INPUT' }) as unknown as Record<string, unknown>;
+  const jit0 = (): Record<string, unknown> => ({ ...jitRequest({ reference: 'JIT-BAD-INPUT' }) });
   const party = (index: number, patch: Record<string, unknown>) => {
     const parties = (jit0().parties as Array<Record<string, unknown>>).map((p) => ({ ...p }));
     parties[index] = { ...parties[index], ...patch };
