@@ -30,6 +30,33 @@ const serverBoundaries = [
   },
 ];
 
+/**
+ * Client: a feature exposes its public pieces through index.ts and its screens through routes.tsx,
+ * which only app/router.tsx loads, lazily (a static import would pull the screens into the first
+ * script). lib/ and components/ hold no feature logic, so they import no feature at all.
+ */
+const NOT_THE_SERVER = boundary(['**/server/**', '@jit/server'], 'The client never imports the server; the contract is @jit/shared.');
+const FEATURE_INTERNALS = "Another feature is reached through its index.ts (e.g. '../../notes'); its screens through its routes.tsx, loaded by app/router.tsx.";
+const clientBoundaries = [
+  {
+    files: ['client/src/app/**/*.{ts,tsx}', 'client/src/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, { regex: '/features/[^/]+/', message: FEATURE_INTERNALS }] }] },
+  },
+  {
+    files: ['client/src/lib/**/*.{ts,tsx}', 'client/src/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, boundary(['**/features/**'], 'lib/ and components/ hold no feature logic: they import no feature.')] }] },
+  },
+  {
+    // index.ts and routes.tsx of a feature: ../other is another feature's barrel, ../other/x its inside.
+    files: ['client/src/features/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, { regex: '^\\.\\./[^./][^/]*/', message: FEATURE_INTERNALS }] }] },
+  },
+  {
+    files: ['client/src/features/*/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, { regex: '^\\.\\./\\.\\./[^./][^/]*/', message: FEATURE_INTERNALS }] }] },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/coverage/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'server/src/database/migrations/**'] },
   js.configs.recommended,
@@ -59,22 +86,9 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/server/**', '@jit/server'], message: 'The client never imports the server; the contract is @jit/shared.' },
-            { group: ['**/features/*/components/*', '**/features/*/hooks/*', '**/features/*/api/*', '**/features/*/utils/*'], message: "Another feature is reached through its index.ts (e.g. '../../notes'), its screens through its routes.tsx." },
-          ],
-        },
-      ],
     },
   },
-  {
-    // Inside a feature its own files import one another freely.
-    files: ['client/src/features/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
+  ...clientBoundaries,
   ...serverBoundaries,
   {
     files: ['**/*.spec.ts', '**/*.test.ts', '**/*.test.tsx', 'server/test/**/*.ts', 'e2e/**/*.ts'],

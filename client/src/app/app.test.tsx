@@ -6,22 +6,16 @@ import { createQueryClient } from '../lib/query-client';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 import { aJit, aMe } from '../test/fixtures';
+import { apiError, json, stubFetch } from '../test/fetch';
 
 const me: Me = aMe();
 
 const jit: Jit = aJit();
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-const unauthenticated = () => json(401, { statusCode: 401, error: 'unauthenticated', message: 'no' });
+const unauthenticated = () => apiError(401, 'unauthenticated');
 
 function serve(routes: Record<string, () => Response>) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input) => {
-      const path = String(input).split('?')[0];
-      return routes[path]?.() ?? json(404, { statusCode: 404, error: 'not_found', message: path });
-    }),
-  );
+  stubFetch(({ path }) => routes[path]?.() ?? apiError(404, 'not_found', path));
 }
 
 async function renderAt(path: string) {

@@ -7,33 +7,29 @@ import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { FakeSocket } from '../test/fake-socket';
 import { aJit, aMe } from '../test/fixtures';
+import { apiError, json, stubFetch } from '../test/fetch';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
 const me: Me = aMe();
 const jit: Jit = aJit();
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-const unauthenticated = () => json(401, { statusCode: 401, error: 'unauthenticated', message: 'no' });
+const unauthenticated = () => apiError(401, 'unauthenticated');
 
 /** A signed-in server until the logout; every request after it answers 401, as the real one does. */
 function serveSession() {
   let signedIn = true;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const path = String(input).split('?')[0];
-      if (path === '/api/setup') return json(200, { needsSetup: false });
-      if (path === '/api/auth/logout') {
-        signedIn = false;
-        return new Response(null, { status: 204 });
-      }
-      if (!signedIn) return unauthenticated();
-      if (path === '/api/auth/me' && (init?.method ?? 'GET') === 'GET') return json(200, me);
-      if (path === '/api/jits/j1') return json(200, jit);
-      return json(404, { statusCode: 404, error: 'not_found', message: path });
-    }),
-  );
+  stubFetch(({ method, path }) => {
+    if (path === '/api/setup') return json(200, { needsSetup: false });
+    if (path === '/api/auth/logout') {
+      signedIn = false;
+      return new Response(null, { status: 204 });
+    }
+    if (!signedIn) return unauthenticated();
+    if (path === '/api/auth/me' && method === 'GET') return json(200, me);
+    if (path === '/api/jits/j1') return json(200, jit);
+    return apiError(404, 'not_found', path);
+  });
 }
 
 describe('logging out', () => {

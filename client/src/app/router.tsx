@@ -1,29 +1,23 @@
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { createBrowserRouter, createRoutesFromElements, Navigate, Route, RouterProvider } from 'react-router';
+import { PageLoader } from '../components/page-state';
 import { AppLayout } from './layout';
-import { AccountRoute } from './routes/account';
-import { AdminUsersRoute } from './routes/admin-users';
-import { ChangePasswordRoute, LoginRoute, SetupRoute } from './routes/auth';
-import { CreateJitRoute, JitListRoute } from './routes/jits';
-import {
-  JitEvidenceItemRoute,
-  JitEvidenceListRoute,
-  JitEvidenceUploadRoute,
-  JitLayout,
-  JitMembersRoute,
-  JitNoteEditRoute,
-  JitNoteHistoryRoute,
-  JitNoteNewRoute,
-  JitNoteRoute,
-  JitNotesRoute,
-  JitOverviewRoute,
-  JitRecordRoute,
-  JitTasksRoute,
-} from './routes/jit';
-import { NotFoundRoute } from './routes/not-found';
-import { NotificationsRoute } from './routes/notifications';
-import { MyTasksRoute } from './routes/tasks';
+import { NotFoundRoute } from './not-found';
 import { SessionGate } from './session-gate';
+
+/**
+ * A screen from a feature's routes.tsx, loaded when first visited: the first script holds the shell
+ * (layout, session, top bar) and each feature's screens come as their own chunk.
+ */
+function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+
+const jits = () => import('../features/jits/routes');
+const evidence = () => import('../features/evidence/routes');
+const notes = () => import('../features/notes/routes');
+const tasks = () => import('../features/tasks/routes');
+const auth = () => import('../features/auth/routes');
 
 /**
  * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
@@ -32,32 +26,32 @@ import { SessionGate } from './session-gate';
  * /jits/:jitId/tasks, /tasks (my tasks across JITs), /notifications, /account, /admin/users.
  */
 export const appRoutes = createRoutesFromElements(
-  <Route element={<AppLayout />}>
+  <Route element={<AppLayout />} hydrateFallbackElement={<PageLoader />}>
     <Route element={<SessionGate />}>
-      <Route path="/setup" element={<SetupRoute />} />
-      <Route path="/login" element={<LoginRoute />} />
-      <Route path="/change-password" element={<ChangePasswordRoute />} />
+      <Route path="/setup" lazy={screen(() => import('../features/setup/routes'), (m) => m.SetupRoute)} />
+      <Route path="/login" lazy={screen(auth, (m) => m.LoginRoute)} />
+      <Route path="/change-password" lazy={screen(auth, (m) => m.ChangePasswordRoute)} />
       <Route path="/" element={<Navigate to="/jits" replace />} />
-      <Route path="/jits" element={<JitListRoute />} />
-      <Route path="/jits/new" element={<CreateJitRoute />} />
-      <Route path="/jits/:jitId" element={<JitLayout />}>
-        <Route index element={<JitOverviewRoute />} />
-        <Route path="members" element={<JitMembersRoute />} />
-        <Route path="record" element={<JitRecordRoute />} />
-        <Route path="evidence" element={<JitEvidenceListRoute />} />
-        <Route path="evidence/new" element={<JitEvidenceUploadRoute />} />
-        <Route path="evidence/:itemId" element={<JitEvidenceItemRoute />} />
-        <Route path="notes" element={<JitNotesRoute />} />
-        <Route path="notes/new" element={<JitNoteNewRoute />} />
-        <Route path="notes/:noteId" element={<JitNoteRoute />} />
-        <Route path="notes/:noteId/edit" element={<JitNoteEditRoute />} />
-        <Route path="notes/:noteId/history" element={<JitNoteHistoryRoute />} />
-        <Route path="tasks" element={<JitTasksRoute />} />
+      <Route path="/jits" lazy={screen(jits, (m) => m.JitListRoute)} />
+      <Route path="/jits/new" lazy={screen(jits, (m) => m.CreateJitRoute)} />
+      <Route path="/jits/:jitId" lazy={screen(jits, (m) => m.JitLayout)}>
+        <Route index lazy={screen(jits, (m) => m.JitOverviewRoute)} />
+        <Route path="members" lazy={screen(() => import('../features/members/routes'), (m) => m.JitMembersRoute)} />
+        <Route path="record" lazy={screen(() => import('../features/record/routes'), (m) => m.JitRecordRoute)} />
+        <Route path="evidence" lazy={screen(evidence, (m) => m.JitEvidenceListRoute)} />
+        <Route path="evidence/new" lazy={screen(evidence, (m) => m.JitEvidenceUploadRoute)} />
+        <Route path="evidence/:itemId" lazy={screen(evidence, (m) => m.JitEvidenceItemRoute)} />
+        <Route path="notes" lazy={screen(notes, (m) => m.JitNotesRoute)} />
+        <Route path="notes/new" lazy={screen(notes, (m) => m.JitNoteNewRoute)} />
+        <Route path="notes/:noteId" lazy={screen(notes, (m) => m.JitNoteRoute)} />
+        <Route path="notes/:noteId/edit" lazy={screen(notes, (m) => m.JitNoteEditRoute)} />
+        <Route path="notes/:noteId/history" lazy={screen(notes, (m) => m.JitNoteHistoryRoute)} />
+        <Route path="tasks" lazy={screen(tasks, (m) => m.JitTasksRoute)} />
       </Route>
-      <Route path="/tasks" element={<MyTasksRoute />} />
-      <Route path="/notifications" element={<NotificationsRoute />} />
-      <Route path="/account" element={<AccountRoute />} />
-      <Route path="/admin/users" element={<AdminUsersRoute />} />
+      <Route path="/tasks" lazy={screen(tasks, (m) => m.MyTasksRoute)} />
+      <Route path="/notifications" lazy={screen(() => import('../features/notifications/routes'), (m) => m.NotificationsRoute)} />
+      <Route path="/account" lazy={screen(() => import('../features/account/routes'), (m) => m.AccountRoute)} />
+      <Route path="/admin/users" lazy={screen(() => import('../features/users/routes'), (m) => m.AdminUsersRoute)} />
       <Route path="*" element={<NotFoundRoute />} />
     </Route>
   </Route>,

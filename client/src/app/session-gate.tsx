@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-state';
-import { useSetupStatus } from '../features/setup/api/setup';
+import { useSetupStatus } from '../features/setup';
 import { SignedInUserContext, useMe } from '../lib/auth';
 import { i18n } from '../lib/i18n';
 

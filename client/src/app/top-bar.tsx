@@ -3,10 +3,9 @@ import { LANGUAGES, type Language, type Me } from '@jit/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useUpdateProfile } from '../features/account/api/profile';
-import { useLogout } from '../features/auth/api/auth';
-import { NotificationBell } from '../features/notifications/components/notification-bell';
-import { NotificationToasts } from '../features/notifications/components/notification-toasts';
+import { useUpdateProfile } from '../features/account';
+import { useLogout } from '../features/auth';
+import { NotificationBell, NotificationToasts } from '../features/notifications';
 import { useMe } from '../lib/auth';
 import { isLanguage } from '../lib/i18n';
 import { useConnectionState, type ConnectionState } from '../lib/realtime';
@@ -127,7 +126,7 @@ export function TopBar() {
   const language = useLanguageSwitch(me);
   const logoutMutation = useLogout();
   const navigate = useNavigate();
-  const logout = () => logoutMutation.mutate(undefined, { onSettled: () => navigate('/login') });
+  const logout = () => logoutMutation.mutate(undefined, { onSettled: () => void navigate('/login') });
   // Signed out there is no phone menu, so the language switch must stay in the bar at every width.
   const inBarFrom = me ? 'sm' : undefined;
   const signedIn = me && !me.mustChangePassword;

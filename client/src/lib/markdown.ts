@@ -61,7 +61,7 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
 
 /** Sanitises HTML for display. */
 export function sanitizeHtml(html: string): string {
-  return getPurifier().sanitize(html, SANITIZE_CONFIG) as string;
+  return getPurifier().sanitize(html, SANITIZE_CONFIG);
 }
 
 /** Markdown to HTML that is safe to put in the page. */

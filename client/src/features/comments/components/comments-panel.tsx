@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { MarkdownView } from '../../../components/markdown-view';
 import { PageLoader } from '../../../components/page-state';
 import { jitAccess } from '../../../lib/permissions';
-import { useMembers } from '../../members/api/members';
+import { useMembers } from '../../members';
 import { useComments, useCreateComment } from '../api/comments';
 
 /** The comments on a note, a task or an evidence item, oldest first, and a form to add one. */

@@ -15,7 +15,7 @@ import { InstantText } from '../../../components/date-text';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
 import { jitAccess } from '../../../lib/permissions';
-import { useMembers } from '../../members/api/members';
+import { useMembers } from '../../members';
 import { useEvidenceList, useFolders, type EvidenceFilters } from '../api/evidence';
 import { formatBytes } from '../utils/format';
 import { EvidenceStatusBadge, HandlingBadge } from './evidence-badges';

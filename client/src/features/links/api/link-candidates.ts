@@ -1,7 +1,7 @@
 import type { WorkSubjectSummary } from '@jit/shared';
-import { useEvidenceList } from '../../evidence/api/evidence';
-import { useNotes } from '../../notes/api/notes';
-import { useTasks } from '../../tasks/api/tasks';
+import { useEvidenceList } from '../../evidence';
+import { useNotes } from '../../notes';
+import { useTasks } from '../../tasks';
 
 /** The records of one type a person may pick as the other end of a new link. */
 export interface LinkCandidates {

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { isApiRequestError } from '../../../lib/api-client';
 import { useFieldErrors } from '../../../lib/field-errors';
 import { usePresenceFocus } from '../../../lib/presence';
-import { OthersEditingHint } from '../../presence/components/note-presence';
+import { OthersEditingHint } from '../../presence';
 import { fetchFreshNote, useCreateNote, useNote, useUpdateNote } from '../api/notes';
 import { LeaveConfirmModal, useUnsavedChanges } from '../hooks/use-unsaved-changes';
 import { clearDraft, draftKey, readDraft, sameContent, writeDraft, type NoteContent } from '../utils/drafts';

@@ -2,7 +2,7 @@ import { Avatar, Group, Paper, Text, Title, Tooltip } from '@mantine/core';
 import type { Jit, Me } from '@jit/shared';
 import { useTranslation } from 'react-i18next';
 import { usePresence } from '../../../lib/presence';
-import { useMembers } from '../../members/api/members';
+import { useMembers } from '../../members';
 
 /** The members of a JIT with the workspace open right now, with their party; hidden while not connected. */
 export function OnlineNow({ jit, me }: { jit: Jit; me: Me }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
-import { useJits } from '../../jits/api/jits';
+import { useJits } from '../../jits';
 import { useMyTasks } from '../api/tasks';
 import { TaskTable } from './task-table';
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isApiRequestError } from '../../../lib/api-client';
-import { useMembers } from '../../members/api/members';
+import { useMembers } from '../../members';
 import { reloadTask, useSaveTask } from '../api/tasks';
 
 interface TaskFormProps {

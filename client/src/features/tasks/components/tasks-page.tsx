@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
 import { jitAccess } from '../../../lib/permissions';
-import { useMembers } from '../../members/api/members';
+import { useMembers } from '../../members';
 import { useMoveTask, useTasks } from '../api/tasks';
 import { TaskBoard } from './task-board';
 import { TaskDialog } from './task-dialog';

@@ -2,12 +2,12 @@ import type { Jit, Me, Note } from '@jit/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { noteKeys } from '../../features/notes/api/notes';
+import { noteKeys } from './api/notes';
 import { setMe } from '../../lib/auth';
 import { createQueryClient } from '../../lib/query-client';
 import { aMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
-import { JitNoteEditRoute } from './jit';
+import { JitNoteEditRoute } from './routes';
 
 const me: Me = aMe();
 const jit = { id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;

@@ -1,9 +1,10 @@
 import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CreateUserForm } from '../../features/users/components/create-user-form';
-import { UsersTable } from '../../features/users/components/users-table';
 import { useCurrentUser } from '../../lib/auth';
+import { CreateUserForm } from './components/create-user-form';
+import { UsersTable } from './components/users-table';
 
+// The platform administrator's user screen, loaded on first visit (app/router.tsx): /admin/users.
 export function AdminUsersRoute() {
   const { t } = useTranslation();
   const me = useCurrentUser();

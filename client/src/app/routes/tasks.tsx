@@ -1,5 +1,0 @@
-import { MyTasks } from '../../features/tasks/components/my-tasks';
-
-export function MyTasksRoute() {
-  return <MyTasks />;
-}
