@@ -428,6 +428,9 @@ describe.each(['local', 's3'] as const)('evidence upload (%s storage)', (driver)
     expect(after).toMatchObject({ sha256: sha256Of(original), size: original.length, fileName: item.fileName, status: 'available' });
     expect(((await download(team.observer, contentUrl(after, after.versions[1].id))).body as Buffer).equals(translation)).toBe(true);
     expect(((await download(team.observer, contentUrl(after))).body as Buffer).equals(original)).toBe(true);
+    // Two versions read within one viewing window are two readings on the custody log, not one.
+    const observerDownloads = (await custodyOf(item)).filter((e) => e.action === 'evidence.downloaded' && e.actorUserId === team.observer.me?.id);
+    expect(observerDownloads.map((e) => e.changes.find((c) => c.field === 'versionId')?.to)).toEqual([after.versions[1].id, after.versions[0].id]);
     const verify = (await team.member.post(evidenceUrl(team.jit, `/${item.id}/verify`))).body as FixityResult[];
     expect(verify.map((r) => [r.versionId, r.ok])).toEqual(after.versions.map((v) => [v.id, true]));
   });

@@ -161,6 +161,33 @@ export class RecordService {
   }
 
   /**
+   * Whether this person recorded this action about this subject since a moment, with `field` set to
+   * `to` (a custody read within its viewing window). Read inside the caller's transaction, so the
+   * answer and the append that may follow see the same chain.
+   */
+  async recordedSince(
+    manager: EntityManager,
+    event: { chain: string; action: AuditAction; subjectType: AuditSubjectType; subjectId: string; actorUserId: string; since: Date; field: string; to: string },
+  ): Promise<boolean> {
+    const recent = await manager
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.chain = :chain AND e.subjectType = :subjectType AND e.subjectId = :subjectId', {
+        chain: event.chain,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+      })
+      .andWhere('e.action = :action AND e.actorUserId = :actorUserId AND e.occurredAt >= :since', {
+        action: event.action,
+        actorUserId: event.actorUserId,
+        // occurredAt is stored as normalised ISO text, so text order is time order.
+        since: event.since.toISOString(),
+      })
+      .getMany();
+    return recent.some((e) => (JSON.parse(e.details) as AuditDetails).changes.some((change) => change.field === event.field && change.to === event.to));
+  }
+
+  /**
    * Recomputes the whole chain in seq order, in batches so memory stays flat, and compares the end
    * with the stored head, so editing, deleting (middle or newest) or reordering events is named.
    */

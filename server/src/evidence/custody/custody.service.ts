@@ -4,7 +4,6 @@ import { jitChain, type AuditEvent, type FixityResult } from '@jit/shared';
 import type { JitAccess } from '../../access';
 import { AppError, type RequestContext } from '../../common';
 import { Transactions } from '../../database';
-import { AuditEventEntity } from '../../record/entities';
 import { jitActor, memberActor, RecordService } from '../../record';
 import { digestObject, OBJECT_STORAGE, type ByteRange, type ObjectStorage } from '../../storage';
 import type { EvidenceVersionEntity } from '../items/evidence-version.entity';
@@ -64,15 +63,8 @@ export class CustodyService {
     const action = kind === 'view' ? 'evidence.viewed' : 'evidence.downloaded';
     const chain = jitChain(access.jit.id);
     await this.transactions.run(async (manager) => {
-      const since = new Date(Date.now() - SAME_READING_MS).toISOString();
-      const recent = await manager
-        .getRepository(AuditEventEntity)
-        .createQueryBuilder('e')
-        .where('e.chain = :chain AND e.subjectType = :type AND e.subjectId = :itemId', { chain, type: 'evidence', itemId: version.itemId })
-        .andWhere('e.action = :action AND e.actorUserId = :userId AND e.occurredAt >= :since', { action, userId: access.user.id, since })
-        .orderBy('e.seq', 'DESC')
-        .getMany();
-      if (recent.some((e) => e.details.includes(`"to":"${version.id}"`))) return;
+      const since = new Date(Date.now() - SAME_READING_MS);
+      if (await this.record.recordedSince(manager, { chain, action, subjectType: 'evidence', subjectId: version.itemId, actorUserId: access.user.id, since, field: 'versionId', to: version.id })) return;
       await this.record.append(manager, memberActor(context, access), {
         action,
         subjectId: version.itemId,
