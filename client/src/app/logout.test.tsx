@@ -2,7 +2,7 @@ import type { Jit, Me } from '@jit/shared';
 import { hashKey } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ME_QUERY_KEY } from '../lib/auth';
+import { accountKeys, jitKeys, setupKeys } from '../lib/query-keys';
 import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { FakeSocket } from '../test/fake-socket';
@@ -61,16 +61,22 @@ describe('logging out', () => {
     // JIT screens (they follow the connection) ahead of the session gate.
     let droppedAfterForgetting = false;
     queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryHash === hashKey(ME_QUERY_KEY) && event.query.state.data === null && socket.connected) {
+      if (event.type === 'updated' && event.query.queryHash === hashKey(accountKeys.me) && event.query.state.data === null && socket.connected) {
         socket.serverDisconnects();
         droppedAfterForgetting = true;
       }
     });
+    // What the account had open elsewhere in this tab, such as its API tokens on the account page.
+    queryClient.setQueryData(accountKeys.apiTokens, []);
     fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
 
     expect(await screen.findByRole('button', { name: 'Log in' })).toBeTruthy();
     await waitFor(() => expect(window.location.pathname).toBe('/login'));
     expect(droppedAfterForgetting).toBe(true);
+    // Nothing of the account stays for the next person at this browser; the gate's own queries do.
+    expect(queryClient.getQueryData(accountKeys.apiTokens)).toBeUndefined();
+    expect(queryClient.getQueryData(jitKeys.detail('j1'))).toBeUndefined();
+    expect(queryClient.getQueryData(setupKeys.status)).toEqual({ needsSetup: false });
     expect(renderErrors).toEqual([]);
     expect(consoleErrors).not.toHaveBeenCalled();
   });

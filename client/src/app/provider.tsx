@@ -4,7 +4,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { onSessionProblem } from '../lib/api-client';
-import { ME_QUERY_KEY, setMe } from '../lib/auth';
+import { setMe } from '../lib/auth';
+import { accountKeys } from '../lib/query-keys';
 import { i18n } from '../lib/i18n';
 import { queryClient as defaultQueryClient } from '../lib/query-client';
 import { RealtimeProvider, type SocketFactory } from '../lib/realtime';
@@ -16,7 +17,7 @@ function SessionSync({ queryClient }: { queryClient: QueryClient }) {
       onSessionProblem((code) => {
         if (code === 'unauthenticated') setMe(queryClient, null);
         // The gate routes to the change-password screen once the refreshed Me says so.
-        else void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        else void queryClient.invalidateQueries({ queryKey: accountKeys.me });
       }),
     [queryClient],
   );

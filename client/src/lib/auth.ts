@@ -2,8 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@jit/shared';
 import { createContext, useContext } from 'react';
 import { apiRequest, isApiRequestError } from './api-client';
-
-export const ME_QUERY_KEY = ['auth', 'me'] as const;
+import { accountKeys } from './query-keys';
 
 /** The signed-in account, or null when nobody is signed in (a 401 is an answer here, not an error). */
 export async function fetchMe(): Promise<Me | null> {
@@ -15,7 +14,7 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export const useMe = () => useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 60_000 });
+export const useMe = () => useQuery({ queryKey: accountKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 
 /**
  * The account the session gate let through, provided by the gate to the screens below it; null on the
@@ -36,5 +35,5 @@ export function useCurrentUser(): Me {
 }
 
 export const setMe = (queryClient: QueryClient, me: Me | null): void => {
-  queryClient.setQueryData(ME_QUERY_KEY, me);
+  queryClient.setQueryData(accountKeys.me, me);
 };

@@ -1,22 +1,21 @@
-import { granteesOf, isGranted, type Jit, type JitPermission, type Me, type Task } from '@jit/shared';
+import { actorOf, isGranted, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type EvidenceItem, type Jit, type JitPermission, type JitRole, type Me, type Task } from '@jit/shared';
 
-/** What the caller may do in a JIT, from the shared permission table; only hides what the server would refuse. */
+/**
+ * What the caller may do in a JIT: the shared permission table and the shared narrower rules
+ * (`access-rules.ts`), the very ones the server enforces, so the client only hides what the server
+ * would refuse and never decides anything of its own.
+ */
 export function jitAccess(jit: Pick<Jit, 'myMembership'>, me: Pick<Me, 'isPlatformAdmin'>) {
-  const grantees = granteesOf(jit.myMembership, me.isPlatformAdmin);
-  const isLeadLeader = grantees.includes('lead_leader');
+  const actor = actorOf(jit.myMembership, me.isPlatformAdmin);
   return {
-    can: (permission: JitPermission): boolean => isGranted(permission, grantees),
-    /** A non-lead leader manages only their own party's members; the lead leader and the administrator manage all. */
-    canManageParty: (partyId: string): boolean =>
-      isGranted('members.manage', grantees) && (me.isPlatformAdmin || isLeadLeader || jit.myMembership?.partyId === partyId),
-    isLeadLeader,
-    /**
-     * Leaders move any task and tick its checklist; other members only a task assigned to their
-     * membership (the server's `Access.jitTaskMove`: `tasks.move` alone is every member's).
-     */
-    canMoveTask: (task: Pick<Task, 'assigneeMemberId'>): boolean =>
-      isGranted('tasks.manage', grantees) ||
-      (isGranted('tasks.move', grantees) && jit.myMembership !== null && task.assigneeMemberId === jit.myMembership.memberId),
+    can: (permission: JitPermission): boolean => isGranted(permission, actor.grantees),
+    /** Whose members the caller manages: their own party's, every party's for the lead party's leaders. */
+    canManageParty: (partyId: string, roles?: readonly JitRole[]): boolean => mayManagePartyMembers(actor, partyId, roles),
+    isLeadLeader: actor.grantees.includes('lead_leader'),
+    /** Leaders move any task and tick its checklist; other members only a task assigned to their membership. */
+    canMoveTask: (task: Pick<Task, 'assigneeMemberId'>): boolean => mayMoveTask(actor, task),
+    /** An item's description belongs to the party that shared it. */
+    canEditEvidenceMetadata: (item: Pick<EvidenceItem, 'createdByPartyId'>): boolean => mayEditEvidenceMetadata(actor, item),
   };
 }
 export type JitAccess = ReturnType<typeof jitAccess>;

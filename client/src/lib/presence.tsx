@@ -2,7 +2,7 @@ import type { PresenceEntry, PresenceSnapshot, SocketAck } from '@jit/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useRealtime, type RealtimeSocket } from './realtime';
-import { liveKeys } from './realtime-events';
+import { presenceKeys } from './query-keys';
 
 /** A presence request unanswered after this long fails (the socket may have dropped meanwhile). */
 export const PRESENCE_TIMEOUT_MS = 10_000;
@@ -43,7 +43,7 @@ export function usePresence(jitId: string): PresenceEntry[] | null {
   const { socket, state } = useRealtime();
   const online = state === 'online' && socket !== null;
   const query = useQuery({
-    queryKey: liveKeys.presence(jitId),
+    queryKey: presenceKeys.jit(jitId),
     queryFn: () => (socket ? requestPresence(socket, jitId) : Promise.reject(new Error('no live connection'))),
     enabled: online && jitId !== '',
     // Pushed invalidations keep it current; a refusal is not worth asking again.

@@ -1,20 +1,11 @@
-import type { AuditEvent, AuditPage, JitEventPayload } from '@jit/shared';
+import { AUDIT_ACTIONS, RECORD_ACTIONS, type AuditEvent, type AuditPage, type JitEventPayload } from '@jit/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { commentKeys } from '../features/comments/api/comments';
-import { evidenceKeys } from '../features/evidence/api/evidence';
-import { jitKeys } from '../features/jits/api/jits';
-import { linkKeys } from '../features/links/api/links';
-import { memberKeys } from '../features/members/api/members';
-import { noteKeys } from '../features/notes/api/notes';
-import { notificationKeys } from '../features/notifications/api/notifications';
-import { taskKeys } from '../features/tasks/api/tasks';
 import { ApiRequestError } from './api-client';
 import {
   dedupe,
   invalidationsFor,
   isLostJitQuery,
   jitIdOfQueryKey,
-  liveKeys,
   LiveSync,
   replayJit,
   type FetchAuditPage,
@@ -31,33 +22,18 @@ const event = (action: JitEventPayload['action'], type: JitEventPayload['subject
 const keysOf = (invalidations: Invalidation[]) => invalidations.map((i) => (i.exact ? ['=', ...i.queryKey] : i.queryKey));
 
 describe('the keys live updates invalidate', () => {
-  it('are the keys of the features (prefixes of them)', () => {
-    expect(liveKeys.jitList).toEqual(jitKeys.all);
-    expect(liveKeys.jit('j1')).toEqual(jitKeys.detail('j1'));
-    expect(liveKeys.members('j1')).toEqual(memberKeys.list('j1'));
-    expect(liveKeys.evidence('j1')).toEqual(evidenceKeys.all('j1'));
-    expect(liveKeys.evidenceList('j1')).toEqual(evidenceKeys.list('j1', {}).slice(0, 3));
-    expect(liveKeys.evidenceItem('j1', 'i1')).toEqual(evidenceKeys.item('j1', 'i1'));
-    expect(liveKeys.custody('j1', 'i1')).toEqual(evidenceKeys.custody('j1', 'i1'));
-    expect(liveKeys.folders('j1')).toEqual(evidenceKeys.folders('j1'));
-    expect(liveKeys.upload('j1', 'u1')).toEqual(evidenceKeys.upload('j1', 'u1'));
-    expect(liveKeys.integrityFailures('j1')).toEqual(evidenceKeys.integrityFailures('j1'));
-    expect(liveKeys.notes('j1')).toEqual(noteKeys.all('j1'));
-    expect(liveKeys.noteList('j1')).toEqual(noteKeys.list('j1'));
-    expect(liveKeys.note('j1', 'n1')).toEqual(noteKeys.note('j1', 'n1'));
-    expect(liveKeys.noteRevisions('j1', 'n1')).toEqual(noteKeys.revisions('j1', 'n1'));
-    expect(liveKeys.tasks('j1')).toEqual(taskKeys.all('j1'));
-    expect(taskKeys.list('j1', { status: 'done' }).slice(0, 2)).toEqual(liveKeys.tasks('j1'));
-    expect(taskKeys.task('j1', 't1').slice(0, 2)).toEqual(liveKeys.tasks('j1'));
-    expect(liveKeys.myTasks).toEqual(taskKeys.mine);
-    expect(liveKeys.comments('j1')).toEqual(commentKeys.all('j1'));
-    expect(liveKeys.subjectComments('j1', 'note', 'n1')).toEqual(commentKeys.subject('j1', 'note', 'n1'));
-    expect(liveKeys.links('j1')).toEqual(linkKeys.all('j1'));
-    expect(linkKeys.subject('j1', 'task', 't1').slice(0, 2)).toEqual(liveKeys.links('j1'));
-    expect(liveKeys.notifications).toEqual(notificationKeys.lists);
-    expect(notificationKeys.list({ unreadOnly: true }).slice(0, 2)).toEqual(liveKeys.notifications);
-    // The preferences do not change when a notification arrives.
-    expect(notificationKeys.preferences.slice(0, 2)).not.toEqual(liveKeys.notifications);
+  it.each(AUDIT_ACTIONS.filter((action) => RECORD_ACTIONS[action].chain !== 'platform'))('makes the record and what %s changed in this JIT stale', (action) => {
+    const [subjectType] = RECORD_ACTIONS[action].subjects;
+    const keys = keysOf(invalidationsFor(event(action, subjectType, 's1')));
+    expect(keys[0]).toEqual(['audit', 'j1']);
+    // Something besides the record: a JIT event always shows somewhere else too.
+    expect(keys.length).toBeGreaterThan(1);
+    // Only this JIT's queries, and the caller's own lists that span JITs.
+    for (const key of keys.slice(1)) expect(jitIdOfQueryKey(key.filter((part) => part !== '=')) ?? key.join('/')).toMatch(/^(j1|=\/jits|my-tasks)$/);
+  });
+
+  it.each(AUDIT_ACTIONS.filter((action) => RECORD_ACTIONS[action].chain === 'platform'))('makes only the record stale on %s, which no JIT room hears', (action) => {
+    expect(keysOf(invalidationsFor(event(action, 'user')))).toEqual([['audit', 'j1']]);
   });
 
   it.each(['task.created', 'task.moved'] as const)('refreshes the board, the lists and my tasks on %s', (action) => {

@@ -1,13 +1,10 @@
 import type { AuditAction, AuditEvent, AuditPage, JitEventPayload } from '@jit/shared';
 import type { QueryKey } from '@tanstack/react-query';
+import { commentKeys, evidenceKeys, JIT_SCOPED_ROOTS, jitKeys, linkKeys, memberKeys, noteKeys, recordKeys, taskKeys } from './query-keys';
 
 /**
  * The pure part of live updates: which cached queries an event concerns, and how missed events are
  * replayed from the record after a reconnect. No socket and no React here, so it is tested alone.
- *
- * The query keys are those of the features' api modules (jitKeys, memberKeys, evidenceKeys, noteKeys, taskKeys, commentKeys, linkKeys,
- * notificationKeys and the record's ['audit', jitId, filters]); lib may not import features, so realtime-events.test.ts
- * checks that these prefixes still match the features' key factories.
  */
 
 export interface Invalidation {
@@ -16,128 +13,99 @@ export interface Invalidation {
   exact?: boolean;
 }
 
-export const liveKeys = {
-  jitList: ['jits'] as const,
-  jit: (jitId: string) => ['jits', jitId] as const,
-  members: (jitId: string) => ['members', jitId] as const,
-  audit: (jitId: string) => ['audit', jitId] as const,
-  evidence: (jitId: string) => ['evidence', jitId] as const,
-  evidenceList: (jitId: string) => ['evidence', jitId, 'list'] as const,
-  evidenceItem: (jitId: string, itemId: string) => ['evidence', jitId, 'item', itemId] as const,
-  custody: (jitId: string, itemId: string) => ['evidence', jitId, 'custody', itemId] as const,
-  folders: (jitId: string) => ['evidence', jitId, 'folders'] as const,
-  upload: (jitId: string, uploadId: string) => ['evidence', jitId, 'upload', uploadId] as const,
-  integrityFailures: (jitId: string) => ['evidence', jitId, 'integrity-failures'] as const,
-  notes: (jitId: string) => ['notes', jitId] as const,
-  noteList: (jitId: string) => ['notes', jitId, 'list'] as const,
-  note: (jitId: string, noteId: string) => ['notes', jitId, 'note', noteId] as const,
-  noteRevisions: (jitId: string, noteId: string) => ['notes', jitId, 'revisions', noteId] as const,
-  tasks: (jitId: string) => ['tasks', jitId] as const,
-  comments: (jitId: string) => ['comments', jitId] as const,
-  /** The comments on one note, task or evidence item. */
-  subjectComments: (jitId: string, subjectType: string, subjectId: string) => ['comments', jitId, subjectType, subjectId] as const,
-  /** Every links panel of the JIT: a link event names the link, not its two ends. */
-  links: (jitId: string) => ['links', jitId] as const,
-  /** The caller's tasks across every JIT (not per-JIT: every task event may concern them). */
-  myTasks: ['my-tasks'] as const,
-  /** The caller's notification lists (not the preferences): `notification:new` and `notification:read` change them. */
-  notifications: ['notifications', 'list'] as const,
-  /** Who is online in a JIT, asked over the socket (lib/presence.tsx); `presence:changed` names the JIT. */
-  presence: (jitId: string) => ['presence', jitId] as const,
-  allPresence: ['presence'] as const,
-};
+type LiveEvent = Pick<JitEventPayload, 'jitId' | 'action' | 'subject'>;
+/** The queries one kind of event makes stale, besides the record, which every event extends. */
+type InvalidationRule = (event: LiveEvent) => Invalidation[];
 
-/** The first element of every per-JIT query key whose second element is the JIT's id. */
-const JIT_SCOPED_ROOTS = new Set(['jits', 'members', 'audit', 'evidence', 'notes', 'tasks', 'comments', 'links']);
+const jitList: Invalidation = { queryKey: jitKeys.all, exact: true };
+const stale = (...queryKeys: QueryKey[]): Invalidation[] => queryKeys.map((queryKey) => ({ queryKey }));
 
-const jitList: Invalidation = { queryKey: liveKeys.jitList, exact: true };
+/** Platform events (accounts, sign-ins) are on the platform chain: no JIT's socket room hears them. */
+const notAJitEvent: InvalidationRule = () => [];
+const theJit: InvalidationRule = ({ jitId }) => [...stale(jitKeys.detail(jitId)), jitList];
+// The JIT answers the caller's own membership (role, party), and the list shows the role.
+const theMembers: InvalidationRule = ({ jitId }) => [...stale(memberKeys.list(jitId), jitKeys.detail(jitId)), jitList];
+const theItem: InvalidationRule = ({ jitId, subject }) =>
+  subject.type === 'evidence'
+    ? stale(evidenceKeys.lists(jitId), evidenceKeys.item(jitId, subject.id), evidenceKeys.custody(jitId, subject.id), evidenceKeys.integrityFailures(jitId))
+    : stale(evidenceKeys.all(jitId));
+// Custody reads change nothing but the item's custody log.
+const theCustodyLog: InvalidationRule = ({ jitId, subject }) => (subject.type === 'evidence' ? stale(evidenceKeys.custody(jitId, subject.id)) : []);
+// An open editor compares the refetched revision with the one it started from.
+const theNote: InvalidationRule = ({ jitId, subject }) =>
+  subject.type === 'note' ? stale(noteKeys.list(jitId), noteKeys.note(jitId, subject.id), noteKeys.revisions(jitId, subject.id)) : stale(noteKeys.all(jitId));
+// A move renumbers the other cards of both columns: the whole board is refetched.
+const theBoard: InvalidationRule = ({ jitId }) => stale(taskKeys.all(jitId), taskKeys.mine);
+const theLinks: InvalidationRule = ({ jitId }) => stale(linkKeys.all(jitId));
+/** A change after which a record may bear a new title, which the links panels show at the other end. */
+const retitled =
+  (rule: InvalidationRule): InvalidationRule =>
+  (event) => [...rule(event), ...theLinks(event)];
 
-/** Changes after which a record may bear a new title, which the links panels show at the other end. */
-const RETITLING_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['evidence.metadata_changed', 'note.updated', 'note.restored', 'task.updated']);
+/**
+ * For every action of the record, what its event makes stale. A table over all actions with no
+ * default: an action added to the catalogue does not compile until it says what it invalidates.
+ */
+export const INVALIDATIONS_BY_ACTION = {
+  'platform.setup_completed': notAJitEvent,
+  'user.created': notAJitEvent,
+  'user.updated': notAJitEvent,
+  'user.disabled': notAJitEvent,
+  'user.enabled': notAJitEvent,
+  'auth.login': notAJitEvent,
+  'auth.login_failed': notAJitEvent,
+  'auth.logout': notAJitEvent,
+  'auth.password_changed': notAJitEvent,
+  'auth.token_created': notAJitEvent,
+  'auth.token_revoked': notAJitEvent,
+  'jit.created': theJit,
+  'jit.updated': theJit,
+  'jit.activated': theJit,
+  'jit.extended': theJit,
+  'jit.closed': theJit,
+  'member.added': theMembers,
+  'member.updated': theMembers,
+  'member.revoked': theMembers,
+  'folder.created': ({ jitId }) => stale(evidenceKeys.folders(jitId)),
+  'upload.refused': ({ jitId, subject }) => stale(evidenceKeys.upload(jitId, subject.id), evidenceKeys.lists(jitId)),
+  'evidence.uploaded': theItem,
+  'evidence.metadata_changed': retitled(theItem),
+  'evidence.version_added': theItem,
+  'evidence.viewed': theCustodyLog,
+  'evidence.downloaded': theCustodyLog,
+  'evidence.verified': theItem,
+  'evidence.integrity_failed': theItem,
+  'note.created': theNote,
+  'note.updated': retitled(theNote),
+  'note.restored': retitled(theNote),
+  'task.created': theBoard,
+  'task.updated': retitled(theBoard),
+  'task.moved': theBoard,
+  // The subject is what was commented on: only its comments change.
+  'comment.added': ({ jitId, subject }) =>
+    subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence'
+      ? stale(commentKeys.subject(jitId, subject.type, subject.id))
+      : stale(commentKeys.all(jitId)),
+  'link.added': theLinks,
+  'link.removed': theLinks,
+} satisfies Record<AuditAction, InvalidationRule>;
 
 /** The queries one event makes stale. Every event is a new line in the JIT's record. */
-export function invalidationsFor(event: Pick<JitEventPayload, 'jitId' | 'action' | 'subject'>): Invalidation[] {
-  const own = invalidationsOfSubject(event);
-  return RETITLING_ACTIONS.has(event.action) ? [...own, { queryKey: liveKeys.links(event.jitId) }] : own;
-}
-
-function invalidationsOfSubject(event: Pick<JitEventPayload, 'jitId' | 'action' | 'subject'>): Invalidation[] {
-  const { jitId, action, subject } = event;
-  const record: Invalidation = { queryKey: liveKeys.audit(jitId) };
-  const item = subject.type === 'evidence' ? subject.id : null;
-  switch (action) {
-    case 'jit.created':
-    case 'jit.updated':
-    case 'jit.activated':
-    case 'jit.extended':
-    case 'jit.closed':
-      return [record, { queryKey: liveKeys.jit(jitId) }, jitList];
-    case 'member.added':
-    case 'member.updated':
-    case 'member.revoked':
-      // The JIT answers the caller's own membership (role, party), and the list shows the role.
-      return [record, { queryKey: liveKeys.members(jitId) }, { queryKey: liveKeys.jit(jitId) }, jitList];
-    case 'folder.created':
-      return [record, { queryKey: liveKeys.folders(jitId) }];
-    case 'upload.refused':
-      return [record, { queryKey: liveKeys.upload(jitId, subject.id) }, { queryKey: liveKeys.evidenceList(jitId) }];
-    case 'evidence.uploaded':
-    case 'evidence.metadata_changed':
-    case 'evidence.version_added':
-    case 'evidence.verified':
-    case 'evidence.integrity_failed':
-      if (!item) return [record, { queryKey: liveKeys.evidence(jitId) }];
-      return [
-        record,
-        { queryKey: liveKeys.evidenceList(jitId) },
-        { queryKey: liveKeys.evidenceItem(jitId, item) },
-        { queryKey: liveKeys.custody(jitId, item) },
-        { queryKey: liveKeys.integrityFailures(jitId) },
-      ];
-    case 'note.created':
-    case 'note.updated':
-    case 'note.restored':
-      // An open editor compares the refetched revision with the one it started from.
-      if (subject.type !== 'note') return [record, { queryKey: liveKeys.notes(jitId) }];
-      return [
-        record,
-        { queryKey: liveKeys.noteList(jitId) },
-        { queryKey: liveKeys.note(jitId, subject.id) },
-        { queryKey: liveKeys.noteRevisions(jitId, subject.id) },
-      ];
-    case 'task.created':
-    case 'task.updated':
-    case 'task.moved':
-      // A move renumbers the other cards of both columns: the whole board is refetched.
-      return [record, { queryKey: liveKeys.tasks(jitId) }, { queryKey: liveKeys.myTasks }];
-    case 'link.added':
-    case 'link.removed':
-      return [record, { queryKey: liveKeys.links(jitId) }];
-    case 'comment.added':
-      // The subject is what was commented on: only its comments change.
-      if (subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence')
-        return [record, { queryKey: liveKeys.subjectComments(jitId, subject.type, subject.id) }];
-      return [record, { queryKey: liveKeys.comments(jitId) }];
-    case 'evidence.viewed':
-    case 'evidence.downloaded':
-      // Custody reads change nothing but the item's custody log.
-      return item ? [record, { queryKey: liveKeys.custody(jitId, item) }] : [record];
-    default:
-      return [record];
-  }
-}
+export const invalidationsFor = (event: LiveEvent): Invalidation[] => [...stale(recordKeys.all(event.jitId)), ...INVALIDATIONS_BY_ACTION[event.action](event)];
 
 /** Everything cached about one JIT, for when the events that changed it are unknown. */
 export const everythingOf = (jitId: string): Invalidation[] => [
-  { queryKey: liveKeys.jit(jitId) },
-  { queryKey: liveKeys.members(jitId) },
-  { queryKey: liveKeys.audit(jitId) },
-  { queryKey: liveKeys.evidence(jitId) },
-  { queryKey: liveKeys.notes(jitId) },
-  { queryKey: liveKeys.tasks(jitId) },
-  { queryKey: liveKeys.comments(jitId) },
-  { queryKey: liveKeys.links(jitId) },
-  { queryKey: liveKeys.myTasks },
+  ...stale(
+    jitKeys.detail(jitId),
+    memberKeys.list(jitId),
+    recordKeys.all(jitId),
+    evidenceKeys.all(jitId),
+    noteKeys.all(jitId),
+    taskKeys.all(jitId),
+    commentKeys.all(jitId),
+    linkKeys.all(jitId),
+    taskKeys.mine,
+  ),
   jitList,
 ];
 
@@ -255,7 +223,7 @@ export class LiveSync {
           this.remember(jitId, outcome.headSeq);
         } else if (outcome.kind === 'lost') {
           this.forget(jitId);
-          this.apply([{ queryKey: liveKeys.jit(jitId) }, jitList]);
+          this.apply([{ queryKey: jitKeys.detail(jitId) }, jitList]);
           this.deps.onLost(jitId);
         } else {
           // Keep the sequence: the next reconnect tries again; meanwhile refetch everything.

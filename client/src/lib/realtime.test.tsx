@@ -3,7 +3,7 @@ import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ME_QUERY_KEY } from './auth';
+import { accountKeys } from './query-keys';
 import { createQueryClient } from './query-client';
 import { usePresence, usePresenceFocus } from './presence';
 import { RealtimeProvider, useConnectionState, useNotificationArrivals, type RealtimeSocket } from './realtime';
@@ -51,7 +51,7 @@ describe('RealtimeProvider', () => {
       }),
     );
     const queryClient = createQueryClient();
-    queryClient.setQueryData(ME_QUERY_KEY, me);
+    queryClient.setQueryData(accountKeys.me, me);
     const socket = new FakeSocket();
     const createSocket = vi.fn(() => socket as unknown as RealtimeSocket);
     let fetches = 0;
@@ -85,7 +85,7 @@ describe('RealtimeProvider', () => {
     await vi.waitFor(() => expect(fetches).toBe(3));
 
     // Signed out: the socket closes and the indicator says offline.
-    act(() => queryClient.setQueryData(ME_QUERY_KEY, null));
+    act(() => queryClient.setQueryData(accountKeys.me, null));
     await vi.waitFor(() => expect(socket.disconnected).toBe(true));
     expect(screen.getByTestId('state').textContent).toBe('offline');
   });
@@ -93,7 +93,7 @@ describe('RealtimeProvider', () => {
   it('is offline once the server has closed the socket for good', () => {
     vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
     const queryClient = createQueryClient();
-    queryClient.setQueryData(ME_QUERY_KEY, me);
+    queryClient.setQueryData(accountKeys.me, me);
     const socket = new FakeSocket();
     render(
       <QueryClientProvider client={queryClient}>
@@ -199,7 +199,7 @@ describe('RealtimeProvider', () => {
 
 function startLive() {
   const queryClient = createQueryClient();
-  queryClient.setQueryData(ME_QUERY_KEY, me);
+  queryClient.setQueryData(accountKeys.me, me);
   return { queryClient, socket: new FakeSocket() };
 }
 

@@ -3,9 +3,10 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { apiRequest, isApiRequestError } from './api-client';
-import { ME_QUERY_KEY, useMe } from './auth';
+import { useMe } from './auth';
+import { accountKeys, jitKeys, notificationKeys, presenceKeys } from './query-keys';
 import { PresenceFocusTracker } from './presence-focus';
-import { isLostJitQuery, jitIdOfQueryKey, liveKeys, LiveSync } from './realtime-events';
+import { isLostJitQuery, jitIdOfQueryKey, LiveSync } from './realtime-events';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SocketFactory = () => RealtimeSocket;
@@ -27,8 +28,8 @@ const fetchAuditPage = (jitId: string, afterSeq: number, limit: number): Promise
 
 /** A JIT this person may no longer see leaves the list at once (the list's refetch confirms it). */
 function dropJit(queryClient: QueryClient, jitId: string): void {
-  queryClient.setQueryData<Jit[]>(liveKeys.jitList, (jits) => jits?.filter((jit) => jit.id !== jitId));
-  void queryClient.invalidateQueries({ queryKey: liveKeys.jitList, exact: true });
+  queryClient.setQueryData<Jit[]>(jitKeys.all, (jits) => jits?.filter((jit) => jit.id !== jitId));
+  void queryClient.invalidateQueries({ queryKey: jitKeys.all, exact: true });
 }
 
 interface Realtime {
@@ -123,8 +124,8 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
       if (connectedBefore) {
         void live.replay();
         // Notifications and presence are not in the record: what changed meanwhile is unknown.
-        invalidate(liveKeys.notifications);
-        invalidate(liveKeys.allPresence);
+        invalidate(notificationKeys.lists);
+        invalidate(presenceKeys.all);
       }
       connectedBefore = true;
     });
@@ -132,22 +133,22 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
       focus.disconnect();
       settle();
       // The server closes the sockets of a disabled account or an ended session: ask who we are.
-      if (reason === 'io server disconnect') void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      if (reason === 'io server disconnect') void queryClient.invalidateQueries({ queryKey: accountKeys.me });
     });
     socket.on('connect_error', () => {
       settle();
       // Refused at the handshake (not retried by socket.io): most likely the session has ended.
-      if (!socket.active) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      if (!socket.active) void queryClient.invalidateQueries({ queryKey: accountKeys.me });
     });
     socket.on('jit:event', (payload) => live.onEvent(payload));
-    socket.on('notification:new', () => invalidate(liveKeys.notifications));
+    socket.on('notification:new', () => invalidate(notificationKeys.lists));
     // Read in another tab or on another device: the unread count changes here too.
-    socket.on('notification:read', () => invalidate(liveKeys.notifications));
-    socket.on('presence:changed', ({ jitId }) => invalidate(liveKeys.presence(jitId)));
+    socket.on('notification:read', () => invalidate(notificationKeys.lists));
+    socket.on('presence:changed', ({ jitId }) => invalidate(presenceKeys.jit(jitId)));
 
     const recheckAccess = () => {
       if (document.visibilityState === 'hidden') return;
-      void queryClient.invalidateQueries({ queryKey: liveKeys.jitList });
+      void queryClient.invalidateQueries({ queryKey: jitKeys.all });
     };
     const timer = window.setInterval(recheckAccess, ACCESS_RECHECK_MS);
     const onVisibility = () => {

@@ -3,7 +3,8 @@ import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { fetchMe, ME_QUERY_KEY, SignedInUserContext } from '../lib/auth';
+import { fetchMe, SignedInUserContext } from '../lib/auth';
+import { accountKeys } from '../lib/query-keys';
 import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 
@@ -12,7 +13,7 @@ import { createQueryClient } from '../lib/query-client';
  * test put in the cache (setMe). Never fetched, so tests that set no account see no extra request.
  */
 function SignedInAsCached({ children }: { children: ReactNode }) {
-  const { data } = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, enabled: false });
+  const { data } = useQuery({ queryKey: accountKeys.me, queryFn: fetchMe, enabled: false });
   return <SignedInUserContext.Provider value={data ?? null}>{children}</SignedInUserContext.Provider>;
 }
 

@@ -2,7 +2,7 @@ import type { Jit, Me, Note } from '@jit/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { noteKeys } from './api/notes';
+import { noteKeys } from '../../lib/query-keys';
 import { setMe } from '../../lib/auth';
 import { createQueryClient } from '../../lib/query-client';
 import { aMe } from '../../test/fixtures';

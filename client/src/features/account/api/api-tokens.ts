@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiToken, CreateApiTokenRequest, CreatedApiToken } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const apiTokenKeys = { list: ['auth', 'tokens'] as const };
+import { accountKeys } from '../../../lib/query-keys';
 
 export const listApiTokens = (): Promise<ApiToken[]> => apiRequest<ApiToken[]>('/auth/tokens');
 export const createApiToken = (request: CreateApiTokenRequest): Promise<CreatedApiToken> =>
@@ -10,17 +9,17 @@ export const createApiToken = (request: CreateApiTokenRequest): Promise<CreatedA
 export const revokeApiToken = (tokenId: string): Promise<ApiToken> =>
   apiRequest<ApiToken>(`/auth/tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE' });
 
-export const useApiTokens = () => useQuery({ queryKey: apiTokenKeys.list, queryFn: listApiTokens });
+export const useApiTokens = () => useQuery({ queryKey: accountKeys.apiTokens, queryFn: listApiTokens });
 
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   // The answer carries the secret: it goes to the caller only, never into the query cache.
-  return useMutation({ mutationFn: createApiToken, onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiTokenKeys.list }) });
+  return useMutation({ mutationFn: createApiToken, onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.apiTokens }) });
 }
 
 export function useRevokeApiToken() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: revokeApiToken, onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiTokenKeys.list }) });
+  return useMutation({ mutationFn: revokeApiToken, onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.apiTokens }) });
 }
 
 export type ApiTokenState = 'active' | 'expired' | 'revoked';

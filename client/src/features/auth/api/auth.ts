@@ -1,15 +1,18 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, Me } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { setMe } from '../../../lib/auth';
+import { accountKeys, setupKeys } from '../../../lib/query-keys';
 
 export const login = (request: LoginRequest): Promise<Me> => apiRequest<Me>('/auth/login', { method: 'POST', body: request });
 export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { method: 'POST' });
 export const changePassword = (request: ChangePasswordRequest): Promise<Me> =>
   apiRequest<Me>('/auth/password', { method: 'POST', body: request });
 
-const forgetAccountData = (queryClient: QueryClient) =>
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' && query.queryKey[0] !== 'setup' });
+/** What the session gate watches, and so survives a change of account; everything else is the old account's. */
+const KEPT_ACROSS_ACCOUNTS = new Set([hashKey(accountKeys.me), hashKey(setupKeys.status)]);
+
+const forgetAccountData = (queryClient: QueryClient) => queryClient.removeQueries({ predicate: (query) => !KEPT_ACROSS_ACCOUNTS.has(query.queryHash) });
 
 export function useLogin() {
   const queryClient = useQueryClient();

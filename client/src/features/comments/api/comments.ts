@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Comment, CommentSubjectType, CreateCommentRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { commentKeys, recordKeys } from '../../../lib/query-keys';
 
 /** Every key starts with ['comments', jitId]: the live layer (lib/realtime-events.ts) invalidates by these prefixes. */
-export const commentKeys = {
-  all: (jitId: string) => ['comments', jitId] as const,
-  subject: (jitId: string, subjectType: CommentSubjectType, subjectId: string) => ['comments', jitId, subjectType, subjectId] as const,
-};
-
 const commentsPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/comments`;
 
 export const listComments = (jitId: string, subjectType: CommentSubjectType, subjectId: string): Promise<Comment[]> =>
@@ -24,7 +20,7 @@ export function useCreateComment(jitId: string, subjectType: CommentSubjectType,
     mutationFn: (request: Omit<CreateCommentRequest, 'subjectType' | 'subjectId'>) => createComment(jitId, { ...request, subjectType, subjectId }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: commentKeys.subject(jitId, subjectType, subjectId) });
-      void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
     },
   });
 }

@@ -13,21 +13,11 @@ import type {
   UploadStatusView,
 } from '@jit/shared';
 import { API_BASE, apiRequest } from '../../../lib/api-client';
+import { type EvidenceFilters, evidenceKeys, recordKeys } from '../../../lib/query-keys';
 import { buildEvidenceListQuery } from '../utils/format';
 
 export const EVIDENCE_PAGE_SIZE = 50;
 
-export type EvidenceFilters = Omit<EvidenceListQuery, 'cursor' | 'limit'>;
-
-export const evidenceKeys = {
-  all: (jitId: string) => ['evidence', jitId] as const,
-  list: (jitId: string, filters: EvidenceFilters) => ['evidence', jitId, 'list', filters] as const,
-  item: (jitId: string, itemId: string) => ['evidence', jitId, 'item', itemId] as const,
-  custody: (jitId: string, itemId: string) => ['evidence', jitId, 'custody', itemId] as const,
-  folders: (jitId: string) => ['evidence', jitId, 'folders'] as const,
-  upload: (jitId: string, uploadId: string) => ['evidence', jitId, 'upload', uploadId] as const,
-  integrityFailures: (jitId: string) => ['evidence', jitId, 'integrity-failures'] as const,
-};
 
 const jitPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}`;
 const itemPath = (jitId: string, itemId: string) => `${jitPath(jitId)}/evidence/${encodeURIComponent(itemId)}`;
@@ -109,7 +99,7 @@ function useEvidenceMutation<TVariables, TResult>(jitId: string, mutationFn: (va
         queryClient.setQueryData(evidenceKeys.item(jitId, item.id), item);
       }
       void queryClient.invalidateQueries({ queryKey: evidenceKeys.all(jitId) });
-      void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
     },
   });
 }

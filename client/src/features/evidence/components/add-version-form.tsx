@@ -5,7 +5,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useFieldErrors } from '../../../lib/field-errors';
-import { evidenceKeys, useAddVersion, useUploadStatus } from '../api/evidence';
+import { useAddVersion, useUploadStatus } from '../api/evidence';
+import { evidenceKeys } from '../../../lib/query-keys';
 import { useTusUpload } from '../hooks/use-tus-upload';
 import { TransferProgress, UploadFacts } from './transfer-progress';
 

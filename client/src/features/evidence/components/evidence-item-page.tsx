@@ -12,7 +12,8 @@ import { useFieldErrors } from '../../../lib/field-errors';
 import { jitAccess } from '../../../lib/permissions';
 import { CommentsPanel } from '../../comments';
 import { LinksPanel } from '../../links';
-import { contentUrl, evidenceKeys, useCustody, useEvidenceItem, useFolders, useUpdateEvidence, useVerifyEvidence } from '../api/evidence';
+import { contentUrl, useCustody, useEvidenceItem, useFolders, useUpdateEvidence, useVerifyEvidence } from '../api/evidence';
+import { evidenceKeys } from '../../../lib/query-keys';
 import { formatBytes, previewKindOf } from '../utils/format';
 import { AddVersionForm } from './add-version-form';
 import { EvidenceStatusBadge, HandlingBadge } from './evidence-badges';
@@ -35,7 +36,7 @@ export function EvidenceItemPage({ jit, me, itemId }: { jit: Jit; me: Me; itemId
 
   const data = item.data;
   const open = jit.status !== 'closed';
-  const canEdit = open && access.can('evidence.edit') && jit.myMembership !== null && jit.myMembership.partyId === data.createdByPartyId;
+  const canEdit = open && access.canEditEvidenceMetadata(data);
   const canAddVersion = open && access.can('evidence.upload');
   const preview = data.versions.find((v) => v.id === previewId);
 

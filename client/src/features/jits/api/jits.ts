@@ -1,11 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateExtensionRequest, CreateJitRequest, Jit, UpdateJitRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const jitKeys = {
-  all: ['jits'] as const,
-  detail: (jitId: string) => ['jits', jitId] as const,
-};
+import { jitKeys, recordKeys } from '../../../lib/query-keys';
 
 const jitPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}`;
 
@@ -32,7 +28,7 @@ function useJitMutation<TVariables>(mutationFn: (variables: TVariables) => Promi
       queryClient.setQueryData(jitKeys.detail(jit.id), jit);
       void queryClient.invalidateQueries({ queryKey: jitKeys.all, exact: true });
       // The record of this JIT has a new event.
-      void queryClient.invalidateQueries({ queryKey: ['audit', jit.id] });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.all(jit.id) });
     },
   });
 }

@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CreateLinkRequest, Link, WorkSubjectType } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { linkKeys, recordKeys } from '../../../lib/query-keys';
 
 /** Every key starts with ['links', jitId]: the live layer (lib/realtime-events.ts) invalidates by this prefix. */
-export const linkKeys = {
-  all: (jitId: string) => ['links', jitId] as const,
-  subject: (jitId: string, subjectType: WorkSubjectType, subjectId: string) => ['links', jitId, subjectType, subjectId] as const,
-};
-
 const linksPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/links`;
 
 export const listLinks = (jitId: string, subjectType: WorkSubjectType, subjectId: string): Promise<Link[]> =>
@@ -23,7 +19,7 @@ export const useLinks = (jitId: string, subjectType: WorkSubjectType, subjectId:
 /** A link has two ends, and the other end's panel may be open too (the task dialog over the board): refresh every panel of the JIT. */
 function afterChange(queryClient: QueryClient, jitId: string): void {
   void queryClient.invalidateQueries({ queryKey: linkKeys.all(jitId) });
-  void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+  void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
 }
 
 /** Links the subject whose panel this is (the `from` end) to another record of the JIT. */

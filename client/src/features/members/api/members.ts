@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AddMemberRequest, Member, UpdateMemberRequest, UserLookupResult } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const memberKeys = { list: (jitId: string) => ['members', jitId] as const };
+import { memberKeys, recordKeys } from '../../../lib/query-keys';
 
 const membersPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/members`;
 
@@ -24,7 +23,7 @@ function useMemberMutation<TVariables>(jitId: string, mutationFn: (variables: TV
     mutationFn,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.list(jitId) });
-      void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
     },
   });
 }

@@ -1,15 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CreateNoteRequest, Note, NoteRevision, NoteSummary, RestoreNoteRequest, UpdateNoteRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { noteKeys, recordKeys } from '../../../lib/query-keys';
 
 /** Every key starts with ['notes', jitId]: the live layer (lib/realtime-events.ts) invalidates by these prefixes. */
-export const noteKeys = {
-  all: (jitId: string) => ['notes', jitId] as const,
-  list: (jitId: string) => ['notes', jitId, 'list'] as const,
-  note: (jitId: string, noteId: string) => ['notes', jitId, 'note', noteId] as const,
-  revisions: (jitId: string, noteId: string) => ['notes', jitId, 'revisions', noteId] as const,
-};
-
 const notesPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/notes`;
 const notePath = (jitId: string, noteId: string) => `${notesPath(jitId)}/${encodeURIComponent(noteId)}`;
 
@@ -41,7 +35,7 @@ function afterSave(queryClient: QueryClient, jitId: string, note: Note): void {
   queryClient.setQueryData(noteKeys.note(jitId, note.id), note);
   void queryClient.invalidateQueries({ queryKey: noteKeys.list(jitId) });
   void queryClient.invalidateQueries({ queryKey: noteKeys.revisions(jitId, note.id) });
-  void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+  void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
 }
 
 export function useCreateNote(jitId: string) {

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../lib/query-client';
 import { renderWithProviders } from '../../../test/render';
-import { noteKeys } from '../api/notes';
+import { noteKeys } from '../../../lib/query-keys';
 import { draftKey, readDraft, writeDraft } from '../utils/drafts';
 import { NoteEditor } from './note-editor';
 

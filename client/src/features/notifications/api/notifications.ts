@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MarkNotificationsReadRequest, NotificationListQuery, NotificationPage, NotificationPreference, NotificationPreferences } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { notificationKeys } from '../../../lib/query-keys';
 
 /** Newest first, this many at a time: the bell's list and the notifications page alike. */
 export const NOTIFICATION_PAGE_SIZE = 20;
@@ -9,12 +10,6 @@ export const NOTIFICATION_PAGE_SIZE = 20;
  * The lists start with ['notifications', 'list']: the live layer (lib/realtime-events.ts) invalidates
  * that prefix on `notification:new` and `notification:read`. The preferences live apart.
  */
-export const notificationKeys = {
-  lists: ['notifications', 'list'] as const,
-  list: (filters: { unreadOnly: boolean }) => ['notifications', 'list', filters] as const,
-  preferences: ['notifications', 'preferences'] as const,
-};
-
 export const listNotifications = (query: NotificationListQuery = {}): Promise<NotificationPage> =>
   apiRequest<NotificationPage>('/notifications', { query: { before: query.before, limit: query.limit, unreadOnly: query.unreadOnly ? 'true' : undefined } });
 export const markNotificationsRead = (request: MarkNotificationsReadRequest): Promise<void> =>

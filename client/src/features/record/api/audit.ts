@@ -1,16 +1,11 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import type { AuditAction, AuditPage, ChainVerification } from '@jit/shared';
+import type { AuditPage, ChainVerification } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { recordKeys, type RecordFilters } from '../../../lib/query-keys';
 
 export const AUDIT_PAGE_SIZE = 100;
 
-export interface AuditFilters {
-  actorUserId?: string;
-  action?: AuditAction;
-  /** ISO instants */
-  from?: string;
-  to?: string;
-}
+export type AuditFilters = RecordFilters;
 
 const auditPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/audit`;
 
@@ -21,7 +16,7 @@ export const verifyChain = (jitId: string): Promise<ChainVerification> =>
 
 export function useAuditEvents(jitId: string, filters: AuditFilters) {
   return useInfiniteQuery({
-    queryKey: ['audit', jitId, filters],
+    queryKey: recordKeys.list(jitId, filters),
     queryFn: ({ pageParam }) => getAuditPage(jitId, filters, pageParam),
     initialPageParam: undefined as number | undefined,
     // A short page means the filtered chain is exhausted; a full one may have more up to headSeq.

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChecklistTick } from '../utils/checklist';
-import { afterChange, taskKeys, tickChecklistItem } from './tasks';
+import { afterChange, tickChecklistItem } from './tasks';
+import { taskKeys } from '../../../lib/query-keys';
 
 /**
  * Ticks items of one task's checklist, one item per request, each naming the item by its place and

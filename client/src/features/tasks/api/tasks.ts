@@ -10,19 +10,12 @@ import {
   type UpdateTaskRequest,
 } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { recordKeys, taskKeys } from '../../../lib/query-keys';
 
 /**
  * Every per-JIT key starts with ['tasks', jitId]: the live layer (lib/realtime-events.ts) invalidates
  * by these prefixes. The caller's tasks across JITs live apart, under ['my-tasks'].
  */
-export const taskKeys = {
-  all: (jitId: string) => ['tasks', jitId] as const,
-  lists: (jitId: string) => ['tasks', jitId, 'list'] as const,
-  list: (jitId: string, filters: TaskListQuery) => ['tasks', jitId, 'list', filters] as const,
-  task: (jitId: string, taskId: string) => ['tasks', jitId, 'task', taskId] as const,
-  mine: ['my-tasks'] as const,
-};
-
 const tasksPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/tasks`;
 const taskPath = (jitId: string, taskId: string) => `${tasksPath(jitId)}/${encodeURIComponent(taskId)}`;
 
@@ -79,7 +72,7 @@ export const useTask = (jitId: string, taskId: string) => useQuery({ queryKey: t
 export function afterChange(queryClient: QueryClient, jitId: string, task: Task): Promise<void> {
   queryClient.setQueryData(taskKeys.task(jitId, task.id), task);
   void queryClient.invalidateQueries({ queryKey: taskKeys.mine });
-  void queryClient.invalidateQueries({ queryKey: ['audit', jitId] });
+  void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
   return queryClient.invalidateQueries({ queryKey: taskKeys.lists(jitId) });
 }
 

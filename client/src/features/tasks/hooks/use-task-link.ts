@@ -1,7 +1,7 @@
 import type { Task } from '@jit/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { subjectPath } from '../../../lib/subject-paths';
-import { taskKeys } from '../api/tasks';
+import { taskKeys } from '../../../lib/query-keys';
 
 /** A task's address (it opens over its JIT's board), and what a click on a link to it does first. */
 export interface TaskLink {
