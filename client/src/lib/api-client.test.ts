@@ -28,7 +28,7 @@ describe('apiRequest', () => {
   });
 
   it('sends no XSRF header on a read, nor on login', async () => {
-    fetchMock.mockImplementation(async () => jsonResponse(200, {}));
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, {})));
     await apiRequest('/jits');
     await apiRequest('/auth/login', { method: 'POST', body: { email: 'a@b.c', password: 'x' } });
     expect(headersOf(0)['X-XSRF-TOKEN']).toBeUndefined();

@@ -158,10 +158,10 @@ const auditEvent = (seq: number, action: AuditEvent['action'], subjectType: Audi
 /** A fake record: the chain's events, of which the caller sees those not in `hidden`. */
 function fakeRecord(chain: AuditEvent[], hidden: Set<number> = new Set()) {
   const calls: Array<{ afterSeq: number; limit: number }> = [];
-  const fetchPage = vi.fn<FetchAuditPage>(async (_jitId, afterSeq, limit) => {
+  const fetchPage = vi.fn<FetchAuditPage>((_jitId, afterSeq, limit) => {
     calls.push({ afterSeq, limit });
     const items = chain.filter((e) => e.seq > afterSeq && !hidden.has(e.seq)).slice(0, limit);
-    return { items, headSeq: chain.at(-1)?.seq ?? 0 } satisfies AuditPage;
+    return Promise.resolve({ items, headSeq: chain.at(-1)?.seq ?? 0 } satisfies AuditPage);
   });
   return { fetchPage, calls };
 }

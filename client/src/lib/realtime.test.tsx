@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountKeys } from './query-keys';
 import { createQueryClient } from './query-client';
 import { usePresence, usePresenceFocus } from './presence';
-import { RealtimeProvider, useConnectionState, useNotificationArrivals, type RealtimeSocket } from './realtime';
+import { RealtimeProvider, useConnectionState, useNotificationArrivals } from './realtime';
 import { aMe } from '../test/fixtures';
 import { FakeSocket } from '../test/fake-socket';
+import { apiError, json, stubFetch } from '../test/fetch';
 
 const me: Me = aMe();
 
@@ -28,8 +29,6 @@ function JitWatcher({ onFetch }: { onFetch: () => void }) {
   return null;
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
 describe('RealtimeProvider', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -41,19 +40,15 @@ describe('RealtimeProvider', () => {
         headSeq: 9,
       });
     });
-    vi.stubGlobal(
-      'fetch',
-      vi.fn<typeof fetch>(async (input) => {
-        const url = String(input);
-        if (url === '/api/auth/me') return json(200, me);
-        if (url.startsWith('/api/jits/j1/audit')) return audit(url);
-        return json(404, { statusCode: 404, error: 'not_found', message: url });
-      }),
-    );
+    stubFetch(({ url, path }) => {
+      if (path === '/api/auth/me') return json(200, me);
+      if (path === '/api/jits/j1/audit') return audit(url);
+      return apiError(404, 'not_found', url);
+    });
     const queryClient = createQueryClient();
     queryClient.setQueryData(accountKeys.me, me);
     const socket = new FakeSocket();
-    const createSocket = vi.fn(() => socket as unknown as RealtimeSocket);
+    const createSocket = vi.fn(socket.asSocket);
     let fetches = 0;
 
     render(
@@ -85,19 +80,19 @@ describe('RealtimeProvider', () => {
     await vi.waitFor(() => expect(fetches).toBe(3));
 
     // Signed out: the socket closes and the indicator says offline.
-    act(() => queryClient.setQueryData(accountKeys.me, null));
+    act(() => void queryClient.setQueryData(accountKeys.me, null));
     await vi.waitFor(() => expect(socket.disconnected).toBe(true));
     expect(screen.getByTestId('state').textContent).toBe('offline');
   });
 
   it('is offline once the server has closed the socket for good', () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    stubFetch(() => json(200, me));
     const queryClient = createQueryClient();
     queryClient.setQueryData(accountKeys.me, me);
     const socket = new FakeSocket();
     render(
       <QueryClientProvider client={queryClient}>
-        <RealtimeProvider createSocket={() => socket as unknown as RealtimeSocket}>
+        <RealtimeProvider createSocket={socket.asSocket}>
           <State />
         </RealtimeProvider>
       </QueryClientProvider>,
@@ -112,7 +107,7 @@ describe('RealtimeProvider', () => {
   });
 
   it('refreshes the notification lists when one arrives or is read elsewhere, and tells who listens', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    stubFetch(() => json(200, me));
     const { queryClient, socket } = startLive();
     const arrived: NotificationEventPayload[] = [];
     let fetches = 0;
@@ -136,7 +131,7 @@ describe('RealtimeProvider', () => {
   });
 
   it('tells the server what the tab looks at, again after a reconnect, and nothing once it is left', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    stubFetch(() => json(200, me));
     const { queryClient, socket } = startLive();
     function Focus({ noteId }: { noteId: string | null }) {
       usePresenceFocus('j1');
@@ -148,7 +143,7 @@ describe('RealtimeProvider', () => {
     }
     const view = renderLive(queryClient, socket, <Focus noteId="n1" />);
     // Nothing is sent before the connection: the server's socket would not keep it.
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     expect(socket.sentOf('presence:focus')).toEqual([]);
 
     act(() => socket.serverConnects());
@@ -159,14 +154,16 @@ describe('RealtimeProvider', () => {
     expect(socket.sentOf('presence:focus')).toHaveLength(2);
     expect(socket.sentOf('presence:focus')[1]).toEqual([{ jitId: 'j1', noteId: 'n1', editing: true }]);
 
-    await act(async () => view.rerender(live(queryClient, socket, <Focus noteId={null} />)));
+    act(() => view.rerender(live(queryClient, socket, <Focus noteId={null} />)));
+    await act(() => Promise.resolve());
     expect(socket.sentOf('presence:focus').at(-1)).toEqual([{ jitId: 'j1', noteId: null, editing: false }]);
-    await act(async () => view.rerender(live(queryClient, socket, null)));
+    act(() => view.rerender(live(queryClient, socket, null)));
+    await act(() => Promise.resolve());
     expect(socket.sentOf('presence:focus').at(-1)).toEqual([null]);
   });
 
   it('asks who is online once connected and asks again when the server says it changed', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => json(200, me)));
+    stubFetch(() => json(200, me));
     const { queryClient, socket } = startLive();
     function Online() {
       const online = usePresence('j1');

@@ -1,5 +1,5 @@
 import type { AuditPage, ClientToServerEvents, Jit, NotificationEventPayload, ServerToClientEvents } from '@jit/shared';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { apiRequest, isApiRequestError } from './api-client';
@@ -99,7 +99,8 @@ export function RealtimeProvider({ children, createSocket = connectSocket }: { c
     // by itself; the list must lose the JIT too.
     const unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'error') return;
-      const { queryKey } = event.query;
+      // The cache types its queries loosely (any); every query key here is an array.
+      const { queryKey } = event.query as Query;
       if (!isLostJitQuery(queryKey, statusOf(event.action.error))) return;
       const jitId = jitIdOfQueryKey(queryKey);
       if (!jitId) return;

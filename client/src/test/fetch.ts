@@ -3,6 +3,8 @@ import { vi } from 'vitest';
 /** One request a component made, as a stubbed server sees it. */
 export interface FetchCall {
   method: string;
+  /** The address as the app asked for it, query string included. */
+  url: string;
   /** The path without its query string: what the fake server routes on. */
   path: string;
   /** The query string's parameters. */
@@ -26,11 +28,13 @@ const urlOf = (input: RequestInfo | URL): string => (typeof input === 'string' ?
 export function stubFetch(respond: (call: FetchCall) => Response | Promise<Response>): FetchCall[] {
   const calls: FetchCall[] = [];
   const fake = vi.fn<typeof fetch>((input, init) => {
-    const url = new URL(urlOf(input), 'http://localhost');
+    const url = urlOf(input);
+    const parsed = new URL(url, 'http://localhost');
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const call: FetchCall = { method: init?.method ?? 'GET', path: url.pathname, query: url.searchParams, body };
+    const call: FetchCall = { method: init?.method ?? 'GET', url, path: parsed.pathname, query: parsed.searchParams, body };
     calls.push(call);
-    return Promise.resolve(respond(call));
+    // A throwing fake server rejects, as a failed fetch would, rather than throwing at the caller.
+    return new Promise<Response>((resolve) => resolve(respond(call)));
   });
   vi.stubGlobal('fetch', fake);
   return calls;

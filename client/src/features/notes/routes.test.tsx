@@ -8,6 +8,7 @@ import { createQueryClient } from '../../lib/query-client';
 import { aMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { JitNoteEditRoute } from './routes';
+import { json, stubFetch } from '../../test/fetch';
 
 const me: Me = aMe();
 const jit = { id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;
@@ -30,8 +31,7 @@ describe('JitNoteEditRoute', () => {
 
   it('opens the editor on the server’s revision even when the note page has just cached the note', async () => {
     const newer = { ...note, body: 'saved meanwhile', revision: 2 };
-    const fetches = vi.fn<typeof fetch>(async () => new Response(JSON.stringify(newer), { status: 200 }));
-    vi.stubGlobal('fetch', fetches);
+    const calls = stubFetch(() => json(200, newer));
     const queryClient = createQueryClient();
     setMe(queryClient, me);
     // What the note page left in the cache a moment ago: fresh, so a plain query would not fetch it again.
@@ -43,7 +43,7 @@ describe('JitNoteEditRoute', () => {
     await renderWithProviders(<RouterProvider router={router} />, 'en', queryClient);
 
     expect(await screen.findByRole('heading', { name: 'Edit note' })).toBeTruthy();
-    expect(String(fetches.mock.calls[0]?.[0])).toBe('/api/jits/j1/notes/n1');
-    await waitFor(() => expect((screen.getByLabelText('Text (Markdown)') as HTMLTextAreaElement).value).toBe('saved meanwhile'));
+    expect(calls[0]?.url).toBe('/api/jits/j1/notes/n1');
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Text (Markdown)').value).toBe('saved meanwhile'));
   });
 });

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { json, stubFetch } from '../../../test/fetch';
 
 const existing: ApiToken = {
   id: 't1',
@@ -24,17 +25,9 @@ const created: CreatedApiToken = {
   token: 'jit_cd34-the-whole-secret',
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
 function serve() {
   let tokens: ApiToken[] = [existing];
-  const calls: Array<{ method: string; path: string; body: unknown }> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const method = init?.method ?? 'GET';
-      const path = String(input);
-      calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+  return stubFetch(({ method }) => {
       if (method === 'POST') {
         const { token: _secret, ...listed } = created;
         tokens = [...tokens, listed];
@@ -45,9 +38,7 @@ function serve() {
         return json(200, tokens[0]);
       }
       return json(200, tokens);
-    }),
-  );
-  return calls;
+  });
 }
 
 describe('ApiTokensPanel', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { EvidenceList } from './evidence-list';
 import { aMe } from '../../../test/fixtures';
+import { json, stubFetch } from '../../../test/fetch';
 
 const me: Me = aMe({ email: 'a@nl.example', displayName: 'Anna', timeZone: 'UTC' });
 const jit = {
@@ -50,22 +51,16 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('EvidenceList', () => {
   it('lists items, flags a failed integrity, and loads the next page with the cursor', async () => {
-    const requests: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn<typeof fetch>(async (input) => {
-        const url = String(input);
-        requests.push(url);
-        const path = url.split('?')[0];
+    const calls = stubFetch(({ path, query }) => {
         if (path === '/api/jits/j1/evidence') {
-          const page: EvidenceListPage = url.includes('cursor=c1')
+          const page: EvidenceListPage = query.get('cursor') === 'c1'
             ? { items: [item('i3', 'Harbour photo', 'available')], nextCursor: null }
             : { items: [item('i1', 'Ledger', 'available'), item('i2', 'Damaged scan', 'integrity_failed')], nextCursor: 'c1' };
-          return new Response(JSON.stringify(page), { status: 200 });
+          return json(200, page);
         }
-        return new Response('[]', { status: 200 });
-      }),
-    );
+        return json(200, []);
+    });
+    const requests = () => calls.map((c) => c.url);
     await renderWithProviders(
       <MemoryRouter>
         <EvidenceList jit={jit} me={me} />
@@ -75,14 +70,14 @@ describe('EvidenceList', () => {
     expect(row.querySelector('a')?.getAttribute('href')).toBe('/jits/j1/evidence/i1');
     expect(screen.getByTestId('evidence-row-Damaged scan').getAttribute('data-status')).toBe('integrity_failed');
     expect(screen.getByText('Integrity failed')).toBeTruthy();
-    expect(requests.find((r) => r.startsWith('/api/jits/j1/evidence'))).toBe('/api/jits/j1/evidence?sort=createdAt&order=desc&limit=50');
+    expect(requests().find((r) => r.startsWith('/api/jits/j1/evidence'))).toBe('/api/jits/j1/evidence?sort=createdAt&order=desc&limit=50');
 
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await screen.findByTestId('evidence-row-Harbour photo');
-    expect(requests.some((r) => r.includes('cursor=c1'))).toBe(true);
+    expect(requests().some((r) => r.includes('cursor=c1'))).toBe(true);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull());
 
     fireEvent.click(screen.getByRole('button', { name: 'Sort by Title' }));
-    await waitFor(() => expect(requests.some((r) => r.includes('sort=title&order=asc'))).toBe(true));
+    await waitFor(() => expect(requests().some((r) => r.includes('sort=title&order=asc'))).toBe(true));
   });
 });

@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { IntegrityAlert } from './integrity-alert';
+import { json, stubFetch } from '../../../test/fetch';
 
 const me = { id: 'u1', isPlatformAdmin: false } as unknown as Me;
 const jitAs = (role: string) =>
@@ -16,15 +17,13 @@ const jitAs = (role: string) =>
     blockedTypes: [],
   }) as unknown as Jit;
 
-function stubEvidence(page: EvidenceListPage) {
+/** Answers every request with the page; returns the addresses asked for, as they grow. */
+function stubEvidence(page: EvidenceListPage): string[] {
   const requests: string[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input) => {
-      requests.push(String(input));
-      return new Response(JSON.stringify(page), { status: 200 });
-    }),
-  );
+  stubFetch(({ url }) => {
+    requests.push(url);
+    return json(200, page);
+  });
   return requests;
 }
 

@@ -126,16 +126,19 @@ export function toMetadataInput(values: MetadataValues): EvidenceMetadataInput {
 
 /** Only what changed, for PATCH; cleared optional texts are sent empty, a cleared instant or folder as null. */
 export function metadataChanges(before: MetadataValues, after: MetadataValues): UpdateEvidenceRequest {
-  const changes: Record<string, unknown> = {};
+  const changes: UpdateEvidenceRequest = {};
   const texts = ['title', 'description', 'originatingAuthority', 'collectedBy', 'collectionMethod', 'source'] as const;
   for (const key of texts) if (after[key].trim() !== before[key].trim()) changes[key] = after[key].trim();
-  const choices = ['documentType', 'originatingPartyId', 'handlingCode', 'classification'] as const;
-  for (const key of choices) if (after[key] && after[key] !== before[key]) changes[key] = after[key];
+  // A choice is never cleared: one left empty is not sent.
+  if (after.documentType && after.documentType !== before.documentType) changes.documentType = after.documentType;
+  if (after.originatingPartyId && after.originatingPartyId !== before.originatingPartyId) changes.originatingPartyId = after.originatingPartyId;
+  if (after.handlingCode && after.handlingCode !== before.handlingCode) changes.handlingCode = after.handlingCode;
+  if (after.classification && after.classification !== before.classification) changes.classification = after.classification;
   if (JSON.stringify(after.languages) !== JSON.stringify(before.languages)) changes.languages = after.languages;
   if (after.obtainedAt !== before.obtainedAt) changes.obtainedAt = localDateTimeToIso(after.obtainedAt) ?? null;
   if (JSON.stringify(parseTags(after.tags)) !== JSON.stringify(parseTags(before.tags))) changes.tags = parseTags(after.tags);
   if (after.folderId !== before.folderId) changes.folderId = after.folderId;
-  return changes as UpdateEvidenceRequest;
+  return changes;
 }
 
 /** A folder shown with its parents, e.g. "Intercepts / 2026 / March". */

@@ -66,7 +66,11 @@ export function VersionPreview({ jitId, itemId, version, onClose }: { jitId: str
           </Suspense>
         )}
         {kind === 'text' && <TextPreview url={url} size={version.size} />}
+        {/* Evidence is shown as it was shared: a recording has no caption file of its own. Its
+            transcript or translation, when the team makes one, is a version of the item beside it. */}
+        {/* eslint-disable-next-line jsx-a11y/media-has-caption -- no caption file exists for an evidence recording (see above) */}
         {kind === 'audio' && <audio src={url} controls preload="metadata" aria-label={label} style={{ width: '100%' }} />}
+        {/* eslint-disable-next-line jsx-a11y/media-has-caption -- no caption file exists for an evidence recording (see above) */}
         {kind === 'video' && <video src={url} controls preload="metadata" aria-label={label} style={{ maxWidth: '100%' }} />}
         {kind === null && <Text c="dimmed">{t('evidence.preview.none')}</Text>}
       </Stack>

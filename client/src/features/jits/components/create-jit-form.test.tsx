@@ -2,27 +2,24 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { CreateJitForm } from './create-jit-form';
+import { json, stubFetch } from '../../../test/fetch';
 
 describe('CreateJitForm', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the server field errors next to the fields they concern', async () => {
-    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(
-      new Response(
-        JSON.stringify({
-          statusCode: 400,
-          error: 'validation_failed',
-          message: 'Validation failed',
-          details: [
-            { field: 'endDate', code: 'end_before_start' },
-            { field: 'parties.0.authority', code: 'required' },
-            { field: 'somethingElse', code: 'invalid_value' },
-          ],
-        }),
-        { status: 400 },
-      ),
+    const calls = stubFetch(() =>
+      json(400, {
+        statusCode: 400,
+        error: 'validation_failed',
+        message: 'Validation failed',
+        details: [
+          { field: 'endDate', code: 'end_before_start' },
+          { field: 'parties.0.authority', code: 'required' },
+          { field: 'somethingElse', code: 'invalid_value' },
+        ],
+      }),
     );
-    vi.stubGlobal('fetch', fetchMock);
     await renderWithProviders(<CreateJitForm onCreated={() => undefined} />);
 
     fireEvent.change(screen.getByLabelText(/^Reference/), { target: { value: 'JIT-2026-01' } });
@@ -35,7 +32,7 @@ describe('CreateJitForm', () => {
     // A field without an input of its own still reaches the user through the alert.
     expect(screen.getByText('somethingElse: This value is not valid.')).toBeTruthy();
 
-    const body = JSON.parse(String(fetchMock.mock.calls[0][1]?.body)) as { reference: string; parties: unknown[] };
+    const body = calls[0].body as { reference: string; parties: unknown[] };
     expect(body.reference).toBe('JIT-2026-01');
     expect(body.parties).toHaveLength(2);
   });

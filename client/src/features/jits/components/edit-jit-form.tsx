@@ -27,13 +27,14 @@ const valuesOf = (jit: Jit): AgreementValues => ({
 
 /** Sends only the terms that changed; the dates only while the JIT is a draft. */
 function changesOf(before: AgreementValues, after: AgreementValues, isDraft: boolean): UpdateJitRequest {
+  // Keyed by field name: each value is the form's own, of the type the request has for that field.
   const changes: Record<string, unknown> = {};
   for (const key of AGREEMENT_FIELD_NAMES) {
     if (!isDraft && (key === 'startDate' || key === 'endDate')) continue;
-    const value = typeof after[key] === 'string' ? (after[key] as string).trim() : after[key];
+    const value = typeof after[key] === 'string' ? after[key].trim() : after[key];
     if (JSON.stringify(value) !== JSON.stringify(before[key])) changes[key] = value;
   }
-  return changes as UpdateJitRequest;
+  return changes;
 }
 
 const uploadSettingsOf = (jit: Jit): UploadSettingsValues => ({

@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { LinksPanel } from './links-panel';
+import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
 const jitAs = (role: JitRole, status: Jit['status'] = 'active') =>
   ({ id: 'j1', status, parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
@@ -24,41 +25,24 @@ const notes: NoteSummary[] = [
   { id: 'n2', title: 'Statement of W', tags: [], revision: 1, updatedAt: '2026-03-01T10:00:00.000Z', updatedBy: 'u2', updatedByName: 'Sanne Visser' },
 ];
 
-interface Call {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
 /** jsdom lays nothing out, so Mantine hides the dropdown of an input it takes for detached: its options are found among hidden elements. */
 const findOption = (name: string) => screen.findByRole('option', { name, hidden: true });
 const queryOption = (name: string) => screen.queryByRole('option', { name, hidden: true });
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 
 /**
  * A fake API: the links of note n1 are `links()`; a POST answers `onCreate()`. Notes, tasks and
  * evidence answer their lists, so the picker has something to offer.
  */
-function serve(links: () => Link[], onCreate: () => Response = () => json(201, taskLink)): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const method = init?.method ?? 'GET';
-      const url = String(input);
-      calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-      const path = url.split('?')[0];
+function serve(links: () => Link[], onCreate: () => Response = () => json(201, taskLink)): FetchCall[] {
+  return stubFetch(({ method, path }) => {
       if (path === '/api/jits/j1/links' && method === 'GET') return json(200, links());
       if (path === '/api/jits/j1/links' && method === 'POST') return onCreate();
       if (path.startsWith('/api/jits/j1/links/') && method === 'DELETE') return new Response(null, { status: 204 });
       if (path === '/api/jits/j1/notes') return json(200, notes);
       if (path === '/api/jits/j1/tasks') return json(200, { items: [], nextCursor: null } satisfies TaskListPage);
       if (path === '/api/jits/j1/evidence') return json(200, { items: [], nextCursor: null } satisfies EvidenceListPage);
-      return json(404, { statusCode: 404, error: 'not_found', message: 'no' });
-    }),
-  );
-  return calls;
+      return apiError(404, 'not_found');
+  });
 }
 
 const renderPanel = (jit: Jit) =>
@@ -146,26 +130,20 @@ describe('LinksPanel', () => {
 
   it('asks the server for evidence by title, and offers neither pending uploads nor records already linked', async () => {
     const item = (id: string, title: string, status: 'available' | 'pending') => ({ id, title, status }) as EvidenceListPage['items'][number];
-    const calls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn<typeof fetch>(async (input) => {
-        const url = String(input);
-        calls.push(url);
-        if (url.startsWith('/api/jits/j1/links')) return json(200, [evidenceLink]);
+    const calls = stubFetch(({ path }) => {
+        if (path === '/api/jits/j1/links') return json(200, [evidenceLink]);
         const page: EvidenceListPage = {
           items: [item('i1', 'Harbour photo', 'available'), item('i2', 'Harbour ledger', 'available'), item('i3', 'Harbour video', 'pending')],
           nextCursor: null,
         };
         return json(200, page);
-      }),
-    );
+    });
     await renderPanel(jitAs('member'));
     fireEvent.click(await screen.findByRole('button', { name: 'Add link' }));
     const input = screen.getByRole('textbox', { name: 'Find by title' });
     fireEvent.click(input);
     fireEvent.change(input, { target: { value: 'harb' } });
-    await waitFor(() => expect(calls).toContain('/api/jits/j1/evidence?q=harb&limit=50'));
+    await waitFor(() => expect(calls.map((c) => c.url)).toContain('/api/jits/j1/evidence?q=harb&limit=50'));
     expect(await findOption('Harbour ledger')).toBeTruthy();
     expect(queryOption('Harbour photo')).toBeNull();
     expect(queryOption('Harbour video')).toBeNull();
@@ -173,32 +151,26 @@ describe('LinksPanel', () => {
 
   it('offers the tasks of every page of the task list', async () => {
     const task = (id: string, title: string) => ({ id, title }) as TaskListPage['items'][number];
-    const calls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn<typeof fetch>(async (input) => {
-        const url = String(input);
-        calls.push(url);
-        if (url.startsWith('/api/jits/j1/links')) return json(200, []);
-        const page: TaskListPage = url.includes('cursor=c1')
+    const calls = stubFetch(({ path, query }) => {
+        if (path === '/api/jits/j1/links') return json(200, []);
+        const page: TaskListPage = query.get('cursor') === 'c1'
           ? { items: [task('t2', 'Freeze the accounts')], nextCursor: null }
           : { items: [task('t1', 'Interview witness W')], nextCursor: 'c1' };
         return json(200, page);
-      }),
-    );
+    });
     await renderPanel(jitAs('member'));
     fireEvent.click(await screen.findByRole('button', { name: 'Add link' }));
     fireEvent.click(within(await screen.findByTestId('add-link-form')).getByText('Task'));
     fireEvent.click(screen.getByRole('textbox', { name: 'Find by title' }));
     expect(await findOption('Freeze the accounts')).toBeTruthy();
     expect(queryOption('Interview witness W')).toBeTruthy();
-    expect(calls.filter((url) => url.startsWith('/api/jits/j1/tasks'))).toEqual(['/api/jits/j1/tasks?limit=200', '/api/jits/j1/tasks?limit=200&cursor=c1']);
+    expect(calls.map((c) => c.url).filter((url) => url.startsWith('/api/jits/j1/tasks'))).toEqual(['/api/jits/j1/tasks?limit=200', '/api/jits/j1/tasks?limit=200&cursor=c1']);
   });
 
   it('says, in the reader’s words, that two records are already linked', async () => {
     serve(
       () => [],
-      () => json(409, { statusCode: 409, error: 'link_exists', message: 'These two are already linked.' }),
+      () => apiError(409, 'link_exists', 'These two are already linked.'),
     );
     await renderPanel(jitAs('member'));
     await screen.findByText('Nothing is linked yet.');

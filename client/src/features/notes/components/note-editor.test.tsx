@@ -7,6 +7,7 @@ import { renderWithProviders } from '../../../test/render';
 import { noteKeys } from '../../../lib/query-keys';
 import { draftKey, readDraft, writeDraft } from '../utils/drafts';
 import { NoteEditor } from './note-editor';
+import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
 const me = { id: 'u-b', displayName: 'Léa Moreau', isPlatformAdmin: false } as Me;
 const jit = { id: 'j1', status: 'active', myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;
@@ -26,30 +27,11 @@ const note: Note = {
 const theirs: Note = { ...note, body: 'their text', revision: 2, updatedAt: '2026-03-01T11:00:00.000Z' };
 const KEY = draftKey(me.id, jit.id, note.id);
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-const stale = () => json(409, { statusCode: 409, error: 'stale_revision', message: 'stale' });
-
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
+const stale = () => apiError(409, 'stale_revision', 'stale');
 
 /** Answers the note's GET with `current()`, each PATCH with the next of `patches`. */
-function serve(current: () => Note, patches: Array<() => Response>): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const method = init?.method ?? 'GET';
-      const path = String(input).split('?')[0];
-      calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-      if (method === 'PATCH') return (patches.shift() ?? stale)();
-      return json(200, current());
-    }),
-  );
-  return calls;
-}
+const serve = (current: () => Note, patches: Array<() => Response>): FetchCall[] =>
+  stubFetch(({ method }) => (method === 'PATCH' ? (patches.shift() ?? stale)() : json(200, current())));
 
 async function renderEditor(queryClient = createQueryClient()) {
   const router = createMemoryRouter(
@@ -63,7 +45,7 @@ async function renderEditor(queryClient = createQueryClient()) {
   return router;
 }
 
-const bodyField = () => screen.getByLabelText('Text (Markdown)') as HTMLTextAreaElement;
+const bodyField = () => screen.getByLabelText<HTMLTextAreaElement>('Text (Markdown)');
 
 describe('NoteEditor', () => {
   beforeEach(() => window.localStorage.clear());

@@ -101,7 +101,7 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
     allowNavigation();
     setSaved(contentOf(savedNote));
     setBaseRevision(savedNote.revision);
-    navigate(`${notesBase}/${savedNote.id}`);
+    void navigate(`${notesBase}/${savedNote.id}`);
   };
 
   const onSaveError = (error: unknown) => {
@@ -161,7 +161,7 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
     clearDraft(key);
   };
 
-  const cancel = () => navigate(noteId ? `${notesBase}/${noteId}` : notesBase);
+  const cancel = () => void navigate(noteId ? `${notesBase}/${noteId}` : notesBase);
 
   if (conflict) {
     return (

@@ -6,6 +6,7 @@ import { i18n } from '../../../lib/i18n';
 import { renderWithProviders } from '../../../test/render';
 import { NotificationBell } from './notification-bell';
 import { NotificationsPage } from './notifications-page';
+import { apiError, json, stubFetch } from '../../../test/fetch';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -36,27 +37,10 @@ const overdue: Notification = {
   readAt: '2026-01-11T09:00:00.000Z',
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
-interface Call {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
 /** A server with three notifications, two unread, answered two at a time (the cursor is the next one's id). */
 function serve() {
   let items = [assigned, mentioned, overdue];
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const method = init?.method ?? 'GET';
-      const url = String(input);
-      const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
-      calls.push({ method, url, body });
-      const [path, search = ''] = url.split('?');
-      const query = new URLSearchParams(search);
+  return stubFetch(({ method, path, query, body }) => {
       if (path === '/api/notifications' && method === 'GET') {
         const matching = items.filter((n) => query.get('unreadOnly') !== 'true' || n.readAt === null);
         const start = query.get('before') ? matching.findIndex((n) => n.id === query.get('before')) : 0;
@@ -69,10 +53,8 @@ function serve() {
         items = items.map((n) => (request.all || request.ids?.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n));
         return new Response(null, { status: 204 });
       }
-      return json(404, { statusCode: 404, error: 'not_found', message: url });
-    }),
-  );
-  return calls;
+      return apiError(404, 'not_found', path);
+  });
 }
 
 async function renderAt(path: string, language = 'en') {
@@ -135,7 +117,7 @@ describe('NotificationBell', () => {
     fireEvent.click(screen.getByTestId('notification-nt3'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/jits/j1/tasks'));
     expect(router.state.location.search).toBe('?task=t1');
-    await waitFor(() => expect(calls).toContainEqual({ method: 'POST', url: '/api/notifications/read', body: { ids: ['nt3'] } }));
+    await waitFor(() => expect(calls).toContainEqual(expect.objectContaining({ method: 'POST', url: '/api/notifications/read', body: { ids: ['nt3'] } })));
   });
 
   it('marks all as read; the count goes', async () => {
@@ -143,7 +125,7 @@ describe('NotificationBell', () => {
     await renderAt('/jits');
     await openBell();
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read', hidden: true }));
-    await waitFor(() => expect(calls).toContainEqual({ method: 'POST', url: '/api/notifications/read', body: { all: true } }));
+    await waitFor(() => expect(calls).toContainEqual(expect.objectContaining({ method: 'POST', url: '/api/notifications/read', body: { all: true } })));
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeTruthy();
     expect(screen.getByTestId('notification-nt3').getAttribute('data-unread')).toBe('false');
   });

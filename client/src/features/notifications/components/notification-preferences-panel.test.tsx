@@ -3,8 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { NotificationPreferencesPanel } from './notification-preferences-panel';
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+import { json, stubFetch } from '../../../test/fetch';
 
 /** Every kind on in the app, except mentions; a PATCH is saved, or answered by `refusal`. */
 function serve(refusal?: Response) {
@@ -12,20 +11,17 @@ function serve(refusal?: Response) {
     preferences: NOTIFICATION_KINDS.map((kind) => ({ kind, channel: 'in_app', enabled: kind !== 'mentioned' })),
   };
   const patches: unknown[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (_input, init) => {
-      if (init?.method === 'PATCH') {
-        const body = JSON.parse(String(init.body)) as NotificationPreferences;
-        patches.push(body);
+  stubFetch(({ method, body }) => {
+      if (method === 'PATCH') {
+        const sent = body as NotificationPreferences;
+        patches.push(sent);
         if (refusal) return refusal;
         saved = {
-          preferences: saved.preferences.map((p) => body.preferences.find((c) => c.kind === p.kind && c.channel === p.channel) ?? p),
+          preferences: saved.preferences.map((p) => sent.preferences.find((c) => c.kind === p.kind && c.channel === p.channel) ?? p),
         };
       }
       return json(200, saved);
-    }),
-  );
+  });
   return patches;
 }
 

@@ -10,6 +10,7 @@ import { FakeSocket } from '../../../test/fake-socket';
 import { aMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { NotificationToasts } from './notification-toasts';
+import { apiError, json, stubFetch } from '../../../test/fetch';
 
 const mention: Notification = {
   id: 'nt1',
@@ -22,22 +23,16 @@ const mention: Notification = {
   readAt: null,
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
 function serve(items: Notification[]) {
   const posts: unknown[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const path = String(input).split('?')[0];
+  stubFetch(({ path, body }) => {
       if (path === '/api/notifications/read') {
-        posts.push(JSON.parse(String(init?.body)));
+        posts.push(body);
         return new Response(null, { status: 204 });
       }
       if (path === '/api/notifications') return json(200, { items, unreadCount: items.length, nextCursor: null } satisfies NotificationPage);
-      return json(404, { statusCode: 404, error: 'not_found', message: path });
-    }),
-  );
+      return apiError(404, 'not_found', path);
+  });
   return posts;
 }
 

@@ -10,6 +10,7 @@ import { aMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { AlsoHere, OthersEditingHint } from './note-presence';
 import { OnlineNow } from './online-now';
+import { apiError, json, stubFetch } from '../../../test/fetch';
 
 const me: Me = aMe();
 const jit = {
@@ -33,15 +34,10 @@ const snapshot: PresenceSnapshot = {
   ],
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
 /** Renders `ui` connected to a fake socket that answers who is online with `snapshot`. */
 async function renderLive(ui: ReactElement, language = 'en') {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input) =>
-      String(input) === '/api/jits/j1/members' ? json(200, [member('u1', 'Anna de Vries', 'p1'), member('u2', 'Lucía Fernández', 'p2')]) : json(404, {}),
-    ),
+  stubFetch(({ path }) =>
+    path === '/api/jits/j1/members' ? json(200, [member('u1', 'Anna de Vries', 'p1'), member('u2', 'Lucía Fernández', 'p2')]) : apiError(404, 'not_found'),
   );
   const queryClient = createQueryClient();
   setMe(queryClient, me);
@@ -89,7 +85,7 @@ describe('presence', () => {
       </>,
     );
     await screen.findByText('rendered');
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     expect(screen.queryByTestId('also-here')).toBeNull();
     expect(screen.queryByTestId('others-editing')).toBeNull();
   });

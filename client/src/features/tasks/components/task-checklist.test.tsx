@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { aMe } from '../../../test/fixtures';
 import { TasksPage } from './tasks-page';
+import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
 const me: Me = aMe();
 /** The caller's membership is m1; the task is assigned to m2 unless a test says otherwise. */
@@ -34,14 +35,7 @@ const aTask = (checklist: Task['checklist'], assigneeMemberId = 'm2'): Task => (
   updatedAt: '2026-03-01T10:00:00.000Z',
 });
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 const TICK = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/;
-
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
 
 /**
  * A server holding one task: GETs answer its current state; a tick (PATCH …/checklist/:index) is
@@ -51,16 +45,9 @@ interface Call {
  */
 function serve(checklist: Task['checklist'], options: { assigneeMemberId?: string; refusal?: () => Response } = {}) {
   let task = aTask(checklist, options.assigneeMemberId);
-  const calls: Call[] = [];
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const method = init?.method ?? 'GET';
-      const path = String(input).split('?')[0];
-      const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
-      calls.push({ method, path, body });
+  const calls = stubFetch(async ({ method, path, body }) => {
       if (path === '/api/jits/j1/tasks') return json(200, { items: [task], nextCursor: null } satisfies TaskListPage);
       if (path === '/api/jits/j1/tasks/t1' && method === 'GET') return json(200, task);
       const tick = TICK.exec(path);
@@ -69,13 +56,12 @@ function serve(checklist: Task['checklist'], options: { assigneeMemberId?: strin
         if (options.refusal) return options.refusal();
         const index = Number(tick[1]);
         const sent = body as ChecklistItem;
-        if (task.checklist[index]?.text !== sent.text) return json(409, { statusCode: 409, error: 'conflict', message: 'The checklist changed; reload the task and try again.' });
+        if (task.checklist[index]?.text !== sent.text) return apiError(409, 'conflict', 'The checklist changed; reload the task and try again.');
         task = { ...task, checklist: task.checklist.map((item, i) => (i === index ? { ...item, done: sent.done } : item)) };
         return json(200, task);
       }
-      return json(404, { statusCode: 404, error: 'not_found', message: path });
-    }),
-  );
+      return apiError(404, 'not_found', path);
+  });
   return {
     calls,
     release,
@@ -125,8 +111,8 @@ const checklist = [
   { text: 'Compare the seals', done: false },
 ];
 const progress = (card: HTMLElement) => within(card).getByTestId('checklist-progress');
-const ticks = (calls: Call[]) => calls.filter((call) => call.method === 'PATCH').map((call) => [call.path, call.body]);
-const box = (card: HTMLElement, name: string) => within(card).getByRole('checkbox', { name }) as HTMLInputElement;
+const ticks = (calls: FetchCall[]) => calls.filter((call) => call.method === 'PATCH').map((call) => [call.path, call.body]);
+const box = (card: HTMLElement, name: string) => within(card).getByRole<HTMLInputElement>('checkbox', { name });
 
 describe('the checklist on a task card', () => {
   afterEach(() => {
@@ -159,7 +145,7 @@ describe('the checklist on a task card', () => {
     server.release();
     expect(ticks(server.calls)).toEqual([['/api/jits/j1/tasks/t1/checklist/1', { text: 'Call the port authority', done: true }]]);
     // No read of the task before the tick (the server checks the item), and the board read again after it.
-    const path = (call: Call) => `${call.method} ${call.path}`;
+    const path = (call: FetchCall) => `${call.method} ${call.path}`;
     const tickAt = server.calls.findIndex((call) => call.method === 'PATCH');
     expect(server.calls.map(path)).not.toContain('GET /api/jits/j1/tasks/t1');
     await waitFor(() => expect(server.calls.slice(tickAt + 1).map(path)).toContain('GET /api/jits/j1/tasks'));

@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { TaskDialog } from './task-dialog';
+import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
 const jitAs = (role: JitRole) =>
   ({ id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
@@ -29,21 +30,13 @@ const task: Task = {
   updatedAt: '2026-03-01T10:00:00.000Z',
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-
 /** Answers reads of the task (with `checklist`) and saves ticks of its items; `ticks` lists what was sent. */
-function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]> = []): string[] {
-  const calls: string[] = [];
+function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]> = []): FetchCall[] {
   let current: Task = { ...task, checklist };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input, init) => {
-      const url = String(input);
-      calls.push(url);
-      const path = url.split('?')[0];
+  return stubFetch(({ method, path, body }) => {
       const tick = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/.exec(path);
-      if (tick && init?.method === 'PATCH') {
-        const sent = JSON.parse(String(init.body)) as { text: string; done: boolean };
+      if (tick && method === 'PATCH') {
+        const sent = body as { text: string; done: boolean };
         ticks.push([path, sent]);
         current = { ...current, checklist: current.checklist.map((item, i) => (i === Number(tick[1]) ? { ...item, done: sent.done } : item)) };
         return json(200, current);
@@ -51,9 +44,7 @@ function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]
       if (path === '/api/jits/j1/tasks/t1') return json(200, current);
       if (path === '/api/jits/j1/members') return json(200, []);
       return json(200, []);
-    }),
-  );
-  return calls;
+  });
 }
 
 function Address() {
@@ -97,7 +88,7 @@ describe('TaskDialog', () => {
     expect(details.querySelector('strong')?.textContent).toBe('second');
     expect(within(dialog).getByTestId('links-panel')).toBeTruthy();
     expect(within(dialog).getByTestId('comments-panel')).toBeTruthy();
-    expect(calls).toContain('/api/jits/j1/links?subjectType=task&subjectId=t1');
+    expect(calls.map((c) => c.url)).toContain('/api/jits/j1/links?subjectType=task&subjectId=t1');
 
     // Closing takes the task out of the address and keeps the rest of it.
     fireEvent.keyDown(dialog, { key: 'Escape' });
@@ -120,14 +111,14 @@ describe('TaskDialog', () => {
     fireEvent.click(within(checklist).getByRole('checkbox', { name: 'Note the seal numbers' }));
     expect(checklist.textContent).toContain('Checklist: 1/2');
     await waitFor(() => expect(ticks).toEqual([['/api/jits/j1/tasks/t1/checklist/1', { text: 'Note the seal numbers', done: true }]]));
-    await waitFor(() => expect((within(checklist).getByRole('checkbox', { name: 'Note the seal numbers' }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() => expect((within(checklist).getByRole<HTMLInputElement>('checkbox', { name: 'Note the seal numbers' })).checked).toBe(true));
   });
 
   it('shows other members the checklist items read-only', async () => {
     serve([{ text: 'Ask about the container', done: true }]);
     await renderAt(jitAs('member'), false, '/jits/j1/tasks?task=t1');
     const checklist = await within(await screen.findByRole('dialog')).findByTestId('task-checklist');
-    const box = within(checklist).getByRole('checkbox', { name: 'Ask about the container' }) as HTMLInputElement;
+    const box = within(checklist).getByRole<HTMLInputElement>('checkbox', { name: 'Ask about the container' });
     expect([box.checked, box.disabled]).toEqual([true, true]);
   });
 
@@ -142,21 +133,17 @@ describe('TaskDialog', () => {
   it("refuses a leader's save over a change made meanwhile, and Reload fills the form with the task as it is now", async () => {
     let current: Task = { ...task, checklist: [{ text: 'Ask about the container', done: false }] };
     const saves: unknown[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn<typeof fetch>(async (input, init) => {
-        const path = String(input).split('?')[0];
-        if (path === '/api/jits/j1/tasks/t1' && init?.method === 'PATCH') {
-          const sent = JSON.parse(String(init.body)) as Partial<Task> & { baseUpdatedAt: string };
+    stubFetch(({ method, path, body }) => {
+        if (path === '/api/jits/j1/tasks/t1' && method === 'PATCH') {
+          const sent = body as Partial<Task> & { baseUpdatedAt: string };
           saves.push(sent);
-          if (sent.baseUpdatedAt !== current.updatedAt) return json(409, { statusCode: 409, error: 'stale_revision', message: 'stale' });
+          if (sent.baseUpdatedAt !== current.updatedAt) return apiError(409, 'stale_revision', 'stale');
           current = { ...current, title: sent.title ?? current.title, updatedAt: '2026-03-01T12:00:00.000Z' };
           return json(200, current);
         }
         if (path === '/api/jits/j1/tasks/t1') return json(200, current);
         return json(200, []);
-      }),
-    );
+    });
     await renderAt(jitAs('leader'), true, '/jits/j1/tasks?task=t1');
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(await within(dialog).findByDisplayValue('Interview witness W'), { target: { value: 'Interview W at the port' } });
@@ -170,7 +157,7 @@ describe('TaskDialog', () => {
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Reload task' }));
     // The form now shows the task as it is, the tick included, and the message is gone.
-    await waitFor(() => expect((within(dialog).getByRole('checkbox', { name: 'Item 1 done' }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() => expect((within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Item 1 done' })).checked).toBe(true));
     expect(within(dialog).getByDisplayValue('Interview witness W')).toBeTruthy();
     expect(within(dialog).queryByRole('alert')).toBeNull();
 
