@@ -115,9 +115,9 @@ export async function firstLogin(browser: Browser, person: Person): Promise<{ co
 }
 
 /** Marks the open document, so a later `sameDocument` tells a live update from a reload. */
-export const markDocument = (page: Page): Promise<boolean> => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+export const markDocument = (page: Page): Promise<boolean> => page.evaluate(() => (window.__sameDocument = true));
 /** True while the page is still the document `markDocument` marked (no reload happened). */
-export const sameDocument = (page: Page): Promise<boolean | undefined> => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
+export const sameDocument = (page: Page): Promise<boolean | undefined> => page.evaluate(() => window.__sameDocument);
 
 /** Signs in a person whose password is already set, in a fresh browser context of their own. */
 export async function signedIn(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
@@ -322,7 +322,7 @@ export async function recordUploadProgress(page: Page, fileName: string): Promis
   const label = `Upload progress of ${fileName}`;
   await page.evaluate((ariaLabel) => {
     const seen: number[] = [];
-    (window as unknown as { __uploadProgress: Record<string, number[]> }).__uploadProgress = { [ariaLabel]: seen };
+    window.__uploadProgress = { [ariaLabel]: seen };
     const read = () => {
       const bar = Array.from(document.querySelectorAll('[role="progressbar"]')).find((el) => el.getAttribute('aria-label') === ariaLabel);
       const value = bar ? Number(bar.getAttribute('aria-valuenow')) : null;
@@ -330,7 +330,7 @@ export async function recordUploadProgress(page: Page, fileName: string): Promis
     };
     new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   }, label);
-  return () => page.evaluate((ariaLabel) => (window as unknown as { __uploadProgress: Record<string, number[]> }).__uploadProgress[ariaLabel], label);
+  return () => page.evaluate((ariaLabel) => window.__uploadProgress?.[ariaLabel] ?? [], label);
 }
 
 /** A JIT between the lead state and a second one, with its two parties, made by the administrator. */

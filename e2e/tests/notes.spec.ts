@@ -186,7 +186,7 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     await expect(link).toBeVisible();
     expect(await link.getAttribute('href')).toBeNull();
     await link.click();
-    expect(await pageA.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await pageA.evaluate(() => window.__xss)).toBeUndefined();
 
     // The editor's live preview renders it the same way.
     await pageA.goto(`/jits/${jit.id}/notes/${xssNote.id}/edit`);
@@ -194,6 +194,6 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     await pageA.getByTestId('note-preview').locator('img').evaluate((img: HTMLImageElement) =>
       img.complete ? undefined : new Promise<void>((done) => img.addEventListener('error', () => done(), { once: true })),
     );
-    expect(await pageA.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await pageA.evaluate(() => window.__xss)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Jit, Me } from '@jit/shared';
+import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, MyMembership, Party } from '@jit/shared';
 
 /** A signed-in leader of the Netherlands, for component and provider tests. */
 export const aMe = (overrides: Partial<Me> = {}): Me => ({
@@ -38,3 +38,67 @@ export const aJit = (overrides: Partial<Jit> = {}): Jit => ({
   blockedTypes: [],
   ...overrides,
 });
+
+/** The signed-in person's membership: m1, in party p1, the lead party, a leader unless told otherwise. */
+export const aMembership = (overrides: Partial<MyMembership> = {}): MyMembership => ({ memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true, ...overrides });
+
+/** The JIT of `aJit`, in which the signed-in person holds `role` (in party p1, the lead party). */
+export const aJitAs = (role: JitRole, overrides: Partial<Jit> = {}): Jit => aJit({ myMembership: aMembership({ role }), ...overrides });
+
+/** A party of the JIT: the Netherlands (p1, lead) unless told otherwise. */
+export const aParty = (overrides: Partial<Party> = {}): Party => ({ id: 'p1', kind: 'party', country: 'NL', name: 'Netherlands', authority: 'OM', isLead: true, ...overrides });
+
+/** An evidence item as the list shows it: a photograph shared by the Netherlands, available. */
+export const anEvidenceRow = (overrides: Partial<EvidenceListPage['items'][number]> = {}): EvidenceListPage['items'][number] => ({
+  id: 'i1',
+  jitId: 'j1',
+  title: 'Harbour photo',
+  description: '',
+  documentType: 'photograph',
+  languages: [],
+  originatingPartyId: 'p1',
+  originatingAuthority: '',
+  collectedBy: '',
+  collectionMethod: '',
+  obtainedAt: null,
+  source: '',
+  handlingCode: 'intelligence_only',
+  classification: 'restricted',
+  tags: [],
+  folderId: null,
+  status: 'available',
+  createdBy: 'u1',
+  createdByName: 'Anna de Vries',
+  createdByPartyId: 'p1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  sha256: 'a'.repeat(64),
+  size: 2048,
+  mimeType: 'image/png',
+  fileName: 'harbour.png',
+  duplicateOfItemId: null,
+  ...overrides,
+});
+
+/** A version of an item: the original of `anEvidenceRow`, unless told otherwise. */
+export const aVersion = (overrides: Partial<EvidenceVersion> = {}): EvidenceVersion => ({
+  id: 'v1',
+  number: 1,
+  kind: 'original',
+  derivedFromVersionId: null,
+  fileName: 'harbour.png',
+  size: 2048,
+  sha256: 'a'.repeat(64),
+  mimeType: 'image/png',
+  status: 'available',
+  uploadedBy: 'u1',
+  uploadedByName: 'Anna de Vries',
+  uploadedByPartyId: 'p1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastVerifiedAt: null,
+  note: '',
+  ...overrides,
+});
+
+/** An evidence item as its page shows it: `anEvidenceRow` with its original version and no downloads. */
+export const anEvidenceItem = (overrides: Partial<EvidenceItem> = {}): EvidenceItem => ({ ...anEvidenceRow(), versions: [aVersion()], downloads: [], ...overrides });

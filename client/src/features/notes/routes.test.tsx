@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteKeys } from '../../lib/query-keys';
 import { setMe } from '../../lib/auth';
 import { createQueryClient } from '../../lib/query-client';
-import { aMe } from '../../test/fixtures';
+import { aJit, aMe, aMembership } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { JitNoteEditRoute } from './routes';
 import { json, stubFetch } from '../../test/fetch';
 
 const me: Me = aMe();
-const jit = { id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;
+const jit: Jit = aJit({ myMembership: aMembership({ role: 'member', isLeadParty: false }) });
 const note: Note = {
   id: 'n1',
   jitId: 'j1',

@@ -87,6 +87,9 @@ export function useUploadStatus(jitId: string, uploadId: string | null, enabled:
   });
 }
 
+/** An item as the item routes answer it (a verification answers fixity results instead). */
+const isEvidenceItem = (value: unknown): value is EvidenceItem => typeof value === 'object' && value !== null && 'versions' in value && 'status' in value;
+
 /** Every change to an item refreshes the lists, the item and its custody log. */
 function useEvidenceMutation<TVariables, TResult>(jitId: string, mutationFn: (variables: TVariables) => Promise<TResult>) {
   const queryClient = useQueryClient();
@@ -94,10 +97,7 @@ function useEvidenceMutation<TVariables, TResult>(jitId: string, mutationFn: (va
     mutationFn,
     onSuccess: (result) => {
       // A pending item cannot be read back yet: only an item that is evidence goes into the cache.
-      const item = result as unknown as EvidenceItem | undefined;
-      if (item && typeof item === 'object' && 'versions' in item && item.status !== 'pending') {
-        queryClient.setQueryData(evidenceKeys.item(jitId, item.id), item);
-      }
+      if (isEvidenceItem(result) && result.status !== 'pending') queryClient.setQueryData(evidenceKeys.item(jitId, result.id), result);
       void queryClient.invalidateQueries({ queryKey: evidenceKeys.all(jitId) });
       void queryClient.invalidateQueries({ queryKey: recordKeys.all(jitId) });
     },

@@ -4,18 +4,11 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { EvidenceList } from './evidence-list';
-import { aMe } from '../../../test/fixtures';
+import { aJitAs, aMe, aParty } from '../../../test/fixtures';
 import { json, stubFetch } from '../../../test/fetch';
 
 const me: Me = aMe({ email: 'a@nl.example', displayName: 'Anna', timeZone: 'UTC' });
-const jit = {
-  id: 'j1',
-  status: 'active',
-  parties: [{ id: 'p1', kind: 'party', country: 'NL', name: 'Netherlands', authority: 'OM', isLead: true }],
-  myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: true },
-  maxUploadBytes: 1024,
-  blockedTypes: [],
-} as unknown as Jit;
+const jit: Jit = aJitAs('member', { parties: [aParty()], maxUploadBytes: 1024 });
 
 const item = (id: string, title: string, status: 'available' | 'integrity_failed') => ({
   id,

@@ -1,21 +1,14 @@
-import type { EvidenceListPage, Jit, Me } from '@jit/shared';
+import type { EvidenceListPage, Jit, JitRole, Me } from '@jit/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { IntegrityAlert } from './integrity-alert';
 import { json, stubFetch } from '../../../test/fetch';
+import { aJitAs, aMe, anEvidenceRow } from '../../../test/fixtures';
 
-const me = { id: 'u1', isPlatformAdmin: false } as unknown as Me;
-const jitAs = (role: string) =>
-  ({
-    id: 'j1',
-    status: 'active',
-    parties: [],
-    myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true },
-    maxUploadBytes: 1024,
-    blockedTypes: [],
-  }) as unknown as Jit;
+const me: Me = aMe();
+const jitAs = (role: JitRole): Jit => aJitAs(role, { maxUploadBytes: 1024 });
 
 /** Answers every request with the page; returns the addresses asked for, as they grow. */
 function stubEvidence(page: EvidenceListPage): string[] {
@@ -27,12 +20,12 @@ function stubEvidence(page: EvidenceListPage): string[] {
   return requests;
 }
 
-const failed = (id: string, title: string) => ({ id, title, status: 'integrity_failed' }) as EvidenceListPage['items'][number];
+const failed = (id: string, title: string) => anEvidenceRow({ id, title, status: 'integrity_failed' });
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('IntegrityAlert', () => {
-  it.each(['leader', 'legal_adviser'])('shows a %s the items that failed their fixity check, as links', async (role) => {
+  it.each(['leader', 'legal_adviser'] as const)('shows a %s the items that failed their fixity check, as links', async (role) => {
     const requests = stubEvidence({ items: [failed('i1', 'Ledger'), failed('i2', 'Damaged scan')], nextCursor: null });
     await renderWithProviders(
       <MemoryRouter>
@@ -68,7 +61,7 @@ describe('IntegrityAlert', () => {
   });
 
   it('neither asks nor shows for a member or an observer', async () => {
-    for (const role of ['member', 'observer']) {
+    for (const role of ['member', 'observer'] as const) {
       const requests = stubEvidence({ items: [failed('i1', 'Ledger')], nextCursor: null });
       const { unmount } = await renderWithProviders(
         <MemoryRouter>

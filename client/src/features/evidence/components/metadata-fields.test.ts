@@ -1,6 +1,6 @@
-import type { EvidenceItem } from '@jit/shared';
 import { describe, expect, it } from 'vitest';
 import { folderOptions, guessDocumentType, initialValues, metadataChanges, missingFields, toMetadataInput, valuesOfItem } from './metadata-fields';
+import { anEvidenceItem } from '../../../test/fixtures';
 
 const file = new File(['hello'], 'scan.pdf', { type: 'application/pdf' });
 
@@ -43,22 +43,14 @@ describe('evidence metadata form values', () => {
   });
 
   it('sends only what changed when editing', () => {
-    const item = {
+    const item = anEvidenceItem({
       title: 'Scan',
-      description: '',
       documentType: 'document',
-      languages: [],
-      originatingPartyId: 'p1',
-      originatingAuthority: '',
-      collectedBy: '',
-      collectionMethod: '',
       obtainedAt: '2026-03-01T09:30:00.000Z',
-      source: '',
       handlingCode: 'intelligence_only',
       classification: 'restricted',
       tags: ['x'],
-      folderId: null,
-    } as unknown as EvidenceItem;
+    });
     const before = valuesOfItem(item);
     expect(metadataChanges(before, before)).toEqual({});
     expect(metadataChanges(before, { ...before, title: 'Scan 2', obtainedAt: '', tags: 'x, y', handlingCode: 'evidential_use_in_jit' })).toEqual({

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { LinksPanel } from './links-panel';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
+import { aJitAs } from '../../../test/fixtures';
 
-const jitAs = (role: JitRole, status: Jit['status'] = 'active') =>
-  ({ id: 'j1', status, parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
+const jitAs = (role: JitRole, status: Jit['status'] = 'active'): Jit => aJitAs(role, { status });
 
 const link = (id: string, other: Link['other']): Link => ({
   id,

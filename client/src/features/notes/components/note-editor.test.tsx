@@ -8,9 +8,10 @@ import { noteKeys } from '../../../lib/query-keys';
 import { draftKey, readDraft, writeDraft } from '../utils/drafts';
 import { NoteEditor } from './note-editor';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
+import { aJit, aMe, aMembership } from '../../../test/fixtures';
 
-const me = { id: 'u-b', displayName: 'Léa Moreau', isPlatformAdmin: false } as Me;
-const jit = { id: 'j1', status: 'active', myMembership: { memberId: 'm1', partyId: 'p1', role: 'member', isLeadParty: false } } as unknown as Jit;
+const me: Me = aMe({ id: 'u-b', displayName: 'Léa Moreau' });
+const jit: Jit = aJit({ myMembership: aMembership({ role: 'member', isLeadParty: false }) });
 const note: Note = {
   id: 'n1',
   jitId: 'j1',

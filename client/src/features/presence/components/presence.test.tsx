@@ -6,22 +6,14 @@ import { setMe } from '../../../lib/auth';
 import { createQueryClient } from '../../../lib/query-client';
 import { RealtimeProvider } from '../../../lib/realtime';
 import { FakeSocket } from '../../../test/fake-socket';
-import { aMe } from '../../../test/fixtures';
+import { aJit, aMe, aParty } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { AlsoHere, OthersEditingHint } from './note-presence';
 import { OnlineNow } from './online-now';
 import { apiError, json, stubFetch } from '../../../test/fetch';
 
 const me: Me = aMe();
-const jit = {
-  id: 'j1',
-  status: 'active',
-  parties: [
-    { id: 'p1', name: 'Netherlands' },
-    { id: 'p2', name: 'Spain' },
-  ],
-  myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
-} as unknown as Jit;
+const jit: Jit = aJit({ parties: [aParty(), aParty({ id: 'p2', country: 'ES', name: 'Spain', isLead: false })] });
 
 const member = (userId: string, displayName: string, partyId: string) => ({ id: `m-${userId}`, userId, displayName, partyId, active: true }) as Member;
 

@@ -4,14 +4,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
-import { aMe } from '../../../test/fixtures';
+import { aJitAs, aMe } from '../../../test/fixtures';
 import { TasksPage } from './tasks-page';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
 const me: Me = aMe();
 /** The caller's membership is m1; the task is assigned to m2 unless a test says otherwise. */
-const jitAs = (role: JitRole) =>
-  ({ id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
+const jitAs = (role: JitRole): Jit => aJitAs(role);
 
 const TITLE = 'Trace the containers';
 const aTask = (checklist: Task['checklist'], assigneeMemberId = 'm2'): Task => ({

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { TaskDialog } from './task-dialog';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
+import { aJitAs } from '../../../test/fixtures';
 
-const jitAs = (role: JitRole) =>
-  ({ id: 'j1', status: 'active', parties: [], myMembership: { memberId: 'm1', partyId: 'p1', role, isLeadParty: true } }) as unknown as Jit;
+const jitAs = (role: JitRole): Jit => aJitAs(role);
 
 const task: Task = {
   id: 't1',
