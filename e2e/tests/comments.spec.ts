@@ -1,17 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import {
-  apiSession,
-  createNoteByApi,
-  expectNoPageErrors,
-  field,
-  firstLogin,
-  login,
-  pickOption,
-  type Person,
-  setUpTeamByApi,
-  trackPageErrors,
-} from './helpers';
+import { createNoteByApi, expectNoPageErrors, field, type Person, pickOption, teamInTwoBrowsers, type TeamInTwoBrowsers } from './helpers';
 
 /** A leader of the lead party comments; a member of the other party is mentioned and watches. */
 const COMMENTER_A: Person = {
@@ -43,13 +32,13 @@ test.describe('comments: A comments on a note mentioning B; B sees it live', () 
 
   let jit: Jit;
   let note: Note;
-  let contextA: BrowserContext | undefined;
-  let contextB: BrowserContext | undefined;
+  let team: TeamInTwoBrowsers | undefined;
   let pageA: Page;
   let pageB: Page;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInTwoBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Heron: money mules',
@@ -57,28 +46,20 @@ test.describe('comments: A comments on a note mentioning B; B sees it live', () 
         lead: { country: 'BE', name: 'Belgium', authority: 'Federal Prosecutor' },
         other: { country: 'FR', name: 'France', authority: 'Parquet de Lille' },
       },
-      COMMENTER_A,
-      [{ person: READER_B, partyName: 'France', role: 'member' }],
+      { leader: COMMENTER_A, member: READER_B },
+      async (api, created) => {
+        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Three accounts opened in Lille in March.\n' });
+      },
     );
-    const apiA = await apiSession(COMMENTER_A.email, COMMENTER_A.password);
-    try {
-      note = await createNoteByApi(apiA, jit, { title: NOTE_TITLE, body: 'Three accounts opened in Lille in March.\n' });
-    } finally {
-      await apiA.dispose();
-    }
-
-    ({ context: contextB, page: pageB } = await firstLogin(browser, READER_B));
-    contextA = await browser.newContext();
-    pageA = trackPageErrors(await contextA.newPage());
-    await login(pageA, COMMENTER_A.email, COMMENTER_A.password);
-    await expect(pageA).toHaveURL(/\/jits$/);
+    ({ jit } = team);
+    ({ page: pageA } = team.leader);
+    ({ page: pageB } = team.member);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await contextA?.close();
-    await contextB?.close();
+    await team?.close();
   });
 
   test('B, on the note page, sees the comment A posts appear without a reload', async () => {

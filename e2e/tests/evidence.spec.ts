@@ -215,9 +215,11 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
     await page.getByTestId('version-row-1').getByRole('button', { name: 'Preview' }).click();
     const pdfPreview = page.getByTestId('version-preview');
     await expect(pdfPreview).toHaveAttribute('data-kind', 'pdf');
-    await expect(pdfPreview.getByTestId('pdf-page-1')).toBeVisible().catch((error: Error) => {
-      throw new Error(`${error.message}\n--- browser console ---\n${consoleLines.join('\n')}`);
-    });
+    await expect(pdfPreview.getByTestId('pdf-page-1'))
+      .toBeVisible()
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n--- browser console ---\n${consoleLines.join('\n')}`);
+      });
     page.off('console', onConsole);
     await expect(pdfPreview.getByText('Pages: 1')).toBeVisible();
     await expect(pdfPreview.getByRole('img', { name: `Page 1 of ${PDF_NAME}` })).toBeVisible();

@@ -283,8 +283,7 @@ export function minimalPdf(text: string): Buffer {
 export const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** The progress bar of one file on the upload screen (its aria-valuenow is the percentage). */
-export const uploadProgress = (page: Page, fileName: string): Locator =>
-  page.getByRole('progressbar', { name: `Upload progress of ${fileName}`, exact: true });
+export const uploadProgress = (page: Page, fileName: string): Locator => page.getByRole('progressbar', { name: `Upload progress of ${fileName}`, exact: true });
 
 /**
  * Holds the tus PATCH requests (the chunks) of a page once `passFirst` of them have gone through,
@@ -371,14 +370,55 @@ export async function setUpTeamByApi(terms: TeamJitTerms, leader: Person, member
     // The administrator appoints leaders only; the leader adds the other members.
     await addMemberByApi(admin, jit, leaderAccount.id, terms.lead.name, 'leader');
     await changeInitialPasswordByApi(leader);
-    const leaderApi = await apiSession(leader.email, leader.password);
-    try {
+    await asPerson(leader, async (leaderApi) => {
       for (const [index, member] of members.entries()) await addMemberByApi(leaderApi, jit, accounts[index].id, member.partyName, member.role);
-    } finally {
-      await leaderApi.dispose();
-    }
+    });
     return jit;
   } finally {
     await admin.dispose();
+  }
+}
+
+/** One person signed in, in a browser context of their own. */
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A JIT of two states with its lead leader and one member of the other party, each in a browser of their own. */
+export interface TeamInTwoBrowsers {
+  jit: Jit;
+  leader: BrowserSession;
+  member: BrowserSession;
+  /** Closes both browsers (safe to call after a failed set-up). */
+  close: () => Promise<void>;
+}
+
+/**
+ * The set-up of the journeys in which one person's change appears on another's screen: the JIT
+ * and both accounts through the API, `arrange` for what must exist before anyone looks (a note,
+ * as the leader), then the leader signed in and the member signing in for the first time (so the
+ * forced password change is part of their journey).
+ */
+export async function teamInTwoBrowsers(
+  browser: Browser,
+  terms: TeamJitTerms,
+  people: { leader: Person; member: Person },
+  arrange: (leaderApi: APIRequestContext, jit: Jit) => Promise<void> = () => Promise.resolve(),
+): Promise<TeamInTwoBrowsers> {
+  const jit = await setUpTeamByApi(terms, people.leader, [{ person: people.member, partyName: terms.other.name, role: 'member' }]);
+  await asPerson(people.leader, (api) => arrange(api, jit));
+  const leader = await signedIn(browser, people.leader);
+  const member = await firstLogin(browser, people.member);
+  return { jit, leader, member, close: async () => void (await Promise.all([leader.context.close(), member.context.close()])) };
+}
+
+/** Runs `work` with an API session of `person` (whose password is set), and ends the session. */
+export async function asPerson<T>(person: Person, work: (api: APIRequestContext) => Promise<T>): Promise<T> {
+  const api = await apiSession(person.email, person.password);
+  try {
+    return await work(api);
+  } finally {
+    await api.dispose();
   }
 }

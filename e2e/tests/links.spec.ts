@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Jit, Note, Task } from '@jit/shared';
 import {
-  apiSession,
+  asPerson,
   createNoteByApi,
   expectNoPageErrors,
   field,
@@ -77,16 +77,13 @@ test.describe('links: a member links a note to a task; both ends show it, live f
         { person: WATCHER, partyName: 'France', role: 'member' },
       ],
     );
-    const api = await apiSession(LEADER.email, LEADER.password);
-    try {
+    await asPerson(LEADER, async (api) => {
       note = await createNoteByApi(api, jit, { title: NOTE_TITLE, body: 'The pilot saw a second boat alongside on 3 March.\n' });
       // Only leaders create tasks; the journey is about linking, so the task is arranged through the API.
       const response = await api.post(`/api/jits/${jit.id}/tasks`, { data: { title: TASK_TITLE, description: 'Ask about the **second boat**.' } });
       expect(response.status(), await response.text()).toBe(201);
       task = (await response.json()) as Task;
-    } finally {
-      await api.dispose();
-    }
+    });
     linker = await firstLogin(browser, LINKER);
     watcher = await firstLogin(browser, WATCHER);
   });
@@ -148,7 +145,9 @@ test.describe('links: a member links a note to a task; both ends show it, live f
     const page = linker.page;
     await markDocument(page);
     const other = watcher.page;
-    await linksOf(other).getByRole('button', { name: `Remove the link to ${NOTE_TITLE}` }).click();
+    await linksOf(other)
+      .getByRole('button', { name: `Remove the link to ${NOTE_TITLE}` })
+      .click();
     const confirm = other.getByRole('dialog', { name: 'Remove this link?' });
     await expect(confirm).toContainText(`“${NOTE_TITLE}” will no longer be linked here`);
     await confirm.getByRole('button', { name: 'Remove link' }).click();

@@ -1,17 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import {
-  changeForcedPassword,
-  expectNoPageErrors,
-  field,
-  login,
-  markDocument,
-  type Person,
-  sameDocument,
-  setUpTeamByApi,
-  signedIn,
-  trackPageErrors,
-} from './helpers';
+import { changeForcedPassword, expectNoPageErrors, field, login, markDocument, type Person, sameDocument, setUpTeamByApi, signedIn, trackPageErrors } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.nl@jit-e2e-live.test',

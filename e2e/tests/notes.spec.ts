@@ -1,16 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import {
-  apiSession,
-  changeInitialPasswordByApi,
-  createNoteByApi,
-  expectNoPageErrors,
-  field,
-  login,
-  type Person,
-  setUpTeamByApi,
-  trackPageErrors,
-} from './helpers';
+import { asPerson, changeInitialPasswordByApi, createNoteByApi, expectNoPageErrors, field, login, type Person, setUpTeamByApi, trackPageErrors } from './helpers';
 
 /** Both may write notes: a leader of the lead party and a member of the other party. */
 const WRITER_A: Person = {
@@ -80,16 +70,13 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     );
     await changeInitialPasswordByApi(WRITER_B);
 
-    const apiA = await apiSession(WRITER_A.email, WRITER_A.password);
-    try {
+    await asPerson(WRITER_A, async (apiA) => {
       note = await createNoteByApi(apiA, jit, { title: NOTE_TITLE, body: ORIGINAL_BODY, tags: ['suspects'] });
       xssNote = await createNoteByApi(apiA, jit, {
         title: 'Pasted from a web page',
         body: 'Harmless text before.\n\n<img src=x onerror="window.__xss=1">\n\n[a link](javascript:window.__xss=2)\n\n<script>window.__xss=3</script>\n\nHarmless text after.\n',
       });
-    } finally {
-      await apiA.dispose();
-    }
+    });
 
     // Each writer in a browser context of their own.
     contextA = await browser.newContext();
@@ -176,9 +163,7 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     // The image is there (without its handler); wait until loading it has failed, when onerror would run.
     const image = body.locator('img');
     await expect(image).toHaveCount(1);
-    await image.evaluate((img: HTMLImageElement) =>
-      img.complete ? undefined : new Promise<void>((done) => img.addEventListener('error', () => done(), { once: true })),
-    );
+    await image.evaluate((img: HTMLImageElement) => (img.complete ? undefined : new Promise<void>((done) => img.addEventListener('error', () => done(), { once: true }))));
     expect(await image.getAttribute('onerror')).toBeNull();
     await expect(body.locator('script')).toHaveCount(0);
     // The javascript: link keeps its text and loses its address.
@@ -191,9 +176,10 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     // The editor's live preview renders it the same way.
     await pageA.goto(`/jits/${jit.id}/notes/${xssNote.id}/edit`);
     await expect(pageA.getByTestId('note-preview')).toContainText('Harmless text after.');
-    await pageA.getByTestId('note-preview').locator('img').evaluate((img: HTMLImageElement) =>
-      img.complete ? undefined : new Promise<void>((done) => img.addEventListener('error', () => done(), { once: true })),
-    );
+    await pageA
+      .getByTestId('note-preview')
+      .locator('img')
+      .evaluate((img: HTMLImageElement) => (img.complete ? undefined : new Promise<void>((done) => img.addEventListener('error', () => done(), { once: true }))));
     expect(await pageA.evaluate(() => window.__xss)).toBeUndefined();
   });
 });

@@ -1,19 +1,18 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
 import {
-  apiSession,
+  type BrowserSession,
   createNoteByApi,
   dayFromToday,
   expectNoPageErrors,
   field,
-  firstLogin,
   login,
   markDocument,
   type Person,
   pickOption,
   sameDocument,
-  setUpTeamByApi,
-  signedIn,
+  teamInTwoBrowsers,
+  type TeamInTwoBrowsers,
   trackPageErrors,
 } from './helpers';
 
@@ -51,11 +50,13 @@ test.describe('notifications: the leader assigns a task and mentions the investi
 
   let jit: Jit;
   let note: Note;
-  let leader: { context: BrowserContext; page: Page };
-  let investigator: { context: BrowserContext; page: Page };
+  let team: TeamInTwoBrowsers | undefined;
+  let leader: BrowserSession;
+  let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInTwoBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Alps: VAT carousel',
@@ -63,24 +64,18 @@ test.describe('notifications: the leader assigns a task and mentions the investi
         lead: { country: 'DE', name: 'Germany', authority: 'Staatsanwaltschaft München' },
         other: { country: 'IT', name: 'Italy', authority: 'Procura di Milano' },
       },
-      LEADER,
-      [{ person: INVESTIGATOR, partyName: 'Italy', role: 'member' }],
+      { leader: LEADER, member: INVESTIGATOR },
+      async (api, created) => {
+        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
+      },
     );
-    const api = await apiSession(LEADER.email, LEADER.password);
-    try {
-      note = await createNoteByApi(api, jit, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
-    } finally {
-      await api.dispose();
-    }
-    leader = await signedIn(browser, LEADER);
-    investigator = await firstLogin(browser, INVESTIGATOR);
+    ({ jit, leader: leader, member: investigator } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await leader?.context.close();
-    await investigator?.context.close();
+    await team?.close();
   });
 
   test('the leader assigns a task: it appears on the investigator’s board without a reload, with a notification', async () => {

@@ -1,14 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import {
-  apiSession,
-  createNoteByApi,
-  expectNoPageErrors,
-  firstLogin,
-  type Person,
-  setUpTeamByApi,
-  signedIn,
-} from './helpers';
+import { type BrowserSession, createNoteByApi, expectNoPageErrors, type Person, type TeamInTwoBrowsers, teamInTwoBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.pt@jit-e2e-presence.test',
@@ -39,12 +31,14 @@ test.describe('presence: two members on the same note see each other, and the JI
 
   let jit: Jit;
   let note: Note;
-  let leader: { context: BrowserContext; page: Page };
-  let investigator: { context: BrowserContext; page: Page };
+  let team: TeamInTwoBrowsers | undefined;
+  let leader: BrowserSession;
+  let investigator: BrowserSession;
   const notePath = () => `/jits/${jit.id}/notes/${note.id}`;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInTwoBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Atlantic: hashish by sea',
@@ -52,24 +46,18 @@ test.describe('presence: two members on the same note see each other, and the JI
         lead: { country: 'PT', name: 'Portugal', authority: 'Ministério Público' },
         other: { country: 'ES', name: 'Spain', authority: 'Audiencia Nacional' },
       },
-      LEADER,
-      [{ person: INVESTIGATOR, partyName: 'Spain', role: 'member' }],
+      { leader: LEADER, member: INVESTIGATOR },
+      async (api, created) => {
+        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Two speedboats without lights, around 03:00.\n' });
+      },
     );
-    const api = await apiSession(LEADER.email, LEADER.password);
-    try {
-      note = await createNoteByApi(api, jit, { title: NOTE_TITLE, body: 'Two speedboats without lights, around 03:00.\n' });
-    } finally {
-      await api.dispose();
-    }
-    leader = await signedIn(browser, LEADER);
-    investigator = await firstLogin(browser, INVESTIGATOR);
+    ({ jit, leader, member: investigator } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await leader?.context.close();
-    await investigator?.context.close();
+    await team?.close();
   });
 
   test('both open the note: each is told the other is here', async () => {

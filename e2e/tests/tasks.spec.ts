@@ -1,16 +1,16 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Jit } from '@jit/shared';
 import {
+  type BrowserSession,
   dayFromToday,
   expectNoPageErrors,
   field,
-  firstLogin,
   login,
   markDocument,
   type Person,
   sameDocument,
-  setUpTeamByApi,
-  signedIn,
+  teamInTwoBrowsers,
+  type TeamInTwoBrowsers,
   trackPageErrors,
 } from './helpers';
 
@@ -41,16 +41,17 @@ const TASK_TITLE = 'Trace the shipping containers at Antwerp';
 const CHECKLIST = ['Request the manifests', 'Compare the container seals'];
 const PHONE = { width: 390, height: 844 };
 
-
 test.describe('tasks: a leader assigns, the assignee moves it along, both boards follow live', () => {
   test.describe.configure({ mode: 'serial' });
 
   let jit: Jit;
-  let leader: { context: BrowserContext; page: Page };
-  let investigator: { context: BrowserContext; page: Page };
+  let team: TeamInTwoBrowsers | undefined;
+  let leader: BrowserSession;
+  let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInTwoBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Harbour: cocaine in fruit containers',
@@ -58,18 +59,15 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
         lead: { country: 'BE', name: 'Belgium', authority: 'Federal Prosecutor' },
         other: { country: 'ES', name: 'Spain', authority: 'Audiencia Nacional' },
       },
-      LEADER,
-      [{ person: INVESTIGATOR, partyName: 'Spain', role: 'member' }],
+      { leader: LEADER, member: INVESTIGATOR },
     );
-    leader = await signedIn(browser, LEADER);
-    investigator = await firstLogin(browser, INVESTIGATOR);
+    ({ jit, leader: leader, member: investigator } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await leader?.context.close();
-    await investigator?.context.close();
+    await team?.close();
   });
 
   test('the leader creates a task for the investigator, whose open board shows it in "To do" without a reload', async () => {

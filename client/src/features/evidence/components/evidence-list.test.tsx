@@ -45,13 +45,14 @@ afterEach(() => vi.unstubAllGlobals());
 describe('EvidenceList', () => {
   it('lists items, flags a failed integrity, and loads the next page with the cursor', async () => {
     const calls = stubFetch(({ path, query }) => {
-        if (path === '/api/jits/j1/evidence') {
-          const page: EvidenceListPage = query.get('cursor') === 'c1'
+      if (path === '/api/jits/j1/evidence') {
+        const page: EvidenceListPage =
+          query.get('cursor') === 'c1'
             ? { items: [item('i3', 'Harbour photo', 'available')], nextCursor: null }
             : { items: [item('i1', 'Ledger', 'available'), item('i2', 'Damaged scan', 'integrity_failed')], nextCursor: 'c1' };
-          return json(200, page);
-        }
-        return json(200, []);
+        return json(200, page);
+      }
+      return json(200, []);
     });
     const requests = () => calls.map((c) => c.url);
     await renderWithProviders(

@@ -1,13 +1,5 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
-import {
-  DOCUMENT_TYPES,
-  HANDLING_CODES,
-  type DocumentType,
-  type EvidenceSortField,
-  type HandlingCode,
-  type Jit,
-  type Me,
-} from '@jit/shared';
+import { DOCUMENT_TYPES, HANDLING_CODES, type DocumentType, type EvidenceSortField, type HandlingCode, type Jit, type Me } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -136,21 +128,8 @@ export function EvidenceList({ jit, me }: { jit: Jit; me: Me }) {
               value={draft.handlingCode}
               onChange={(v) => set('handlingCode', v)}
             />
-            <Select
-              label={t('evidence.list.uploader')}
-              clearable
-              searchable
-              data={uploaders}
-              value={draft.uploadedBy}
-              onChange={(v) => set('uploadedBy', v)}
-            />
-            <Select
-              label={t('evidence.fields.folder')}
-              clearable
-              data={folderOptions(folders.data ?? [])}
-              value={draft.folderId}
-              onChange={(v) => set('folderId', v)}
-            />
+            <Select label={t('evidence.list.uploader')} clearable searchable data={uploaders} value={draft.uploadedBy} onChange={(v) => set('uploadedBy', v)} />
+            <Select label={t('evidence.fields.folder')} clearable data={folderOptions(folders.data ?? [])} value={draft.folderId} onChange={(v) => set('folderId', v)} />
             <TextInput type="date" label={t('evidence.list.obtainedFrom')} value={draft.obtainedFrom} onChange={(e) => set('obtainedFrom', e.currentTarget.value)} />
             <TextInput type="date" label={t('evidence.list.obtainedTo')} value={draft.obtainedTo} onChange={(e) => set('obtainedTo', e.currentTarget.value)} />
             <Button type="submit">{t('record.applyFilters')}</Button>

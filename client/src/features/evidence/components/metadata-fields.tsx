@@ -171,14 +171,7 @@ interface MetadataFieldsProps {
 export function MetadataFields({ values, onChange, parties, folders, fieldError, disabled }: MetadataFieldsProps) {
   const { t, i18n } = useTranslation();
   const text = (key: 'title' | 'originatingAuthority' | 'collectedBy' | 'collectionMethod' | 'source', label: string, required = false) => (
-    <TextInput
-      label={label}
-      required={required}
-      disabled={disabled}
-      value={values[key]}
-      onChange={(e) => onChange(key, e.currentTarget.value)}
-      error={fieldError(key)}
-    />
+    <TextInput label={label} required={required} disabled={disabled} value={values[key]} onChange={(e) => onChange(key, e.currentTarget.value)} error={fieldError(key)} />
   );
   return (
     <Stack gap="sm">

@@ -62,9 +62,7 @@ export default function PdfPreview({ url, title }: { url: string; title: string 
       {failed && <Alert color="red">{t('evidence.preview.failed')}</Alert>}
       {pageCount !== null && (
         <Text size="sm" c="dimmed">
-          {pageCount > MAX_PDF_PAGES
-            ? t('evidence.preview.pdfFirstPages', { shown: MAX_PDF_PAGES, total: pageCount })
-            : t('evidence.preview.pdfPages', { count: pageCount })}
+          {pageCount > MAX_PDF_PAGES ? t('evidence.preview.pdfFirstPages', { shown: MAX_PDF_PAGES, total: pageCount }) : t('evidence.preview.pdfPages', { count: pageCount })}
         </Text>
       )}
       <Stack ref={container} gap="sm" align="center" data-testid="pdf-preview" />

@@ -25,12 +25,7 @@ export function TransferProgress({ fileName, state, onPause, onResume, onCancel 
   return (
     <Stack gap={6}>
       <Progress.Root size="lg">
-        <Progress.Section
-          value={state.phase === 'complete' ? 100 : percent}
-          color={color}
-          animated={active}
-          aria-label={t('evidence.upload.progressOf', { name: fileName })}
-        >
+        <Progress.Section value={state.phase === 'complete' ? 100 : percent} color={color} animated={active} aria-label={t('evidence.upload.progressOf', { name: fileName })}>
           <Progress.Label>{state.phase === 'complete' ? '100%' : `${percent}%`}</Progress.Label>
         </Progress.Section>
       </Progress.Root>

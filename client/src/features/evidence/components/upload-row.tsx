@@ -112,11 +112,7 @@ function TransferRow({ jit, file, folders, defaultFolderId, onRemove }: UploadRo
         <TransferProgress fileName={file.name} state={state} onPause={transfer.pause} onResume={transfer.resume} onCancel={transfer.cancel} />
         {status.data && state.phase === 'complete' && <UploadFacts jitId={jit.id} status={status.data} />}
         {saved ? (
-          <Alert
-            color={itemStatus === 'available' ? 'green' : itemStatus === 'integrity_failed' ? 'red' : 'blue'}
-            data-testid="saved-status"
-            data-status={itemStatus}
-          >
+          <Alert color={itemStatus === 'available' ? 'green' : itemStatus === 'integrity_failed' ? 'red' : 'blue'} data-testid="saved-status" data-status={itemStatus}>
             <Group gap="xs">
               {itemStatus && <EvidenceStatusBadge status={itemStatus} />}
               <Text size="sm">
@@ -150,9 +146,7 @@ function TransferRow({ jit, file, folders, defaultFolderId, onRemove }: UploadRo
                       {t('evidence.upload.waitingForServer')}
                     </Text>
                   )}
-                  {state.uploadId && state.phase !== 'complete' && (
-                    <Badge variant="light">{t('evidence.upload.saveBeforeDone')}</Badge>
-                  )}
+                  {state.uploadId && state.phase !== 'complete' && <Badge variant="light">{t('evidence.upload.saveBeforeDone')}</Badge>}
                 </Group>
               </Stack>
             </form>

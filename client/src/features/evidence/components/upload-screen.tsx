@@ -120,14 +120,7 @@ export function UploadScreen({ jit, me }: { jit: Jit; me: Me }) {
         </Stack>
       </Paper>
       <Group align="flex-end">
-        <Select
-          label={t('evidence.upload.defaultFolder')}
-          clearable
-          data={folderOptions(folders.data ?? [])}
-          value={defaultFolderId}
-          onChange={setDefaultFolderId}
-          w={320}
-        />
+        <Select label={t('evidence.upload.defaultFolder')} clearable data={folderOptions(folders.data ?? [])} value={defaultFolderId} onChange={setDefaultFolderId} w={320} />
         {access.can('folders.manage') && <NewFolderForm jitId={jit.id} onCreated={setDefaultFolderId} />}
       </Group>
       {queue.length === 0 && <Text c="dimmed">{t('evidence.upload.noFiles')}</Text>}
