@@ -18,14 +18,25 @@ const serverBoundaries = [
   {
     files: ['server/src/*/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [boundary(['../*/*', '!../*/entities'], "Import another server folder through its index.ts ('../record') or its entities.ts ('../record/entities')."), NOT_THE_CLIENT] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            boundary(['../*/*', '!../*/entities'], "Import another server folder through its index.ts ('../record') or its entities.ts ('../record/entities')."),
+            NOT_THE_CLIENT,
+          ],
+        },
+      ],
     },
   },
   {
     // A sub-folder (evidence/uploads …) reaches its siblings directly and other folders as above.
     files: ['server/src/*/*/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [boundary(['../../*/*', '!../../*/entities'], "Import another server folder through its index.ts ('../../record') or its entities.ts."), NOT_THE_CLIENT] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [boundary(['../../*/*', '!../../*/entities'], "Import another server folder through its index.ts ('../../record') or its entities.ts."), NOT_THE_CLIENT] },
+      ],
     },
   },
 ];
@@ -44,7 +55,9 @@ const clientBoundaries = [
   },
   {
     files: ['client/src/lib/**/*.{ts,tsx}', 'client/src/components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, boundary(['**/features/**'], 'lib/ and components/ hold no feature logic: they import no feature.')] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NOT_THE_SERVER, boundary(['**/features/**'], 'lib/ and components/ hold no feature logic: they import no feature.')] }],
+    },
   },
   {
     // index.ts and routes.tsx of a feature: ../other is another feature's barrel, ../other/x its inside.

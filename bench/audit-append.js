@@ -24,9 +24,23 @@ async function main() {
   const id = randomUUID();
   await transactions.run(async (manager) => {
     await manager.insert(JitAgreement, {
-      id, reference: `BENCH-${id.slice(0, 8)}`, title: 't', purpose: 'p', legalBasis: 'l', startDate: '2026-01-01', endDate: '2030-01-01',
-      effectiveEndDate: '2030-01-01', workingLanguage: 'en', statesOfOperation: ['NL'], status: 'active', createdBy: context.userId,
-      createdAt: new Date(), activatedAt: null, closedAt: null, maxUploadBytes: null, blockedTypes: [],
+      id,
+      reference: `BENCH-${id.slice(0, 8)}`,
+      title: 't',
+      purpose: 'p',
+      legalBasis: 'l',
+      startDate: '2026-01-01',
+      endDate: '2030-01-01',
+      effectiveEndDate: '2030-01-01',
+      workingLanguage: 'en',
+      statesOfOperation: ['NL'],
+      status: 'active',
+      createdBy: context.userId,
+      createdAt: new Date(),
+      activatedAt: null,
+      closedAt: null,
+      maxUploadBytes: null,
+      blockedTypes: [],
     });
     await record.openChain(manager, jitChain(id));
   });
@@ -34,7 +48,13 @@ async function main() {
     transactions.run(async (manager) => {
       await manager.update(JitAgreement, { id }, { title: `title ${i}` });
       if (audited) {
-        await record.append(manager, context, { chain: jitChain(id), action: 'jit.updated', subjectType: 'jit', subjectId: id, changes: [{ field: 'title', from: `title ${i - 1}`, to: `title ${i}` }] });
+        await record.append(manager, context, {
+          chain: jitChain(id),
+          action: 'jit.updated',
+          subjectType: 'jit',
+          subjectId: id,
+          changes: [{ field: 'title', from: `title ${i - 1}`, to: `title ${i}` }],
+        });
       }
     });
   const time = async (audited) => {
@@ -43,11 +63,17 @@ async function main() {
     return Number(process.hrtime.bigint() - start) / 1e6 / ROUNDS;
   };
   // Warm up both paths, then alternate to spread any drift over both.
-  await time(false); await time(true);
-  const plain = [], audited = [];
-  for (let r = 0; r < 3; r += 1) { plain.push(await time(false)); audited.push(await time(true)); }
+  await time(false);
+  await time(true);
+  const plain = [],
+    audited = [];
+  for (let r = 0; r < 3; r += 1) {
+    plain.push(await time(false));
+    audited.push(await time(true));
+  }
   const median = (xs) => xs.sort((a, b) => a - b)[1];
-  const p = median(plain), a = median(audited);
+  const p = median(plain),
+    a = median(audited);
   const verification = await record.verify(jitChain(id));
   console.log(`driver: ${dataSource.options.type}, ${ROUNDS} mutations per round, median of 3 rounds`);
   console.log(`mutation without audit: ${p.toFixed(3)} ms`);
@@ -57,4 +83,7 @@ async function main() {
   await dataSource.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

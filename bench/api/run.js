@@ -17,9 +17,22 @@ function seedTasks(dataSource, jit, createdBy) {
   const now = new Date();
   const assignees = [jit.nlLeader, jit.frLeader, null];
   return seed(dataSource, 'TaskEntity', jit.size, (i) => ({
-    id: randomUUID(), jitId: jit.id, title: `Task ${i}`, description: '', status: STATUSES[i % 4], position: Math.floor(i / 4), priority: PRIORITIES[i % 4],
-    assigneeMemberId: assignees[i % 3]?.id ?? null, assigneeUserId: assignees[i % 3]?.userId ?? null, assigningPartyId: jit.parties[0].id,
-    dueDate: i % 5 === 0 ? '2020-01-01' : '2099-12-31', labels: [], checklist: [], createdBy, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    jitId: jit.id,
+    title: `Task ${i}`,
+    description: '',
+    status: STATUSES[i % 4],
+    position: Math.floor(i / 4),
+    priority: PRIORITIES[i % 4],
+    assigneeMemberId: assignees[i % 3]?.id ?? null,
+    assigneeUserId: assignees[i % 3]?.userId ?? null,
+    assigningPartyId: jit.parties[0].id,
+    dueDate: i % 5 === 0 ? '2020-01-01' : '2099-12-31',
+    labels: [],
+    checklist: [],
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
   }));
 }
 

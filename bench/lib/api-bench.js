@@ -50,7 +50,11 @@ function client(base) {
   let cookies = [];
   return async function call(method, path, body) {
     const csrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1];
-    const init = { method, headers: { 'content-type': 'application/json', cookie: cookies.join('; '), ...(csrf ? { 'x-xsrf-token': csrf } : {}) }, body: body && JSON.stringify(body) };
+    const init = {
+      method,
+      headers: { 'content-type': 'application/json', cookie: cookies.join('; '), ...(csrf ? { 'x-xsrf-token': csrf } : {}) },
+      body: body && JSON.stringify(body),
+    };
     // A keep-alive socket the server closed during the long seeding fails once; retry on a new one.
     const res = await fetch(base + path, init).catch(() => fetch(base + path, init));
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -81,9 +85,19 @@ async function setUpJits(server) {
     const reference = `BENCH-${size}`;
     jits.push(
       await admin('POST', '/api/jits', {
-        reference, title: reference, purpose: 'Benchmark', legalBasis: 'None', startDate: '2026-01-01', endDate: '2099-12-31', workingLanguage: 'en',
-        statesOfOperation: ['NL'], leadPartyCountry: 'NL',
-        parties: [{ kind: 'party', country: 'NL', name: 'NL', authority: 'OM' }, { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' }],
+        reference,
+        title: reference,
+        purpose: 'Benchmark',
+        legalBasis: 'None',
+        startDate: '2026-01-01',
+        endDate: '2099-12-31',
+        workingLanguage: 'en',
+        statesOfOperation: ['NL'],
+        leadPartyCountry: 'NL',
+        parties: [
+          { kind: 'party', country: 'NL', name: 'NL', authority: 'OM' },
+          { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' },
+        ],
       }),
     );
   }
@@ -116,11 +130,32 @@ const HANDLING = ['evidential_use_in_jit', 'intelligence_only', 'consent_require
 function seedEvidence(dataSource, jit, createdBy) {
   const now = Date.now();
   return seed(dataSource, 'EvidenceItemEntity', jit.size, (i) => ({
-    id: randomUUID(), jitId: jit.id, folderId: null, title: `Item ${i}`, description: '', documentType: 'document', languages: [],
-    originatingPartyId: jit.parties[i % 2].id, originatingAuthority: '', collectedBy: '', collectionMethod: '', obtainedAt: null, source: '',
-    handlingCode: HANDLING[i % 3], classification: 'unclassified', tags: [], status: 'available', createdBy,
-    createdByPartyId: jit.parties[0].id, createdAt: new Date(now - i * 1000), updatedAt: new Date(now), sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-    size: 1000 + i, mimeType: 'application/pdf', fileName: `item-${i}.pdf`, duplicateOfItemId: null,
+    id: randomUUID(),
+    jitId: jit.id,
+    folderId: null,
+    title: `Item ${i}`,
+    description: '',
+    documentType: 'document',
+    languages: [],
+    originatingPartyId: jit.parties[i % 2].id,
+    originatingAuthority: '',
+    collectedBy: '',
+    collectionMethod: '',
+    obtainedAt: null,
+    source: '',
+    handlingCode: HANDLING[i % 3],
+    classification: 'unclassified',
+    tags: [],
+    status: 'available',
+    createdBy,
+    createdByPartyId: jit.parties[0].id,
+    createdAt: new Date(now - i * 1000),
+    updatedAt: new Date(now),
+    sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+    size: 1000 + i,
+    mimeType: 'application/pdf',
+    fileName: `item-${i}.pdf`,
+    duplicateOfItemId: null,
   }));
 }
 

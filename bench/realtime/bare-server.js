@@ -30,12 +30,15 @@ process.on('message', (message) => {
     let done = 0;
     const start = now();
     payloads.forEach((payload, i) => {
-      setTimeout(() => {
-        sent[i] = now();
-        io.to(ROOM).emit('jit:event', payload);
-        done += 1;
-        if (done === payloads.length) process.send({ type: 'burst', sent });
-      }, Math.max(0, start + offsets[i] - now()));
+      setTimeout(
+        () => {
+          sent[i] = now();
+          io.to(ROOM).emit('jit:event', payload);
+          done += 1;
+          if (done === payloads.length) process.send({ type: 'burst', sent });
+        },
+        Math.max(0, start + offsets[i] - now()),
+      );
     });
   }
 });

@@ -47,9 +47,7 @@ function open(url, auth, index, source) {
 
 async function connect({ api, bare, clients }) {
   for (let start = 0; start < clients.length; start += CONNECT_GROUP) {
-    await Promise.all(
-      clients.slice(start, start + CONNECT_GROUP).flatMap(({ index, token }) => [open(api, { token }, index, 'api'), open(bare, null, index, 'bare')]),
-    );
+    await Promise.all(clients.slice(start, start + CONNECT_GROUP).flatMap(({ index, token }) => [open(api, { token }, index, 'api'), open(bare, null, index, 'bare')]));
   }
 }
 

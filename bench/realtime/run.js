@@ -239,11 +239,19 @@ async function main() {
         `Per load: ${CHANGES} changes (task creations through the API) in ${BURSTS} bursts, and as many bare broadcasts at the same instants.`,
     );
     for (const load of loads) {
-      const viaApi = analyse(collected.map((c) => c.api), load.apiOrigins);
-      const viaBare = analyse(collected.map((c) => c.bare), load.bareOrigins);
+      const viaApi = analyse(
+        collected.map((c) => c.api),
+        load.apiOrigins,
+      );
+      const viaBare = analyse(
+        collected.map((c) => c.bare),
+        load.bareOrigins,
+      );
       const lost = (r) => r.expected - r.delivered;
       const rate = (CHANGES / load.busyMs) * 1000;
-      console.log(`\n${load.concurrency === 1 ? 'back-to-back changes, 1 request in flight' : `concurrent changes, ${load.concurrency} requests in flight`}: ${rate.toFixed(0)} changes/s`);
+      console.log(
+        `\n${load.concurrency === 1 ? 'back-to-back changes, 1 request in flight' : `concurrent changes, ${load.concurrency} requests in flight`}: ${rate.toFixed(0)} changes/s`,
+      );
       console.log(`${''.padEnd(34)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}   deliveries`);
       line('change-to-delivery, API', viaApi.latency, `   ${viaApi.delivered}/${viaApi.expected}, lost ${lost(viaApi)}`);
       line('bare socket.io broadcast', viaBare.latency, `   ${viaBare.delivered}/${viaBare.expected}, lost ${lost(viaBare)}`);

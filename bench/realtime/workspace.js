@@ -42,7 +42,11 @@ class Session {
 
 /** One API call; `auth` is a Session, a personal API token (string), or nothing. */
 async function call(base, method, path, body, auth) {
-  const headers = { 'content-type': 'application/json', ...(auth instanceof Session ? auth.headers() : {}), ...(typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : {}) };
+  const headers = {
+    'content-type': 'application/json',
+    ...(auth instanceof Session ? auth.headers() : {}),
+    ...(typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : {}),
+  };
   const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (auth instanceof Session) auth.keep(res);
   const text = await res.text();
@@ -78,7 +82,13 @@ async function startServer(children, nodeArgs = []) {
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i === 100) throw new Error('the server did not answer /api/health within 10 s');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -87,7 +97,13 @@ async function startServer(children, nodeArgs = []) {
 
 /** Creates an account as the administrator, signs it in, changes its initial password, and gives it a personal API token. */
 async function personWithToken(base, admin, email, displayName) {
-  const user = await call(base, 'POST', '/api/users', { email, displayName, organisation: 'Bench', country: 'NL', language: 'en', timeZone: 'UTC', initialPassword: 'initial password 1' }, admin);
+  const user = await call(
+    base,
+    'POST',
+    '/api/users',
+    { email, displayName, organisation: 'Bench', country: 'NL', language: 'en', timeZone: 'UTC', initialPassword: 'initial password 1' },
+    admin,
+  );
   const session = new Session();
   await call(base, 'POST', '/api/auth/login', { email, password: 'initial password 1' }, session);
   await call(base, 'POST', '/api/auth/password', { currentPassword: 'initial password 1', newPassword: PASSWORD }, session);
@@ -99,11 +115,27 @@ async function personWithToken(base, admin, email, displayName) {
 async function seed(base, setupToken, members) {
   const admin = new Session();
   await call(base, 'POST', '/api/setup', { setupToken, email: 'admin@bench.test', password: PASSWORD, displayName: 'Admin' }, admin);
-  const jit = await call(base, 'POST', '/api/jits', {
-    reference: 'BENCH-RT', title: 'Realtime benchmark', purpose: 'Benchmark', legalBasis: 'None', startDate: '2026-01-01', endDate: '2099-12-31',
-    workingLanguage: 'en', statesOfOperation: ['NL'], leadPartyCountry: 'NL',
-    parties: [{ kind: 'party', country: 'NL', name: 'NL', authority: 'OM' }, { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' }],
-  }, admin);
+  const jit = await call(
+    base,
+    'POST',
+    '/api/jits',
+    {
+      reference: 'BENCH-RT',
+      title: 'Realtime benchmark',
+      purpose: 'Benchmark',
+      legalBasis: 'None',
+      startDate: '2026-01-01',
+      endDate: '2099-12-31',
+      workingLanguage: 'en',
+      statesOfOperation: ['NL'],
+      leadPartyCountry: 'NL',
+      parties: [
+        { kind: 'party', country: 'NL', name: 'NL', authority: 'OM' },
+        { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' },
+      ],
+    },
+    admin,
+  );
   // The administrator appoints leaders only, and a leader adds members to their own party: one leader per party.
   const leaders = [];
   for (const [i, party] of jit.parties.entries()) {

@@ -35,12 +35,21 @@ async function main() {
   const size = statSync(file).size;
   const started = process.hrtime.bigint();
   const b64 = (s) => Buffer.from(s).toString('base64');
-  const created = await request('POST', `/api/jits/${jitId}/uploads`, { 'tus-resumable': '1.0.0', 'upload-length': String(size), 'upload-metadata': `filename ${b64('bench.bin')}` });
+  const created = await request('POST', `/api/jits/${jitId}/uploads`, {
+    'tus-resumable': '1.0.0',
+    'upload-length': String(size),
+    'upload-metadata': `filename ${b64('bench.bin')}`,
+  });
   if (created.status !== 201) throw new Error(`create: ${created.status} ${created.body}`);
   const location = created.headers.location;
   const uploadId = location.split('/').pop();
   // Described first, so the item becomes available the moment the last byte is stored and hashed.
-  const described = await request('POST', `/api/jits/${jitId}/evidence`, { 'content-type': 'application/json' }, JSON.stringify({ uploadId, title: 'Benchmark file', documentType: 'other', originatingPartyId: partyId, handlingCode: 'evidential_use_in_jit' }));
+  const described = await request(
+    'POST',
+    `/api/jits/${jitId}/evidence`,
+    { 'content-type': 'application/json' },
+    JSON.stringify({ uploadId, title: 'Benchmark file', documentType: 'other', originatingPartyId: partyId, handlingCode: 'evidential_use_in_jit' }),
+  );
   if (described.status !== 201) throw new Error(`describe: ${described.status} ${described.body}`);
   for (let offset = 0; offset < size; offset += CHUNK) {
     const end = Math.min(size, offset + CHUNK);

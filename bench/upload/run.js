@@ -43,7 +43,12 @@ function startProcess(args, env, waitFor) {
   });
 }
 
-const run = (args, env = {}) => Number(execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1e6 }).toString().trim());
+const run = (args, env = {}) =>
+  Number(
+    execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1e6 })
+      .toString()
+      .trim(),
+  );
 const peakRssMib = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 async function api(base, method, path, body, session = {}) {
@@ -67,16 +72,50 @@ async function startServer(storageEnv, port) {
   const { child, match } = await startProcess(['server/dist/main.js'], env, /Setup token: (\S+)/);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i += 1) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const admin = sessionOf((await api(base, 'POST', '/api/setup', { setupToken: match[1], email: 'admin@bench.test', password: 'bench password 2026', displayName: 'Admin' })).cookies);
-  const jit = (await api(base, 'POST', '/api/jits', {
-    reference: 'BENCH-1', title: 'Benchmark', purpose: 'Benchmark', legalBasis: 'None', startDate: '2026-01-01', endDate: '2099-12-31',
-    workingLanguage: 'en', statesOfOperation: ['NL'], leadPartyCountry: 'NL',
-    parties: [{ kind: 'party', country: 'NL', name: 'NL', authority: 'OM' }, { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' }],
-  }, admin)).body;
-  const user = (await api(base, 'POST', '/api/users', { email: 'leader@bench.test', displayName: 'Leader', organisation: 'OM', country: 'NL', language: 'en', timeZone: 'UTC', initialPassword: 'initial password 1' }, admin)).body;
+  const admin = sessionOf(
+    (await api(base, 'POST', '/api/setup', { setupToken: match[1], email: 'admin@bench.test', password: 'bench password 2026', displayName: 'Admin' })).cookies,
+  );
+  const jit = (
+    await api(
+      base,
+      'POST',
+      '/api/jits',
+      {
+        reference: 'BENCH-1',
+        title: 'Benchmark',
+        purpose: 'Benchmark',
+        legalBasis: 'None',
+        startDate: '2026-01-01',
+        endDate: '2099-12-31',
+        workingLanguage: 'en',
+        statesOfOperation: ['NL'],
+        leadPartyCountry: 'NL',
+        parties: [
+          { kind: 'party', country: 'NL', name: 'NL', authority: 'OM' },
+          { kind: 'party', country: 'FR', name: 'FR', authority: 'PNAT' },
+        ],
+      },
+      admin,
+    )
+  ).body;
+  const user = (
+    await api(
+      base,
+      'POST',
+      '/api/users',
+      { email: 'leader@bench.test', displayName: 'Leader', organisation: 'OM', country: 'NL', language: 'en', timeZone: 'UTC', initialPassword: 'initial password 1' },
+      admin,
+    )
+  ).body;
   await api(base, 'POST', `/api/jits/${jit.id}/members`, { userId: user.id, partyId: jit.parties[0].id, role: 'leader' }, admin);
   let leader = sessionOf((await api(base, 'POST', '/api/auth/login', { email: 'leader@bench.test', password: 'initial password 1' })).cookies);
   await api(base, 'POST', '/api/auth/password', { currentPassword: 'initial password 1', newPassword: 'leader password 2026' }, leader);
@@ -124,7 +163,8 @@ async function main() {
   console.log('API / HTTP = throughput through the API / throughput of sending the same chunks to a server that discards them');
   for (const driver of DRIVERS) {
     const rows = results.filter((r) => r.driver === driver).sort((a, b) => a.mib - b.mib);
-    if (rows.length >= 2) console.log(`${driver}: peak RSS growth from ${rows[0].mib} MiB to ${rows.at(-1).mib} MiB: ${(rows.at(-1).rss - rows[0].rss).toFixed(1)} MiB (target <= 32)`);
+    if (rows.length >= 2)
+      console.log(`${driver}: peak RSS growth from ${rows[0].mib} MiB to ${rows.at(-1).mib} MiB: ${(rows.at(-1).rss - rows[0].rss).toFixed(1)} MiB (target <= 32)`);
   }
 }
 main().catch((e) => {

@@ -1,18 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type { ApiError, EvidenceItem, Jit, Member, Permission, Task } from '@jit/shared';
-import {
-  addMember,
-  ADMIN_PASSWORD,
-  ApiClient,
-  buildTeam,
-  createJit,
-  jitRequest,
-  startTestApp,
-  USER_PASSWORD,
-  type Team,
-  type TestApp,
-} from './harness';
+import { addMember, ADMIN_PASSWORD, ApiClient, buildTeam, createJit, jitRequest, startTestApp, USER_PASSWORD, type Team, type TestApp } from './harness';
 import { ReadAccessService } from '../src/access/read-access.service';
 import { encodeMetadata, TusClient, TUS_CONTENT_TYPE, TUS_VERSION } from './tus-client';
 
@@ -162,7 +151,12 @@ describe('access matrix', () => {
   /** The member's upload, still receiving: what refused callers name. */
   let memberUpload: string;
   const tusOf = (actor: SignedInActor) => new TusClient(clients[actor], team.jit.id);
-  const describeItem = () => ({ title: 'Matrix statement', documentType: 'witness_statement', originatingPartyId: party(team.jit, 'NL').id, handlingCode: 'evidential_use_in_jit' });
+  const describeItem = () => ({
+    title: 'Matrix statement',
+    documentType: 'witness_statement',
+    originatingPartyId: party(team.jit, 'NL').id,
+    handlingCode: 'evidential_use_in_jit',
+  });
   /** A fresh upload of the actor's own when they may upload; otherwise the member's (refused before it is looked up). */
   const uploadFor = async (actor: Actor, succeeds: boolean): Promise<string> =>
     succeeds && actor !== 'anonymous' ? tusOf(actor).start({ length: 10, fileName: 'matrix.txt' }) : memberUpload;
@@ -194,7 +188,10 @@ describe('access matrix', () => {
       path: '/api/auth/login',
       expect: all(200),
       // Signed-in callers sign in again with their own client; the anonymous caller as the outsider.
-      call: (actor) => ({ url: '/api/auth/login', body: { email: emailOf(actor === 'anonymous' ? 'outsider' : actor), password: passwordOf(actor === 'anonymous' ? 'outsider' : actor) } }),
+      call: (actor) => ({
+        url: '/api/auth/login',
+        body: { email: emailOf(actor === 'anonymous' ? 'outsider' : actor), password: passwordOf(actor === 'anonymous' ? 'outsider' : actor) },
+      }),
       invalid: () => ({ url: '/api/auth/login', body: { email: 5, bogus: true } }),
     },
     {
@@ -420,7 +417,11 @@ describe('access matrix', () => {
         raw: Buffer.from('ten bytes!'),
       }),
       // No Upload-Offset, on an upload the actor may resume (their own, still receiving).
-      invalid: async (actor) => ({ url: jitUrl(`/uploads/${await probeUploadOf(actor)}`), headers: { 'Tus-Resumable': TUS_VERSION, 'Content-Type': TUS_CONTENT_TYPE }, raw: Buffer.from('x') }),
+      invalid: async (actor) => ({
+        url: jitUrl(`/uploads/${await probeUploadOf(actor)}`),
+        headers: { 'Tus-Resumable': TUS_VERSION, 'Content-Type': TUS_CONTENT_TYPE },
+        raw: Buffer.from('x'),
+      }),
     },
     {
       method: 'delete',
@@ -668,11 +669,14 @@ describe('access matrix', () => {
   /** A task with one checklist item, made by the lead leader, assigned to the actor's membership when they have one. */
   const freshTask = async (actor: Actor | null): Promise<string> => {
     const membership = actor && actor in team.memberships ? team.memberships[actor as keyof Team['memberships']] : null;
-    const response = await team.leadLeader.post(jitUrl('/tasks'), { title: 'Matrix task', assigneeMemberId: membership?.id ?? null, checklist: [{ text: 'Matrix item', done: false }] });
+    const response = await team.leadLeader.post(jitUrl('/tasks'), {
+      title: 'Matrix task',
+      assigneeMemberId: membership?.id ?? null,
+      checklist: [{ text: 'Matrix item', done: false }],
+    });
     if (response.status !== 201) throw new Error(`task creation failed: ${response.status}`);
     return (response.body as { id: string }).id;
   };
-
 
   /** A link between a fresh note and a fresh task, made by a member. */
   const freshLink = async (): Promise<string> => {

@@ -46,7 +46,12 @@ describe('personal API tokens', () => {
 
   it('cannot log out, change the password or make more tokens', async () => {
     const server = testApp.app.getHttpServer();
-    for (const [method, url] of [['post', '/api/auth/logout'], ['post', '/api/auth/password'], ['get', '/api/auth/tokens'], ['post', '/api/auth/tokens']] as const) {
+    for (const [method, url] of [
+      ['post', '/api/auth/logout'],
+      ['post', '/api/auth/password'],
+      ['get', '/api/auth/tokens'],
+      ['post', '/api/auth/tokens'],
+    ] as const) {
       const response = await request(server)[method](url).set(bearer(created.token)).send({});
       expect([url, response.status]).toEqual([url, 403]);
     }
@@ -77,7 +82,14 @@ describe('personal API tokens', () => {
 
   it('refuses bad input and an expiry in the past, writing nothing', async () => {
     const before = ((await team.member.get('/api/auth/tokens')).body as ApiToken[]).length;
-    for (const body of [{}, { name: '' }, { name: 'x'.repeat(101) }, { name: 'ok', extra: 1 }, { name: 'ok', expiresAt: 'tomorrow' }, { name: 'ok', expiresAt: '2020-01-01T00:00:00.000Z' }]) {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: 'x'.repeat(101) },
+      { name: 'ok', extra: 1 },
+      { name: 'ok', expiresAt: 'tomorrow' },
+      { name: 'ok', expiresAt: '2020-01-01T00:00:00.000Z' },
+    ]) {
       const response = await team.member.post('/api/auth/tokens', body);
       expect([JSON.stringify(body), response.status, (response.body as ApiError).error]).toEqual([JSON.stringify(body), 400, 'validation_failed']);
     }

@@ -66,11 +66,21 @@ describe('bad input on setup', () => {
     ['missing email', (t) => ({ setupToken: t, password: 'admin password of the test', displayName: 'Admin' }), 'email', 'required'],
     ['missing display name', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test' }), 'displayName', 'required'],
     ['a password of the wrong type', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 123456789012345, displayName: 'Admin' }), 'password', 'invalid_type'],
-    ['an unknown field', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test', displayName: 'Admin', isPlatformAdmin: true }), 'isPlatformAdmin', 'unknown_field'],
+    [
+      'an unknown field',
+      (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test', displayName: 'Admin', isPlatformAdmin: true }),
+      'isPlatformAdmin',
+      'unknown_field',
+    ],
     ['an invalid email', (t) => ({ setupToken: t, email: 'not-an-email', password: 'admin password of the test', displayName: 'Admin' }), 'email', 'invalid_email'],
     ['a short password', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'short', displayName: 'Admin' }), 'password', 'too_short'],
     ['an oversized password', (t) => ({ setupToken: t, email: 'admin@platform.test', password: long(LIMITS.passwordMax), displayName: 'Admin' }), 'password', 'too_long'],
-    ['an oversized display name', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test', displayName: long(LIMITS.displayNameMax) }), 'displayName', 'too_long'],
+    [
+      'an oversized display name',
+      (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test', displayName: long(LIMITS.displayNameMax) }),
+      'displayName',
+      'too_long',
+    ],
     ['a blank display name', (t) => ({ setupToken: t, email: 'admin@platform.test', password: 'admin password of the test', displayName: '   ' }), 'displayName', 'required'],
   ];
 
@@ -110,7 +120,13 @@ describe('bad input on the other mutating routes', () => {
     draft = await createJit(admin);
     note = (await team.member.post(`/api/jits/${team.jit.id}/notes`, { title: 'Plan', body: 'text' })).body as Note;
     // Assigned to the member: an unread notification of theirs that a wrongly accepted "mark read" would change.
-    task = (await team.leadLeader.post(`/api/jits/${team.jit.id}/tasks`, { title: 'Interview W', assigneeMemberId: team.memberships.member.id, checklist: [{ text: 'Call W', done: false }] })).body as Task;
+    task = (
+      await team.leadLeader.post(`/api/jits/${team.jit.id}/tasks`, {
+        title: 'Interview W',
+        assigneeMemberId: team.memberships.member.id,
+        checklist: [{ text: 'Call W', done: false }],
+      })
+    ).body as Task;
     // A preference of theirs that a wrongly accepted change would overwrite.
     await team.member.patch('/api/notifications/preferences', { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: false }] });
     const unread = (await team.member.get('/api/notifications')).body as NotificationPage;
@@ -209,9 +225,9 @@ describe('bad input on the other mutating routes', () => {
       client: () => team.admin,
       chains: () => ['platform'],
       cases: [
-        ['missing email', () => (without(user0, 'email')), 'email', 'required'],
-        ['missing initial password', () => (without(user0, 'initialPassword')), 'initialPassword', 'required'],
-        ['missing time zone', () => (without(user0, 'timeZone')), 'timeZone', 'required'],
+        ['missing email', () => without(user0, 'email'), 'email', 'required'],
+        ['missing initial password', () => without(user0, 'initialPassword'), 'initialPassword', 'required'],
+        ['missing time zone', () => without(user0, 'timeZone'), 'timeZone', 'required'],
         ['a display name of the wrong type', () => ({ ...user0, displayName: ['New', 'Person'] }), 'displayName', 'invalid_type'],
         ['an unknown field', () => ({ ...user0, isPlatformAdmin: true }), 'isPlatformAdmin', 'unknown_field'],
         ['an invalid email', () => ({ ...user0, email: 'new.person@' }), 'email', 'invalid_email'],
@@ -250,20 +266,20 @@ describe('bad input on the other mutating routes', () => {
       client: () => team.admin,
       chains: () => ['platform'],
       cases: [
-        ['missing title', () => (without(jit0(), 'title')), 'title', 'required'],
-        ['missing parties', () => (without(jit0(), 'parties')), 'parties', 'required'],
-        ['missing end date', () => (without(jit0(), 'endDate')), 'endDate', 'required'],
+        ['missing title', () => without(jit0(), 'title'), 'title', 'required'],
+        ['missing parties', () => without(jit0(), 'parties'), 'parties', 'required'],
+        ['missing end date', () => without(jit0(), 'endDate'), 'endDate', 'required'],
         ['a title of the wrong type', () => ({ ...jit0(), title: 42 }), 'title', 'invalid_type'],
         ['states of operation of the wrong type', () => ({ ...jit0(), statesOfOperation: 'NL' }), 'statesOfOperation', 'invalid_type'],
         ['parties of the wrong type', () => ({ ...jit0(), parties: 'NL and FR' }), 'parties', 'invalid_type'],
         ['an unknown field', () => ({ ...jit0(), status: 'active' }), 'status', 'unknown_field'],
-        ['an unknown field in a party', () => (party(0, { isLead: true })), 'parties.0.isLead', 'unknown_field'],
+        ['an unknown field in a party', () => party(0, { isLead: true }), 'parties.0.isLead', 'unknown_field'],
         ['an oversized reference', () => ({ ...jit0(), reference: long(LIMITS.referenceMax) }), 'reference', 'too_long'],
         ['an oversized title', () => ({ ...jit0(), title: long(LIMITS.titleMax) }), 'title', 'too_long'],
         ['an oversized purpose', () => ({ ...jit0(), purpose: long(LIMITS.purposeMax) }), 'purpose', 'too_long'],
         ['an oversized legal basis', () => ({ ...jit0(), legalBasis: long(LIMITS.legalBasisMax) }), 'legalBasis', 'too_long'],
-        ['an oversized party authority', () => (party(1, { authority: long(LIMITS.authorityMax) })), 'parties.1.authority', 'too_long'],
-        ['a blank party name', () => (party(1, { name: ' ' })), 'parties.1.name', 'required'],
+        ['an oversized party authority', () => party(1, { authority: long(LIMITS.authorityMax) }), 'parties.1.authority', 'too_long'],
+        ['a blank party name', () => party(1, { name: ' ' }), 'parties.1.name', 'required'],
         ['an impossible start date', () => ({ ...jit0(), startDate: '2026-02-30' }), 'startDate', 'invalid_date'],
         ['a start date in words', () => ({ ...jit0(), startDate: 'tomorrow' }), 'startDate', 'invalid_date'],
         ['an instant instead of a date', () => ({ ...jit0(), endDate: '2030-12-31T00:00:00Z' }), 'endDate', 'invalid_date'],
@@ -271,10 +287,10 @@ describe('bad input on the other mutating routes', () => {
         ['a bad state of operation', () => ({ ...jit0(), statesOfOperation: ['NL', 'XX'] }), 'statesOfOperation', 'invalid_country'],
         ['a repeated state of operation', () => ({ ...jit0(), statesOfOperation: ['NL', 'NL'] }), 'statesOfOperation', 'not_unique'],
         ['no state of operation', () => ({ ...jit0(), statesOfOperation: [] }), 'statesOfOperation', 'too_few'],
-        ['a bad party country', () => (party(0, { country: 'XX' })), 'parties.0.country', 'invalid_country'],
-        ['a bad party kind', () => (party(0, { kind: 'state' })), 'parties.0.kind', 'invalid_value'],
-        ['a party without a country', () => (party(1, { country: undefined })), 'parties.1.country', 'required'],
-        ['two parties of one state', () => (party(1, { country: 'NL' })), 'parties.1.country', 'not_unique'],
+        ['a bad party country', () => party(0, { country: 'XX' }), 'parties.0.country', 'invalid_country'],
+        ['a bad party kind', () => party(0, { kind: 'state' }), 'parties.0.kind', 'invalid_value'],
+        ['a party without a country', () => party(1, { country: undefined }), 'parties.1.country', 'required'],
+        ['two parties of one state', () => party(1, { country: 'NL' }), 'parties.1.country', 'not_unique'],
         ['a single party', () => ({ ...jit0(), parties: [(jit0().parties as unknown[])[0]] }), 'parties', 'too_few'],
         ['a bad lead country', () => ({ ...jit0(), leadPartyCountry: 'XX' }), 'leadPartyCountry', 'invalid_country'],
         ['a lead that is not a party', () => ({ ...jit0(), leadPartyCountry: 'DE' }), 'leadPartyCountry', 'invalid_value'],
@@ -332,9 +348,9 @@ describe('bad input on the other mutating routes', () => {
       client: () => team.leadLeader,
       chains: () => [`jit:${team.jit.id}`, 'platform'],
       cases: [
-        ['missing user', () => (without(member0(), 'userId')), 'userId', 'required'],
-        ['missing party', () => (without(member0(), 'partyId')), 'partyId', 'required'],
-        ['missing role', () => (without(member0(), 'role')), 'role', 'required'],
+        ['missing user', () => without(member0(), 'userId'), 'userId', 'required'],
+        ['missing party', () => without(member0(), 'partyId'), 'partyId', 'required'],
+        ['missing role', () => without(member0(), 'role'), 'role', 'required'],
         ['a user id of the wrong type', () => ({ ...member0(), userId: 42 }), 'userId', 'invalid_value'],
         ['a user id that is not a UUID', () => ({ ...member0(), userId: 'anna' }), 'userId', 'invalid_value'],
         ['an unknown field', () => ({ ...member0(), addedBy: team.admin.me?.id }), 'addedBy', 'unknown_field'],
@@ -423,7 +439,12 @@ describe('bad input on the other mutating routes', () => {
         ['no ids', () => ({ ids: [] }), 'ids', 'too_few'],
         ['ids of the wrong type', () => ({ ids: '00000000-0000-4000-8000-000000000000' }), 'ids', 'invalid_type'],
         ['an id that is not a UUID', () => ({ ids: ['first'] }), 'ids', 'invalid_value'],
-        ['too many ids', () => ({ ids: Array.from({ length: NOTIFICATION_LIMITS.markReadMax + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }), 'ids', 'too_many'],
+        [
+          'too many ids',
+          () => ({ ids: Array.from({ length: NOTIFICATION_LIMITS.markReadMax + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }),
+          'ids',
+          'too_many',
+        ],
         ['all of the wrong type', () => ({ all: 'yes' }), 'all', 'invalid_type'],
         ['an unknown field', () => ({ all: true, userId: team.admin.me?.id }), 'userId', 'unknown_field'],
       ],

@@ -147,7 +147,19 @@ describe('evidence bad input', () => {
     });
 
     it('refuses file names that climb folders, name folders or carry control characters', async () => {
-      const names = ['../../etc/passwd', '..', '.', 'evidence/statement.pdf', 'C:\\Windows\\evil.exe', 'line\nbreak.txt', 'nul\u0000byte.txt', 'bell\u0007.txt', 'del\u007f.txt', '   ', 'x'.repeat(256)];
+      const names = [
+        '../../etc/passwd',
+        '..',
+        '.',
+        'evidence/statement.pdf',
+        'C:\\Windows\\evil.exe',
+        'line\nbreak.txt',
+        'nul\u0000byte.txt',
+        'bell\u0007.txt',
+        'del\u007f.txt',
+        '   ',
+        'x'.repeat(256),
+      ];
       await expectNothingWritten(async () => {
         for (const fileName of names) {
           const response = await tus.create({ length: 10, fileName });

@@ -24,7 +24,13 @@ describe('scheduled evidence jobs', () => {
   async function share(title: string): Promise<EvidenceItem> {
     const uploadId = await new TusClient(team.member, team.jit.id).upload(randomBytes(50_000), { fileName: `${title}.bin` });
     const nl = team.jit.parties.find((p) => p.country === 'NL');
-    const response = await team.member.post(`/api/jits/${team.jit.id}/evidence`, { uploadId, title, documentType: 'other', originatingPartyId: nl?.id, handlingCode: 'evidential_use_in_jit' });
+    const response = await team.member.post(`/api/jits/${team.jit.id}/evidence`, {
+      uploadId,
+      title,
+      documentType: 'other',
+      originatingPartyId: nl?.id,
+      handlingCode: 'evidential_use_in_jit',
+    });
     return response.body as EvidenceItem;
   }
 

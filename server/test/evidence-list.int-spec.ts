@@ -52,7 +52,12 @@ describe('evidence list pagination', () => {
       status: k === 5 || k === 17 ? 'integrity_failed' : k === 9 || k === 22 ? 'pending' : 'available',
     }));
     await repository.insert(copies);
-    listed = await repository.find({ where: [{ jitId: team.jit.id, status: 'available' }, { jitId: team.jit.id, status: 'integrity_failed' }] });
+    listed = await repository.find({
+      where: [
+        { jitId: team.jit.id, status: 'available' },
+        { jitId: team.jit.id, status: 'integrity_failed' },
+      ],
+    });
     expect(listed).toHaveLength(2 + 34);
   }, 60_000);
   afterAll(() => testApp.close());
@@ -119,7 +124,10 @@ describe('evidence list pagination', () => {
   ];
 
   it.each(filters)('pages a list filtered by %s the same way, in every sort order', async (_, filter, matches) => {
-    const expected = listed.filter(matches).map((i) => i.id).sort();
+    const expected = listed
+      .filter(matches)
+      .map((i) => i.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(1);
     const concrete = filter.replace('NL', party('NL')).replace('FR', party('FR')).replace('FOLDER', folder.id);
     for (const [sort, order] of orders) {

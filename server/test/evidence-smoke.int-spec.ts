@@ -10,9 +10,7 @@ describe.each(['local', 's3'] as const)('evidence smoke (%s storage)', (driver) 
   let s3: S3TestServer | null = null;
   beforeAll(async () => {
     s3 = driver === 's3' ? await startS3TestServer() : null;
-    testApp = await startTestApp(
-      s3 ? { STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: s3.bucket } : {},
-    );
+    testApp = await startTestApp(s3 ? { STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: s3.bucket } : {});
     team = await buildTeam(testApp);
   });
   afterAll(async () => {

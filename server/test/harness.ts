@@ -43,7 +43,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (baseUrl) {
     const server = new URL(baseUrl);
     const name = `jit_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const admin = await createConnection({ uri: `${server.protocol}//${server.username ? `${server.username}${server.password ? `:${server.password}` : ''}@` : ''}${server.host}/` });
+    const admin = await createConnection({
+      uri: `${server.protocol}//${server.username ? `${server.username}${server.password ? `:${server.password}` : ''}@` : ''}${server.host}/`,
+    });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     server.pathname = `/${name}`;
     databaseUrl = server.toString();

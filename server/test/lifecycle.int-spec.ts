@@ -102,7 +102,7 @@ describe('JIT lifecycle and membership', () => {
     expect(edit.status).toBe(409);
     expect((edit.body as ApiError).error).toBe('jit_closed');
     const late = await createUser(team.admin);
-    expect((await addMember(team.leadLeader, team.jit, late, 'NL', 'member').catch((e: Error) => e.message))).toMatch(/409/);
+    expect(await addMember(team.leadLeader, team.jit, late, 'NL', 'member').catch((e: Error) => e.message)).toMatch(/409/);
     expect(await headSeq(testApp, jitChain(team.jit.id))).toBe(before);
     expect((await team.member.get(url)).status).toBe(200);
     expect((await team.legalAdviser.get(`${url}/audit/verify`)).body).toMatchObject({ ok: true });

@@ -224,7 +224,12 @@ describe('links', () => {
 
     // Removed already, unknown, not an id, or a link of another JIT: 404, nothing written.
     const elsewhereTask = await team.leadLeader.post(`/api/jits/${otherJit.id}/tasks`, { title: 'Elsewhere' });
-    const elsewhere = await team.member.post(`/api/jits/${otherJit.id}/links`, { fromType: 'task', fromId: (elsewhereTask.body as Task).id, toType: 'note', toId: otherJitNote.id });
+    const elsewhere = await team.member.post(`/api/jits/${otherJit.id}/links`, {
+      fromType: 'task',
+      fromId: (elsewhereTask.body as Task).id,
+      toType: 'note',
+      toId: otherJitNote.id,
+    });
     expect(elsewhere.status).toBe(201);
     const before = await state();
     for (const id of [made.id, randomUUID(), 'not-a-link', (elsewhere.body as Link).id]) {

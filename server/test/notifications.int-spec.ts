@@ -39,7 +39,11 @@ describe('notifications', () => {
   const about = async (client: ApiClient, subjectId: string, kind?: NotificationKind): Promise<Notification[]> =>
     (await everything(client)).filter((n) => n.subject.id === subjectId && (!kind || n.kind === kind));
   /** A person of their own in the team's JIT, so what they receive is theirs alone to count. */
-  const person = async (displayName: string, country: string | null = 'NL', role: 'member' | 'leader' | 'observer' = 'member'): Promise<{ client: ApiClient; membership: Member }> => {
+  const person = async (
+    displayName: string,
+    country: string | null = 'NL',
+    role: 'member' | 'leader' | 'observer' = 'member',
+  ): Promise<{ client: ApiClient; membership: Member }> => {
     const client = await createUser(team.admin, { displayName });
     const membership = await addMember(team.leadLeader, team.jit, client, country, role);
     return { client, membership };
@@ -142,7 +146,9 @@ describe('notifications', () => {
         mentions: [fr.membership.id, team.memberships.member.id],
       });
       expect(comment.status).toBe(201);
-      expect((await about(fr.client, note.id)).map((n) => [n.kind, n.subject, n.actorName])).toEqual([['mentioned', { type: 'note', id: note.id, title: 'Interview plan' }, 'Investigator']]);
+      expect((await about(fr.client, note.id)).map((n) => [n.kind, n.subject, n.actorName])).toEqual([
+        ['mentioned', { type: 'note', id: note.id, title: 'Interview plan' }, 'Investigator'],
+      ]);
       expect(await about(team.member, note.id)).toEqual([]);
       expect(await about(team.leadLeader, note.id)).toEqual([]);
       // A comment without mentions tells no one.
@@ -244,7 +250,8 @@ describe('notifications', () => {
       const waiting = await person('Waiting Assignee');
       await createTask({ title: 'Paused work', dueDate: day(now, 1), assigneeMemberId: waiting.membership.id });
       const [jit] = await testApp.dataSource.query<Array<{ status: string; effectiveEndDate: string }>>('SELECT status, effectiveEndDate FROM jits WHERE id = ?', [team.jit.id]);
-      const setJit = (status: string, effectiveEndDate: string) => testApp.dataSource.query('UPDATE jits SET status = ?, effectiveEndDate = ? WHERE id = ?', [status, effectiveEndDate, team.jit.id]);
+      const setJit = (status: string, effectiveEndDate: string) =>
+        testApp.dataSource.query('UPDATE jits SET status = ?, effectiveEndDate = ? WHERE id = ?', [status, effectiveEndDate, team.jit.id]);
       try {
         await setJit('closed', jit.effectiveEndDate);
         await reminders.remind(now);
@@ -319,7 +326,17 @@ describe('notifications', () => {
         ['a missing enabled flag', { preferences: [{ kind: 'task_assigned', channel: 'in_app' }] }, 'preferences.0.enabled', 'required'],
         ['a missing kind', { preferences: [{ channel: 'in_app', enabled: true }] }, 'preferences.0.kind', 'required'],
         ['an unknown field in an entry', { preferences: [{ ...entry, sound: 'loud' }] }, 'preferences.0.sound', 'unknown_field'],
-        ['the same kind and channel twice', { preferences: [{ kind: 'mentioned', channel: 'in_app', enabled: true }, { kind: 'mentioned', channel: 'in_app', enabled: false }] }, 'preferences.1', 'not_unique'],
+        [
+          'the same kind and channel twice',
+          {
+            preferences: [
+              { kind: 'mentioned', channel: 'in_app', enabled: true },
+              { kind: 'mentioned', channel: 'in_app', enabled: false },
+            ],
+          },
+          'preferences.1',
+          'not_unique',
+        ],
         ['no entries', { preferences: [] }, 'preferences', 'too_few'],
         ['no preferences at all', {}, 'preferences', 'required'],
         ['preferences of the wrong type', { preferences: 'all off' }, 'preferences', 'invalid_type'],
@@ -394,7 +411,12 @@ describe('notifications', () => {
       expect(unread.unreadCount).toBe(8);
       expect((await walk(busy.client, 'unreadOnly=true&limit=3')).ids).toEqual(unread.items.map((n) => n.id));
       const everyone = await page(busy.client, 'unreadOnly=false&limit=100');
-      expect(everyone.items.filter((n) => n.readAt !== null).map((n) => n.id).sort()).toEqual([...read].sort());
+      expect(
+        everyone.items
+          .filter((n) => n.readAt !== null)
+          .map((n) => n.id)
+          .sort(),
+      ).toEqual([...read].sort());
       expect(everyone.unreadCount).toBe(8);
     });
 

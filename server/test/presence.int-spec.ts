@@ -130,7 +130,12 @@ describe('presence over socket.io', () => {
     const secondTab = await open(team.member);
     expect(await focus(secondTab, { jitId: team.jit.id, noteId: note.id, editing: false })).toEqual({ ok: true, value: null });
     const both = (await snapshotOf(otherLeader)).online.find((e) => e.userId === team.member.me?.id);
-    expect(both?.notes).toEqual(expect.arrayContaining([{ noteId: note.id, editing: true }, { noteId: note.id, editing: false }]));
+    expect(both?.notes).toEqual(
+      expect.arrayContaining([
+        { noteId: note.id, editing: true },
+        { noteId: note.id, editing: false },
+      ]),
+    );
     expect(both?.notes).toHaveLength(2);
     expect((await snapshotOf(otherLeader)).online).toHaveLength(2);
 
@@ -268,4 +273,3 @@ describe('presence over socket.io', () => {
     expect(received).toEqual([]);
   });
 });
-

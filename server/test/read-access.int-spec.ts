@@ -118,7 +118,9 @@ describe('ReadAccessService', () => {
 
   it('scopes a list with the same rule as a detail', async () => {
     const listed = async (person: Person, options: ReadOptions = {}) =>
-      (await readAccess.scope(testApp.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i'), 'evidence', 'i', readers[person], options).getMany()).map((row) => row.id).sort();
+      (await readAccess.scope(testApp.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i'), 'evidence', 'i', readers[person], options).getMany())
+        .map((row) => row.id)
+        .sort();
     expect(await listed('observer')).toEqual([ids.available]);
     expect(await listed('member', { ownPending: true })).toEqual([ids.available, ids.pending].sort());
   });

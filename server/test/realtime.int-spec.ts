@@ -34,7 +34,12 @@ describe('live updates over socket.io', () => {
 
   it('refuses a handshake without a session, and one from another site', async () => {
     await expect(connect(base, null)).rejects.toThrow('unauthenticated');
-    const foreign = io(base, { path: '/socket.io', transports: ['websocket'], reconnection: false, extraHeaders: { cookie: `jit_session=${team.member.sessionCookie}`, origin: 'https://evil.example' } });
+    const foreign = io(base, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: `jit_session=${team.member.sessionCookie}`, origin: 'https://evil.example' },
+    });
     const attempt = new Promise<void>((resolve, reject) => {
       foreign.once('connect', () => resolve());
       foreign.once('connect_error', reject);
@@ -61,7 +66,13 @@ describe('live updates over socket.io', () => {
     const [memberInbox, adviserInbox] = [inbox(member), inbox(adviser)];
     const uploadId = await new TusClient(team.member, team.jit.id).upload(Buffer.from('a short statement\n'), { fileName: 'statement.txt' });
     const nl = team.jit.parties.find((p) => p.country === 'NL');
-    const item = await team.member.post(`/api/jits/${team.jit.id}/evidence`, { uploadId, title: 'Statement', documentType: 'witness_statement', originatingPartyId: nl?.id, handlingCode: 'evidential_use_in_jit' });
+    const item = await team.member.post(`/api/jits/${team.jit.id}/evidence`, {
+      uploadId,
+      title: 'Statement',
+      documentType: 'witness_statement',
+      originatingPartyId: nl?.id,
+      handlingCode: 'evidential_use_in_jit',
+    });
     const versionId = (item.body as { versions: Array<{ id: string }> }).versions[0].id;
     await team.member.get(`/api/jits/${team.jit.id}/evidence/${(item.body as { id: string }).id}/versions/${versionId}/content`);
     await until(() => adviserInbox.some((e) => e.action === 'evidence.downloaded'));

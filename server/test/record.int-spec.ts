@@ -59,13 +59,19 @@ describe('the record', () => {
 
   it('names an edited event', async () => {
     const restore = await backup(5);
-    const result = await tampered([`UPDATE audit_events SET subjectId = 'someone-else' WHERE chain = '${chain}' AND seq = 5`], [`DELETE FROM audit_events WHERE chain = '${chain}' AND seq = 5`, restore]);
+    const result = await tampered(
+      [`UPDATE audit_events SET subjectId = 'someone-else' WHERE chain = '${chain}' AND seq = 5`],
+      [`DELETE FROM audit_events WHERE chain = '${chain}' AND seq = 5`, restore],
+    );
     expect(result).toMatchObject({ ok: false, firstBrokenSeq: 5 });
   });
 
   it('names an event whose details were edited (their digest no longer matches)', async () => {
     const restore = await backup(4);
-    const result = await tampered([`UPDATE audit_events SET details = '{"changes":[],"ip":null,"userAgent":null,"timeZone":null}' WHERE chain = '${chain}' AND seq = 4`], [`DELETE FROM audit_events WHERE chain = '${chain}' AND seq = 4`, restore]);
+    const result = await tampered(
+      [`UPDATE audit_events SET details = '{"changes":[],"ip":null,"userAgent":null,"timeZone":null}' WHERE chain = '${chain}' AND seq = 4`],
+      [`DELETE FROM audit_events WHERE chain = '${chain}' AND seq = 4`, restore],
+    );
     expect(result).toMatchObject({ ok: false, firstBrokenSeq: 4 });
   });
 
@@ -131,9 +137,7 @@ describe('the record', () => {
 
   it('keeps one gap-free chain under 200 concurrent mutations', async () => {
     const before = await headSeq(testApp, chain);
-    const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: `Concurrent title ${i}` })),
-    );
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => team.leadLeader.patch(`/api/jits/${team.jit.id}`, { title: `Concurrent title ${i}` })));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     const result = await verify();
     expect(result).toMatchObject({ ok: true, headSeq: before + 200, count: before + 200 });

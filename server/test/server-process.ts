@@ -48,7 +48,12 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
  * overrides variables (REDIS_URL...). Pass `expectSetupToken` for the first process on a fresh
  * database, so that the token is surely read before anyone needs it.
  */
-export async function startServerProcess(name: string, database: TestDatabase, environment: Record<string, string> = {}, options: { expectSetupToken?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  name: string,
+  database: TestDatabase,
+  environment: Record<string, string> = {},
+  options: { expectSetupToken?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // The parent's own settings (a developer's STORAGE_DRIVER, CI's DATABASE_URL) must not leak in:

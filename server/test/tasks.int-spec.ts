@@ -99,7 +99,12 @@ describe('tasks', () => {
     ];
     for (const [method, target, body, field] of cases) {
       const response = method === 'post' ? await team.leadLeader.post(target, body) : await team.leadLeader.patch(target, body);
-      expect([target, field, response.status, ((response.body as ApiError).details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([target, field, 400, true]);
+      expect([target, field, response.status, ((response.body as ApiError).details as Array<{ field: string }>)?.some((d) => d.field === field)]).toEqual([
+        target,
+        field,
+        400,
+        true,
+      ]);
     }
     expect(await headSeq(testApp, `jit:${team.jit.id}`)).toBe(before);
   });
@@ -132,7 +137,12 @@ describe('tasks', () => {
     it("refuses a leader's save over an item the assignee ticked meanwhile, and over a move", async () => {
       const task = await newTask('Ticked meanwhile', team.memberships.member.id);
       expect((await team.member.patch(`${url}/${task.id}/checklist/0`, { text: 'call the witness', done: true })).status).toBe(200);
-      const refused = await edit(task, task.updatedAt, { checklist: [{ text: 'call the witness', done: false }, { text: 'write it up', done: false }] });
+      const refused = await edit(task, task.updatedAt, {
+        checklist: [
+          { text: 'call the witness', done: false },
+          { text: 'write it up', done: false },
+        ],
+      });
       expect([refused.status, (refused.body as ApiError).error]).toEqual([409, 'stale_revision']);
       expect((await current(task)).checklist).toEqual([{ text: 'call the witness', done: true }]);
 
@@ -167,7 +177,9 @@ describe('tasks', () => {
     const tick = (client: ApiClient, task: Pick<Task, 'id'>, index: number | string, body: unknown) => client.patch(`${url}/${task.id}/checklist/${index}`, body);
     const stored = async (task: Task): Promise<ChecklistItem[]> => ((await team.observer.get(`${url}/${task.id}`)).body as Task).checklist;
     const updates = async (task: Task) =>
-      ((await team.legalAdviser.get(`/api/jits/${team.jit.id}/audit?action=task.updated&limit=${LIMITS.auditPageMax}`)).body as AuditPage).items.filter((e) => e.subjectId === task.id);
+      ((await team.legalAdviser.get(`/api/jits/${team.jit.id}/audit?action=task.updated&limit=${LIMITS.auditPageMax}`)).body as AuditPage).items.filter(
+        (e) => e.subjectId === task.id,
+      );
 
     it('lets the assignee tick and untick an item, recorded as a checklist change', async () => {
       const task = await checklistTask();
@@ -207,7 +219,9 @@ describe('tasks', () => {
 
     it('refuses a tick whose item was reworded, moved or removed meanwhile (409), changing nothing', async () => {
       const task = await checklistTask();
-      expect((await team.leadLeader.patch(`${url}/${task.id}`, { checklist: [{ text: 'Call the harbour master', done: false }, ITEMS[0]], baseUpdatedAt: task.updatedAt })).status).toBe(200);
+      expect(
+        (await team.leadLeader.patch(`${url}/${task.id}`, { checklist: [{ text: 'Call the harbour master', done: false }, ITEMS[0]], baseUpdatedAt: task.updatedAt })).status,
+      ).toBe(200);
       const before = await headSeq(testApp, jitChain(team.jit.id));
       const stale: Array<[number, string]> = [
         [1, 'Call the port authority'],
@@ -307,7 +321,13 @@ describe('tasks', () => {
       // The API numbers a column without gaps or ties, but the order must stay total if two tasks
       // ever share a position (a concurrent import, a manual fix): ids break the tie, across pages too.
       const tied = await testApp.dataSource.getRepository(TaskEntity).findOneByOrFail({ id: e.id });
-      const twins = [randomUUID(), randomUUID(), randomUUID()].map((id) => ({ ...tied, id, title: `Twin ${id.slice(0, 4)}`, assigneeMemberId: team.memberships.member.id, assigneeUserId: team.memberships.member.userId }));
+      const twins = [randomUUID(), randomUUID(), randomUUID()].map((id) => ({
+        ...tied,
+        id,
+        title: `Twin ${id.slice(0, 4)}`,
+        assigneeMemberId: team.memberships.member.id,
+        assigneeUserId: team.memberships.member.userId,
+      }));
       await testApp.dataSource.getRepository(TaskEntity).insert(twins);
       created = [a, b, c, d, e, ...twins].map((t) => t.id);
     });
@@ -327,7 +347,13 @@ describe('tasks', () => {
 
     it('pages a filtered list the same way, across columns', async () => {
       // Each filter reads through another index, or none (a party of several members), on MySQL/MariaDB.
-      const queries = [`&assigneeMemberId=${team.memberships.member.id}`, '&status=todo', `&status=todo&assigneeMemberId=${team.memberships.member.id}`, `&partyId=${team.memberships.member.partyId}`, '&overdue=true'];
+      const queries = [
+        `&assigneeMemberId=${team.memberships.member.id}`,
+        '&status=todo',
+        `&status=todo&assigneeMemberId=${team.memberships.member.id}`,
+        `&partyId=${team.memberships.member.partyId}`,
+        '&overdue=true',
+      ];
       for (const query of queries) {
         const [expected] = await allPages(query, TASK_LIMITS.pageMax);
         expect(expected.length).toBeGreaterThan(3);

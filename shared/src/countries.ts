@@ -13,6 +13,4 @@ const COUNTRY_SET = new Set(COUNTRY_CODES);
 export const isCountryCode = (value: unknown): value is string => typeof value === 'string' && COUNTRY_SET.has(value);
 
 /** ISO 639-1 codes of languages a JIT may work in. */
-export const WORKING_LANGUAGE_CODES: readonly string[] = (
-  'ar bg bs cs da de el en es et fi fr ga hr hu it lt lv mk mt nl no pl pt ro ru sk sl sq sr sv tr uk'
-).split(' ');
+export const WORKING_LANGUAGE_CODES: readonly string[] = 'ar bg bs cs da de el en es et fi fr ga hr hu it lt lv mk mt nl no pl pt ro ru sk sl sq sr sv tr uk'.split(' ');

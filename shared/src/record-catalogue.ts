@@ -73,7 +73,8 @@ export const RECORD_ACTIONS = {
 export const audienceOf = (action: AuditAction): RecordAudience => RECORD_ACTIONS[action].audience;
 
 /** The actions of one audience, e.g. those every member of a JIT sees in its record. */
-export const actionsFor = (audience: RecordAudience): AuditAction[] => (Object.keys(RECORD_ACTIONS) as AuditAction[]).filter((action) => RECORD_ACTIONS[action].audience === audience);
+export const actionsFor = (audience: RecordAudience): AuditAction[] =>
+  (Object.keys(RECORD_ACTIONS) as AuditAction[]).filter((action) => RECORD_ACTIONS[action].audience === audience);
 
 /** A subject type an event of `A` may name. */
 export type RecordSubjectOf<A extends AuditAction> = (typeof RECORD_ACTIONS)[A]['subjects'][number];

@@ -28,7 +28,13 @@ const auth = () => import('../features/auth/routes');
 export const appRoutes = createRoutesFromElements(
   <Route element={<AppLayout />} hydrateFallbackElement={<PageLoader />}>
     <Route element={<SessionGate />}>
-      <Route path="/setup" lazy={screen(() => import('../features/setup/routes'), (m) => m.SetupRoute)} />
+      <Route
+        path="/setup"
+        lazy={screen(
+          () => import('../features/setup/routes'),
+          (m) => m.SetupRoute,
+        )}
+      />
       <Route path="/login" lazy={screen(auth, (m) => m.LoginRoute)} />
       <Route path="/change-password" lazy={screen(auth, (m) => m.ChangePasswordRoute)} />
       <Route path="/" element={<Navigate to="/jits" replace />} />
@@ -36,8 +42,20 @@ export const appRoutes = createRoutesFromElements(
       <Route path="/jits/new" lazy={screen(jits, (m) => m.CreateJitRoute)} />
       <Route path="/jits/:jitId" lazy={screen(jits, (m) => m.JitLayout)}>
         <Route index lazy={screen(jits, (m) => m.JitOverviewRoute)} />
-        <Route path="members" lazy={screen(() => import('../features/members/routes'), (m) => m.JitMembersRoute)} />
-        <Route path="record" lazy={screen(() => import('../features/record/routes'), (m) => m.JitRecordRoute)} />
+        <Route
+          path="members"
+          lazy={screen(
+            () => import('../features/members/routes'),
+            (m) => m.JitMembersRoute,
+          )}
+        />
+        <Route
+          path="record"
+          lazy={screen(
+            () => import('../features/record/routes'),
+            (m) => m.JitRecordRoute,
+          )}
+        />
         <Route path="evidence" lazy={screen(evidence, (m) => m.JitEvidenceListRoute)} />
         <Route path="evidence/new" lazy={screen(evidence, (m) => m.JitEvidenceUploadRoute)} />
         <Route path="evidence/:itemId" lazy={screen(evidence, (m) => m.JitEvidenceItemRoute)} />
@@ -49,9 +67,27 @@ export const appRoutes = createRoutesFromElements(
         <Route path="tasks" lazy={screen(tasks, (m) => m.JitTasksRoute)} />
       </Route>
       <Route path="/tasks" lazy={screen(tasks, (m) => m.MyTasksRoute)} />
-      <Route path="/notifications" lazy={screen(() => import('../features/notifications/routes'), (m) => m.NotificationsRoute)} />
-      <Route path="/account" lazy={screen(() => import('../features/account/routes'), (m) => m.AccountRoute)} />
-      <Route path="/admin/users" lazy={screen(() => import('../features/users/routes'), (m) => m.AdminUsersRoute)} />
+      <Route
+        path="/notifications"
+        lazy={screen(
+          () => import('../features/notifications/routes'),
+          (m) => m.NotificationsRoute,
+        )}
+      />
+      <Route
+        path="/account"
+        lazy={screen(
+          () => import('../features/account/routes'),
+          (m) => m.AccountRoute,
+        )}
+      />
+      <Route
+        path="/admin/users"
+        lazy={screen(
+          () => import('../features/users/routes'),
+          (m) => m.AdminUsersRoute,
+        )}
+      />
       <Route path="*" element={<NotFoundRoute />} />
     </Route>
   </Route>,

@@ -141,13 +141,7 @@ export function TopBar() {
         {destinations.length > 0 && (
           <Group gap="md" wrap="nowrap" component="nav" aria-label={t('app.mainNavigation')}>
             {destinations.map((destination) => (
-              <Anchor
-                key={destination.to}
-                component={Link}
-                to={destination.to}
-                visibleFrom={destination.keepOnPhones ? undefined : 'sm'}
-                style={{ whiteSpace: 'nowrap' }}
-              >
+              <Anchor key={destination.to} component={Link} to={destination.to} visibleFrom={destination.keepOnPhones ? undefined : 'sm'} style={{ whiteSpace: 'nowrap' }}>
                 {destination.label}
               </Anchor>
             ))}

@@ -28,9 +28,7 @@ export function ErrorAlert({ error, shownFields = [] }: ErrorAlertProps) {
       {details.length > 0 && (
         <List size="sm" mt="xs">
           {details.map((detail) => (
-            <List.Item key={`${detail.field}-${detail.code}`}>
-              {t('errors.fieldProblem', { field: detail.field, problem: t(`fieldErrors.${detail.code}`) })}
-            </List.Item>
+            <List.Item key={`${detail.field}-${detail.code}`}>{t('errors.fieldProblem', { field: detail.field, problem: t(`fieldErrors.${detail.code}`) })}</List.Item>
           ))}
         </List>
       )}

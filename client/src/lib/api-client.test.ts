@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, ApiRequestError, onSessionProblem } from './api-client';
 
-const jsonResponse = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('apiRequest', () => {
   const fetchMock = vi.fn<typeof fetch>();
@@ -17,8 +16,7 @@ describe('apiRequest', () => {
     document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
 
-  const headersOf = (call: number): Record<string, string> =>
-    (fetchMock.mock.calls[call][1]?.headers ?? {}) as Record<string, string>;
+  const headersOf = (call: number): Record<string, string> => (fetchMock.mock.calls[call][1]?.headers ?? {}) as Record<string, string>;
 
   it('sends the XSRF cookie back as a header on a mutating request', async () => {
     fetchMock.mockResolvedValue(jsonResponse(200, { id: 'j1' }));
@@ -69,9 +67,7 @@ describe('apiRequest', () => {
   it('tells session listeners when the password must be changed', async () => {
     const listener = vi.fn();
     const stop = onSessionProblem(listener);
-    fetchMock.mockResolvedValue(
-      jsonResponse(403, { statusCode: 403, error: 'password_change_required', message: 'Change it' }),
-    );
+    fetchMock.mockResolvedValue(jsonResponse(403, { statusCode: 403, error: 'password_change_required', message: 'Change it' }));
     await expect(apiRequest('/jits')).rejects.toBeInstanceOf(ApiRequestError);
     expect(listener).toHaveBeenCalledWith('password_change_required');
     stop();

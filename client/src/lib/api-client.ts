@@ -34,8 +34,7 @@ export function readCookie(name: string): string | null {
   return null;
 }
 
-const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 
 /** Turns any error body into an ApiError, so a proxy's HTML page still yields a translatable code. */
 function toApiError(status: number, body: unknown): ApiError {
@@ -43,8 +42,7 @@ function toApiError(status: number, body: unknown): ApiError {
     const candidate = body as ApiError;
     return { ...candidate, statusCode: candidate.statusCode ?? status, message: candidate.message ?? '' };
   }
-  const fallback: ErrorCode =
-    status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal_error';
+  const fallback: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal_error';
   return { statusCode: status, error: fallback, message: `HTTP ${status}` };
 }
 

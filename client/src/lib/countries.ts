@@ -23,11 +23,7 @@ export interface SelectOption {
 }
 
 export const countryOptions = (language: string, codes: readonly string[] = COUNTRY_CODES): SelectOption[] =>
-  codes
-    .map((code) => ({ value: code, label: `${countryName(code, language)} (${code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, language));
+  codes.map((code) => ({ value: code, label: `${countryName(code, language)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label, language));
 
 export const workingLanguageOptions = (language: string): SelectOption[] =>
-  WORKING_LANGUAGE_CODES.map((code) => ({ value: code, label: `${languageName(code, language)} (${code})` })).sort(
-    (a, b) => a.label.localeCompare(b.label, language),
-  );
+  WORKING_LANGUAGE_CODES.map((code) => ({ value: code, label: `${languageName(code, language)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label, language));

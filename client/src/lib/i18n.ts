@@ -5,12 +5,11 @@ import en from '../locales/en.json';
 import es from '../locales/es.json';
 import fr from '../locales/fr.json';
 
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** Before login we only know the browser's preference; after login the account's language wins. */
 export function browserLanguage(): Language {
-  const preferred = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
+  const preferred = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
   for (const tag of preferred) {
     const base = tag.slice(0, 2).toLowerCase();
     if (isLanguage(base)) return base;

@@ -1,4 +1,16 @@
-import { actorOf, isGranted, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type EvidenceItem, type Jit, type JitPermission, type JitRole, type Me, type Task } from '@jit/shared';
+import {
+  actorOf,
+  isGranted,
+  mayEditEvidenceMetadata,
+  mayManagePartyMembers,
+  mayMoveTask,
+  type EvidenceItem,
+  type Jit,
+  type JitPermission,
+  type JitRole,
+  type Me,
+  type Task,
+} from '@jit/shared';
 
 /**
  * What the caller may do in a JIT: the shared permission table and the shared narrower rules

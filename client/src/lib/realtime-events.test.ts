@@ -1,16 +1,7 @@
 import { AUDIT_ACTIONS, RECORD_ACTIONS, type AuditEvent, type AuditPage, type JitEventPayload } from '@jit/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from './api-client';
-import {
-  dedupe,
-  invalidationsFor,
-  isLostJitQuery,
-  jitIdOfQueryKey,
-  LiveSync,
-  replayJit,
-  type FetchAuditPage,
-  type Invalidation,
-} from './realtime-events';
+import { dedupe, invalidationsFor, isLostJitQuery, jitIdOfQueryKey, LiveSync, replayJit, type FetchAuditPage, type Invalidation } from './realtime-events';
 
 const event = (action: JitEventPayload['action'], type: JitEventPayload['subject']['type'], id = 'x1', seq = 1): JitEventPayload => ({
   jitId: 'j1',
@@ -76,7 +67,11 @@ describe('the keys live updates invalidate', () => {
 
 describe('invalidationsFor', () => {
   it('refreshes the JIT, the list (exactly) and the record on a change of the agreement', () => {
-    expect(keysOf(invalidationsFor(event('jit.updated', 'jit', 'j1')))).toEqual([['audit', 'j1'], ['jits', 'j1'], ['=', 'jits']]);
+    expect(keysOf(invalidationsFor(event('jit.updated', 'jit', 'j1')))).toEqual([
+      ['audit', 'j1'],
+      ['jits', 'j1'],
+      ['=', 'jits'],
+    ]);
     expect(keysOf(invalidationsFor(event('jit.extended', 'extension')))).toContainEqual(['jits', 'j1']);
   });
 
@@ -101,11 +96,17 @@ describe('invalidationsFor', () => {
   });
 
   it('refreshes only the custody log on a custody read', () => {
-    expect(keysOf(invalidationsFor(event('evidence.viewed', 'evidence', 'i1')))).toEqual([['audit', 'j1'], ['evidence', 'j1', 'custody', 'i1']]);
+    expect(keysOf(invalidationsFor(event('evidence.viewed', 'evidence', 'i1')))).toEqual([
+      ['audit', 'j1'],
+      ['evidence', 'j1', 'custody', 'i1'],
+    ]);
   });
 
   it('refreshes the folders and the refused upload', () => {
-    expect(keysOf(invalidationsFor(event('folder.created', 'folder', 'f1')))).toEqual([['audit', 'j1'], ['evidence', 'j1', 'folders']]);
+    expect(keysOf(invalidationsFor(event('folder.created', 'folder', 'f1')))).toEqual([
+      ['audit', 'j1'],
+      ['evidence', 'j1', 'folders'],
+    ]);
     expect(keysOf(invalidationsFor(event('upload.refused', 'upload', 'u1')))).toEqual([
       ['audit', 'j1'],
       ['evidence', 'j1', 'upload', 'u1'],
@@ -253,7 +254,10 @@ describe('LiveSync', () => {
     await live.replay();
     expect(lost).toEqual(['j1']);
     expect(live.lastSeqOf('j1')).toBeUndefined();
-    expect(keysOf(invalidated)).toEqual([['jits', 'j1'], ['=', 'jits']]);
+    expect(keysOf(invalidated)).toEqual([
+      ['jits', 'j1'],
+      ['=', 'jits'],
+    ]);
   });
 
   it('keeps the seq and refetches everything of the JIT when the replay fails', async () => {

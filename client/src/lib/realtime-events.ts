@@ -83,9 +83,7 @@ export const INVALIDATIONS_BY_ACTION = {
   'task.moved': theBoard,
   // The subject is what was commented on: only its comments change.
   'comment.added': ({ jitId, subject }) =>
-    subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence'
-      ? stale(commentKeys.subject(jitId, subject.type, subject.id))
-      : stale(commentKeys.all(jitId)),
+    subject.type === 'note' || subject.type === 'task' || subject.type === 'evidence' ? stale(commentKeys.subject(jitId, subject.type, subject.id)) : stale(commentKeys.all(jitId)),
   'link.added': theLinks,
   'link.removed': theLinks,
 } satisfies Record<AuditAction, InvalidationRule>;
@@ -150,13 +148,7 @@ export type ErrorStatus = (error: unknown) => number | null;
  * may see, so a page may be short of the limit with more events behind it: headSeq says where the
  * chain ends, and the last page is the one whose last visible item (or the page itself) reaches it.
  */
-export async function replayJit(
-  jitId: string,
-  afterSeq: number,
-  fetchPage: FetchAuditPage,
-  statusOf: ErrorStatus,
-  limit = 500,
-): Promise<ReplayOutcome> {
+export async function replayJit(jitId: string, afterSeq: number, fetchPage: FetchAuditPage, statusOf: ErrorStatus, limit = 500): Promise<ReplayOutcome> {
   const events: JitEventPayload[] = [];
   let cursor = afterSeq;
   // Bounded: a chain that keeps growing while we read is caught up by the live events anyway.

@@ -83,9 +83,7 @@ describe('locales', () => {
     ['notificationChannels', NOTIFICATION_CHANNELS],
   ];
   it.each(Object.keys(locales))('%s translates every code of the contract', (language) => {
-    const missing = groups.flatMap(([group, codes]) =>
-      codes.filter((code) => !groupHas(locales[language], group, code)).map((code) => `${group}.${code}`),
-    );
+    const missing = groups.flatMap(([group, codes]) => codes.filter((code) => !groupHas(locales[language], group, code)).map((code) => `${group}.${code}`));
     expect(missing).toEqual([]);
   });
 

@@ -47,7 +47,6 @@ export interface AuthenticatedRequest extends Request {
   session?: SessionEntity;
 }
 
-
 interface GuardedRequest extends AuthenticatedRequest {
   jitAccess?: JitAccess;
 }

@@ -32,7 +32,12 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     const user = bearer !== undefined ? await this.apiTokens.authenticate(bearer) : await this.authenticateSession(request);
-    if (!user) throw new AppError(401, 'unauthenticated', bearer !== undefined ? 'This API token is not valid, or was revoked or has expired.' : 'You are not signed in, or your session has ended; sign in again.');
+    if (!user)
+      throw new AppError(
+        401,
+        'unauthenticated',
+        bearer !== undefined ? 'This API token is not valid, or was revoked or has expired.' : 'You are not signed in, or your session has ended; sign in again.',
+      );
     request.user = user;
     if (bearer !== undefined && rule.kind === 'authenticated' && rule.sessionOnly) {
       throw new AppError(403, 'forbidden', 'This needs a signed-in browser session; an API token cannot do it.');

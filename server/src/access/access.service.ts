@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { granteesOf, isGranted, isUuid, mayEditEvidenceMetadata, mayManagePartyMembers, mayMoveTask, type JitActor, type JitGrantee, type JitPermission, type JitRole } from '@jit/shared';
+import {
+  granteesOf,
+  isGranted,
+  isUuid,
+  mayEditEvidenceMetadata,
+  mayManagePartyMembers,
+  mayMoveTask,
+  type JitActor,
+  type JitGrantee,
+  type JitPermission,
+  type JitRole,
+} from '@jit/shared';
 import { forbidden, notFound } from '../common';
 import { JitEntity, JitPartyEntity } from '../jits/entities';
 import { MembershipEntity } from '../members/entities';
@@ -18,7 +29,6 @@ export interface JitAccess {
   party: JitPartyEntity | null;
   grantees: JitGrantee[];
 }
-
 
 export { isActiveMembership } from './active-membership';
 
@@ -64,7 +74,7 @@ export class AccessService {
   requireEvidenceEdit(access: JitAccess, uploaderPartyId: string): void {
     this.require(access, 'evidence.edit');
     if (!mayEditEvidenceMetadata(this.actor(access), { createdByPartyId: uploaderPartyId })) {
-      throw forbidden('evidence.edit', "Only members of the party that shared this item may change its description; ask them, or add a version.");
+      throw forbidden('evidence.edit', 'Only members of the party that shared this item may change its description; ask them, or add a version.');
     }
   }
 

@@ -121,7 +121,13 @@ export class ReadAccessService {
   }
 
   /** As `find`, and a 404 that says nothing more when there is none. */
-  async require<K extends Exclude<ReadableKind, 'audit_event'>>(manager: EntityManager, kind: K, id: string | undefined, reader: Reader, options: ReadOptions & { lock?: boolean } = {}): Promise<RowOf<K>> {
+  async require<K extends Exclude<ReadableKind, 'audit_event'>>(
+    manager: EntityManager,
+    kind: K,
+    id: string | undefined,
+    reader: Reader,
+    options: ReadOptions & { lock?: boolean } = {},
+  ): Promise<RowOf<K>> {
     const row = await this.find(manager, kind, id, reader, options);
     if (!row) throw notFound(noun[kind]);
     return row;
@@ -164,9 +170,7 @@ export class ReadAccessService {
     switch (kind) {
       case 'evidence':
         return new Brackets((w) => {
-          w.where(inJit).andWhere(
-            options.ownPending ? `(${a}.status IN (:...${p('evidence')}) OR ${a}.createdBy = :${p('user')})` : `${a}.status IN (:...${p('evidence')})`,
-          );
+          w.where(inJit).andWhere(options.ownPending ? `(${a}.status IN (:...${p('evidence')}) OR ${a}.createdBy = :${p('user')})` : `${a}.status IN (:...${p('evidence')})`);
         });
       case 'version':
         // A version is read through its item; a version still uploading is its uploader's alone.
@@ -192,7 +196,12 @@ export class ReadAccessService {
         // An upload is its uploader's own until it becomes evidence.
         return new Brackets((w) => w.where(inJit).andWhere(`${a}.userId = :${p('user')}`));
       case 'audit_event':
-        qb.setParameters({ [p('chain')]: jitChain(reader.jitId), [p('shared')]: [...TEAM_ACTIONS, ...(reader.oversight ? OVERSIGHT_ACTIONS : [])], [p('party')]: reader.partyId, [p('partyActions')]: PARTY_ACTIONS });
+        qb.setParameters({
+          [p('chain')]: jitChain(reader.jitId),
+          [p('shared')]: [...TEAM_ACTIONS, ...(reader.oversight ? OVERSIGHT_ACTIONS : [])],
+          [p('party')]: reader.partyId,
+          [p('partyActions')]: PARTY_ACTIONS,
+        });
         return new Brackets((w) =>
           w.where(`${a}.chain = :${p('chain')}`).andWhere(
             new Brackets((audience) => {

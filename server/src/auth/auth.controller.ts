@@ -48,12 +48,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
-  changePassword(
-    @Context() context: RequestContext,
-    @CurrentUser() user: UserEntity,
-    @CurrentSession() session: SessionEntity,
-    @Body() dto: ChangePasswordDto,
-  ): Promise<Me> {
+  changePassword(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @CurrentSession() session: SessionEntity, @Body() dto: ChangePasswordDto): Promise<Me> {
     return this.auth.changePassword(context, user, session, dto);
   }
 

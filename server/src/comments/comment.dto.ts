@@ -9,11 +9,17 @@ export class CreateCommentDto implements CreateCommentRequest {
   @IsUUID()
   subjectId: string;
 
-  @IsString() @MinLength(1) @MaxLength(COMMENT_LIMITS.bodyMax)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(COMMENT_LIMITS.bodyMax)
   body: string;
 
   /** Membership ids of the people mentioned. */
-  @IsOmittable() @IsArray() @ArrayMaxSize(COMMENT_LIMITS.mentionsMax) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(COMMENT_LIMITS.mentionsMax)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   mentions?: string[];
 }
 

@@ -80,7 +80,10 @@ export class CommentsService {
   }
 
   private async present(comments: CommentEntity[]): Promise<Comment[]> {
-    const names = await displayNames(this.dataSource.manager, comments.map((c) => c.authorId));
+    const names = await displayNames(
+      this.dataSource.manager,
+      comments.map((c) => c.authorId),
+    );
     return comments.map((c) => ({
       id: c.id,
       jitId: c.jitId,

@@ -13,13 +13,11 @@ export class AppError extends HttpException {
   }
 }
 
-export const notFound = (what = 'This record') =>
-  new AppError(404, 'not_found', `${what} does not exist or you have no access to it.`);
+export const notFound = (what = 'This record') => new AppError(404, 'not_found', `${what} does not exist or you have no access to it.`);
 
 export const forbidden = (permission: Permission, message?: string) =>
   new AppError(403, 'forbidden', message ?? `You need the permission "${permission}" to do this; ask a leader of your JIT.`, { permission });
 
-export const invalid = (details: FieldError[], message = 'Some fields are not valid; correct them and try again.') =>
-  new AppError(400, 'validation_failed', message, { details });
+export const invalid = (details: FieldError[], message = 'Some fields are not valid; correct them and try again.') => new AppError(400, 'validation_failed', message, { details });
 
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);

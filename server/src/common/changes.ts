@@ -4,7 +4,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
 /** A record's fields as the record stores them: instants as ISO text, and no field left undefined. */
-export type PlainFields<F> = { [K in keyof F]-?: Exclude<F[K], undefined> extends Date ? string : Exclude<F[K], undefined> extends Date | null ? string | null : Exclude<F[K], undefined> };
+export type PlainFields<F> = {
+  [K in keyof F]-?: Exclude<F[K], undefined> extends Date ? string : Exclude<F[K], undefined> extends Date | null ? string | null : Exclude<F[K], undefined>;
+};
 
 /**
  * The fields of `patch` whose value differs from `current`, as old → new, for the audit record.

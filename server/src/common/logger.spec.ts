@@ -11,10 +11,13 @@ describe('structured logs', () => {
       },
     });
     const logger = createLogger('info', sink);
-    logger.info({
-      req: { headers: { cookie: 'jit_session=secret-session', 'x-xsrf-token': 'secret-csrf', authorization: 'Bearer secret-token' } },
-      body: { email: 'a@b.test', password: 'secret-password', setupToken: 'secret-setup' },
-    }, 'request');
+    logger.info(
+      {
+        req: { headers: { cookie: 'jit_session=secret-session', 'x-xsrf-token': 'secret-csrf', authorization: 'Bearer secret-token' } },
+        body: { email: 'a@b.test', password: 'secret-password', setupToken: 'secret-setup' },
+      },
+      'request',
+    );
     expect(output).toContain('a@b.test');
     expect(output).not.toMatch(/secret-/);
     expect(JSON.parse(output)).toMatchObject({ msg: 'request', body: { password: '[redacted]' } });

@@ -68,7 +68,9 @@ describe('docker-compose.yml', () => {
     expect(server.expose).toContain(server.environment?.PORT);
     const [, containerPort] = (compose.services.client.ports ?? [])[0].split(':');
     expect(containerPort).toBe('80');
-    const named = Object.values(compose.services).flatMap((s) => s.volumes ?? []).map((v) => v.split(':')[0]);
+    const named = Object.values(compose.services)
+      .flatMap((s) => s.volumes ?? [])
+      .map((v) => v.split(':')[0]);
     expect(new Set(named)).toEqual(new Set(Object.keys(compose.volumes)));
     expect(server.volumes?.some((v) => v.endsWith(`:${server.environment?.DATA_DIR}`))).toBe(true);
   });

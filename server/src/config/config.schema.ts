@@ -13,109 +13,179 @@ const S3_BUCKET_NAME = /^(?!\d{1,3}(\.\d{1,3}){3}$)(?!.*(\.\.|\.-|-\.))[a-z0-9][
  * a message naming the variable; the README's configuration table lists the same names.
  */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST: string = '0.0.0.0';
 
   /** Where the SQLite file and, with the local storage driver, the evidence objects (`objects/`) live. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR: string = './data';
 
   /** Unset: embedded SQLite in DATA_DIR. Set: mysql://user:pass@host:port/db (MySQL 8 or MariaDB 10.6+). */
-  @IsOptional() @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, { message: 'must look like mysql://user:pass@host:3306/database' })
+  @IsOptional()
+  @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, { message: 'must look like mysql://user:pass@host:3306/database' })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
   /** A session ends after this many minutes without a request. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES: number = 30;
 
   /** A session ends this many hours after login, active or not. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   SESSION_ABSOLUTE_HOURS: number = 12;
 
   /** Send cookies only over HTTPS. Set true whenever the workspace is served over TLS. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   COOKIE_SECURE: boolean = false;
 
   /** Trust X-Forwarded-For from a reverse proxy (the audit records the client's address). */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   TRUST_PROXY: boolean = false;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(4 * 1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(4 * 1024 * 1024)
   ARGON2_MEMORY_KIB: number = 19456;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   ARGON2_TIME_COST: number = 2;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
   ARGON2_PARALLELISM: number = 1;
 
   /** Failed logins allowed per account within the window before further attempts are refused. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 5;
 
   /** Failed logins allowed per client address within the window. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   LOGIN_MAX_FAILURES_PER_IP: number = 50;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   LOGIN_THROTTLE_WINDOW_MINUTES: number = 15;
 
   /** The built client to serve at /. Unset: client/dist of this repository. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CLIENT_DIST_DIR?: string;
 
   /** Where evidence bytes live: `local` (DATA_DIR/objects) or `s3` (MinIO or any S3-compatible store). */
-  @IsOptional() @IsIn(['local', 's3'])
+  @IsOptional()
+  @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
 
   /** The S3 server's base URL; only the scheme, host and port are used (path-style requests). */
-  @ValidateIf(usesS3) @IsString() @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, { message: 'is required with STORAGE_DRIVER=s3 and must look like http://minio:9000' })
+  @ValidateIf(usesS3)
+  @IsString()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, { message: 'is required with STORAGE_DRIVER=s3 and must look like http://minio:9000' })
   S3_ENDPOINT?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   S3_REGION: string = 'us-east-1';
 
-  @ValidateIf(usesS3) @IsString({ message: 'is required with STORAGE_DRIVER=s3' }) @IsNotEmpty()
+  @ValidateIf(usesS3)
+  @IsString({ message: 'is required with STORAGE_DRIVER=s3' })
+  @IsNotEmpty()
   S3_ACCESS_KEY?: string;
 
   /** Never echoed: a ConfigError shows it masked. */
-  @ValidateIf(usesS3) @IsString({ message: 'is required with STORAGE_DRIVER=s3' }) @IsNotEmpty()
+  @ValidateIf(usesS3)
+  @IsString({ message: 'is required with STORAGE_DRIVER=s3' })
+  @IsNotEmpty()
   S3_SECRET_KEY?: string;
 
-  @IsOptional() @Matches(S3_BUCKET_NAME, { message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' })
+  @IsOptional()
+  @Matches(S3_BUCKET_NAME, { message: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens' })
   S3_BUCKET: string = 'jit-evidence';
 
   /** Largest file a JIT accepts unless the JIT sets its own limit (default 256 GiB). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   UPLOAD_MAX_BYTES: number = 256 * 1024 ** 3;
 
   /** An upload left unfinished this many hours after it started is swept away. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 365)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
   UPLOAD_EXPIRY_HOURS: number = 72;
 
   /** Read every completed upload back from storage to hash it, instead of hashing the bytes as they pass (slower, for stores you distrust). */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   UPLOAD_HASH_READBACK: boolean = false;
 
   /** Unset: live updates fan out inside one process. Set (redis://host:6379): through Redis, to every server process. */
-  @IsOptional() @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:6379' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:6379' })
   REDIS_URL?: string;
 
   /**
    * The prefix of the Redis channels socket.io uses. Installations sharing one Redis must each have
    * their own, or every process waits for the others' answers to cross-process requests.
    */
-  @IsOptional() @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or : _ . -' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or : _ . -' })
   REDIS_KEY_PREFIX: string = 'jit-workspace';
 
   /** Every stored version is re-verified once per this many hours; 0 turns the fixity cycle off. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 365)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 365)
   FIXITY_INTERVAL_HOURS: number = 168;
 }
 

@@ -5,12 +5,10 @@ import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
  * of representation happens in one place.
  */
 export const IdColumn = (): PropertyDecorator => PrimaryColumn({ type: 'varchar', length: 36 });
-export const RefColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator =>
-  Column({ type: 'varchar', length: 36, nullable: options.nullable ?? false });
+export const RefColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator => Column({ type: 'varchar', length: 36, nullable: options.nullable ?? false });
 
 /** A UTC instant with millisecond precision (mysql2 is set to timezone 'Z'). */
-export const InstantColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator =>
-  Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false });
+export const InstantColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator => Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false });
 
 /** A calendar date kept as `YYYY-MM-DD` text: agreement dates have no time zone. */
 export const DateOnlyColumn = (): PropertyDecorator => Column({ type: 'varchar', length: 10 });
@@ -29,5 +27,4 @@ export const ByteCountColumn = (options: Pick<ColumnOptions, 'nullable'> = {}): 
   });
 
 /** A SHA-256 digest in lowercase hex. */
-export const Sha256Column = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator =>
-  Column({ type: 'varchar', length: 64, nullable: options.nullable ?? false });
+export const Sha256Column = (options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator => Column({ type: 'varchar', length: 64, nullable: options.nullable ?? false });

@@ -29,14 +29,20 @@ async function generate(driver: 'sqlite' | 'mysql', name: string, url?: string):
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`).join('\n');
-  const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`).join('\n');
+  const down = sql.downQueries
+    .reverse()
+    .map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`)
+    .join('\n');
   const dir = resolve(__dirname, '../../src/database/migrations', driver);
   const file = `${timestamp}-${name}`;
   writeFileSync(
     join(dir, `${file}.ts`),
     `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
   );
-  const files = readdirSync(dir).filter((f) => /^\d+-.*\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.*\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
   const constName = driver === 'mysql' ? 'MYSQL_MIGRATIONS' : 'SQLITE_MIGRATIONS';
   const imports = files.map((f, i) => `import * as m${i} from './${f}';`).join('\n');
   writeFileSync(

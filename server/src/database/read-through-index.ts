@@ -8,12 +8,7 @@ import { In, type EntityTarget, type FindOptionsWhere, type SelectQueryBuilder }
  * nothing here, so the ids are read with the hint swapped in, then the rows by primary key. SQLite
  * picks the index by itself, and a null index leaves the choice to the optimiser.
  */
-export async function readThroughIndex<T extends { id: string }>(
-  entity: EntityTarget<T>,
-  qb: SelectQueryBuilder<T>,
-  index: string | null,
-  count: number,
-): Promise<T[]> {
+export async function readThroughIndex<T extends { id: string }>(entity: EntityTarget<T>, qb: SelectQueryBuilder<T>, index: string | null, count: number): Promise<T[]> {
   if (!index || qb.connection.options.type === 'better-sqlite3') return qb.take(count).getMany();
   const [sql, parameters] = qb.select(`${qb.alias}.id`, 'id').useIndex(index).limit(count).getQueryAndParameters();
   const forced = sql.replace(' USE INDEX (', ' FORCE INDEX (');

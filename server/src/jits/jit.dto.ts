@@ -16,15 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  LIMITS,
-  PARTY_KINDS,
-  type CreateExtensionRequest,
-  type CreateJitRequest,
-  type PartyInput,
-  type PartyKind,
-  type UpdateJitRequest,
-} from '@jit/shared';
+import { LIMITS, PARTY_KINDS, type CreateExtensionRequest, type CreateJitRequest, type PartyInput, type PartyKind, type UpdateJitRequest } from '@jit/shared';
 import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage, trim } from '../common';
 
 export class PartyDto implements PartyInput {
@@ -32,27 +24,46 @@ export class PartyDto implements PartyInput {
   kind: PartyKind;
 
   /** ISO 3166-1 alpha-2; required for a party (checked with the other parties). */
-  @IsOmittable() @IsCountry()
+  @IsOmittable()
+  @IsCountry()
   country?: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.partyNameMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.partyNameMax)
   name: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.authorityMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.authorityMax)
   authority: string;
 }
 
 export class CreateJitDto implements CreateJitRequest {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.referenceMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.referenceMax)
   reference: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.titleMax)
   title: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.purposeMax)
   purpose: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.legalBasisMax)
   legalBasis: string;
 
   /** YYYY-MM-DD */
@@ -60,17 +71,26 @@ export class CreateJitDto implements CreateJitRequest {
   startDate: string;
 
   /** YYYY-MM-DD, not before startDate */
-  @IsDateOnly() @IsNotBefore('startDate')
+  @IsDateOnly()
+  @IsNotBefore('startDate')
   endDate: string;
 
   /** ISO 639-1 */
   @IsWorkingLanguage()
   workingLanguage: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.statesOfOperationMax)
+  @ArrayUnique()
+  @IsCountry({ each: true })
   statesOfOperation: string[];
 
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(LIMITS.partiesMax) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(LIMITS.partiesMax)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
   parties: PartyDto[];
 
   /** Country of the party that leads the team (the state of operation). */
@@ -79,35 +99,63 @@ export class CreateJitDto implements CreateJitRequest {
 }
 
 export class UpdateJitDto implements UpdateJitRequest {
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.titleMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.titleMax)
   title?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.purposeMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.purposeMax)
   purpose?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.legalBasisMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.legalBasisMax)
   legalBasis?: string;
 
-  @IsOmittable() @IsWorkingLanguage()
+  @IsOmittable()
+  @IsWorkingLanguage()
   workingLanguage?: string;
 
-  @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(LIMITS.statesOfOperationMax) @ArrayUnique() @IsCountry({ each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.statesOfOperationMax)
+  @ArrayUnique()
+  @IsCountry({ each: true })
   statesOfOperation?: string[];
 
   /** Only while the JIT is a draft. */
-  @IsOmittable() @IsDateOnly()
+  @IsOmittable()
+  @IsDateOnly()
   startDate?: string;
 
   /** Only while the JIT is a draft; afterwards the end date moves by extensions. */
-  @IsOmittable() @IsDateOnly()
+  @IsOmittable()
+  @IsDateOnly()
   endDate?: string;
 
   /** Largest file accepted, in bytes; null returns to the server's default. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   maxUploadBytes?: number | null;
 
   /** MIME types refused in this JIT, e.g. application/x-msdownload. */
-  @IsOmittable() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, { each: true })
   blockedTypes?: string[];
 }
 
@@ -120,6 +168,9 @@ export class CreateExtensionDto implements CreateExtensionRequest {
   @IsDateOnly()
   agreedOn: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MaxLength(LIMITS.extensionNoteMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(LIMITS.extensionNoteMax)
   note?: string;
 }

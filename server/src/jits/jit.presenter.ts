@@ -37,8 +37,6 @@ export function toJit(jit: JitEntity, parties: JitPartyEntity[], extensions: Jit
     closedAt: jit.closedAt?.toISOString() ?? null,
     maxUploadBytes: jit.maxUploadBytes ?? defaultMaxUploadBytes,
     blockedTypes: jit.blockedTypes,
-    myMembership: membership
-      ? { memberId: membership.id, partyId: membership.partyId, role: membership.role, isLeadParty: ownParty?.isLead ?? false }
-      : null,
+    myMembership: membership ? { memberId: membership.id, partyId: membership.partyId, role: membership.role, isLeadParty: ownParty?.isLead ?? false } : null,
   };
 }

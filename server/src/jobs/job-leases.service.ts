@@ -19,7 +19,13 @@ export class JobLeasesService {
 
   async acquire(name: string, durationMs: number, now = new Date()): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + durationMs);
-    await this.dataSource.createQueryBuilder().insert().into(JobLeaseEntity).values({ name, holder: '', expiresAt: new Date(0) }).orIgnore().execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(JobLeaseEntity)
+      .values({ name, holder: '', expiresAt: new Date(0) })
+      .orIgnore()
+      .execute();
     const result = await this.transactions.run((manager) =>
       manager
         .createQueryBuilder()

@@ -11,7 +11,6 @@ import type { CreateLinkDto, LinkListQueryDto } from './link.dto';
 import { LinkEntity } from './link.entity';
 import { displayNames } from '../people';
 
-
 /** The stored order of a pair's ends: one row per pair, whichever end it was made from. */
 const ordered = (x: WorkSubjectRef, y: WorkSubjectRef): [WorkSubjectRef, WorkSubjectRef] => (subjectKey(x) <= subjectKey(y) ? [x, y] : [y, x]);
 
@@ -91,7 +90,10 @@ export class LinksService {
   private async present(access: JitAccess, subject: WorkSubjectRef, rows: LinkEntity[]): Promise<Link[]> {
     const others = rows.map((row) => (row.aType === subject.type && row.aId === subject.id ? { type: row.bType, id: row.bId } : { type: row.aType, id: row.aId }));
     const summaries = await this.readAccess.summaries(this.readAccess.reader(access), others);
-    const names = await displayNames(this.dataSource.manager, rows.map((r) => r.createdBy));
+    const names = await displayNames(
+      this.dataSource.manager,
+      rows.map((r) => r.createdBy),
+    );
     return rows.flatMap((row, index) => {
       const other = summaries.get(subjectKey(others[index]));
       if (!other) return [];

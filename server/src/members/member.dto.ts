@@ -14,15 +14,20 @@ export class AddMemberDto implements AddMemberRequest {
   role: JitRole;
 
   /** Optional end of this person's access (UTC instant, in the future). */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   accessExpiresAt?: string | null;
 }
 
 export class UpdateMemberDto implements UpdateMemberRequest {
-  @IsOmittable() @IsIn(JIT_ROLES)
+  @IsOmittable()
+  @IsIn(JIT_ROLES)
   role?: JitRole;
 
   /** null removes the expiry. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   accessExpiresAt?: string | null;
 }

@@ -103,7 +103,10 @@ export class MembersService {
       const accessExpiresAt = parseExpiry(dto.accessExpiresAt);
       await this.jits.loadForWrite(manager, access.jit.id);
       if (membership.revokedAt) throw conflict('member_revoked', 'This membership was revoked; add the person again instead.');
-      const patch: Partial<Pick<MembershipEntity, 'role' | 'accessExpiresAt'>> = { ...(dto.role ? { role: dto.role } : {}), ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}) };
+      const patch: Partial<Pick<MembershipEntity, 'role' | 'accessExpiresAt'>> = {
+        ...(dto.role ? { role: dto.role } : {}),
+        ...(accessExpiresAt !== undefined ? { accessExpiresAt } : {}),
+      };
       const changes = diff(membership, patch);
       if (changes.length > 0) {
         await manager.update(MembershipEntity, { id: membership.id }, patch);

@@ -45,7 +45,10 @@ export class NotesService {
   async list(access: JitAccess): Promise<NoteSummary[]> {
     const query = this.dataSource.getRepository(NoteEntity).createQueryBuilder('n').orderBy('n.updatedAt', 'DESC');
     const notes = await this.readAccess.scope(query, 'note', 'n', this.readAccess.reader(access)).getMany();
-    const names = await displayNames(this.dataSource.manager, notes.map((n) => n.updatedBy));
+    const names = await displayNames(
+      this.dataSource.manager,
+      notes.map((n) => n.updatedBy),
+    );
     return notes.map((n) => this.summary(n, names));
   }
 
@@ -56,7 +59,10 @@ export class NotesService {
   async revisions(access: JitAccess, noteId: string): Promise<NoteRevision[]> {
     const note = await this.require(this.dataSource.manager, access, noteId);
     const revisions = await this.dataSource.getRepository(NoteRevisionEntity).find({ where: { noteId: note.id }, order: { revision: 'ASC' } });
-    const names = await displayNames(this.dataSource.manager, revisions.map((r) => r.authorId));
+    const names = await displayNames(
+      this.dataSource.manager,
+      revisions.map((r) => r.authorId),
+    );
     return revisions.map((r) => ({
       revision: r.revision,
       title: r.title,
@@ -74,7 +80,16 @@ export class NotesService {
       await this.jits.loadForWrite(manager, access.jit.id);
       const now = new Date();
       const content: Content = { title: dto.title, body: dto.body, tags: dto.tags ?? [] };
-      const note: NoteEntity = { id: randomUUID(), jitId: access.jit.id, ...content, revision: 1, createdBy: access.user.id, createdAt: now, updatedBy: access.user.id, updatedAt: now };
+      const note: NoteEntity = {
+        id: randomUUID(),
+        jitId: access.jit.id,
+        ...content,
+        revision: 1,
+        createdBy: access.user.id,
+        createdAt: now,
+        updatedBy: access.user.id,
+        updatedAt: now,
+      };
       await manager.insert(NoteEntity, { ...note });
       await this.saveRevision(manager, note, null);
       await this.record.append(manager, memberActor(context, access), {
@@ -89,7 +104,14 @@ export class NotesService {
 
   async update(context: RequestContext, access: JitAccess, noteId: string, dto: UpdateNoteDto): Promise<Note> {
     const { baseRevision, ...patch } = dto;
-    return this.save(context, access, noteId, baseRevision, (current) => ({ title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }), null);
+    return this.save(
+      context,
+      access,
+      noteId,
+      baseRevision,
+      (current) => ({ title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }),
+      null,
+    );
   }
 
   async restore(context: RequestContext, access: JitAccess, noteId: string, dto: RestoreNoteDto): Promise<Note> {
@@ -100,12 +122,22 @@ export class NotesService {
   }
 
   /** One save: checks the base revision under a lock, writes the next revision and its record event. */
-  private async save(context: RequestContext, access: JitAccess, noteId: string, baseRevision: number, next: (current: NoteEntity) => Content, restoredFrom: number | null): Promise<Note> {
+  private async save(
+    context: RequestContext,
+    access: JitAccess,
+    noteId: string,
+    baseRevision: number,
+    next: (current: NoteEntity) => Content,
+    restoredFrom: number | null,
+  ): Promise<Note> {
     const note = await this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
       const current = await this.require(manager, access, noteId, true);
       if (current.revision !== baseRevision) {
-        throw conflict('stale_revision', `This note was saved by someone else since revision ${baseRevision} (it is now at ${current.revision}); compare both versions and save again.`);
+        throw conflict(
+          'stale_revision',
+          `This note was saved by someone else since revision ${baseRevision} (it is now at ${current.revision}); compare both versions and save again.`,
+        );
       }
       const content = next(current);
       const changes = contentChanges(current, content);
@@ -143,7 +175,15 @@ export class NotesService {
   }
 
   private summary(note: NoteEntity, names: ReadonlyMap<string, string>): NoteSummary {
-    return { id: note.id, title: note.title, tags: note.tags, revision: note.revision, updatedAt: note.updatedAt.toISOString(), updatedBy: note.updatedBy, updatedByName: names.get(note.updatedBy) ?? '' };
+    return {
+      id: note.id,
+      title: note.title,
+      tags: note.tags,
+      revision: note.revision,
+      updatedAt: note.updatedAt.toISOString(),
+      updatedBy: note.updatedBy,
+      updatedByName: names.get(note.updatedBy) ?? '',
+    };
   }
 
   private async present(note: NoteEntity): Promise<Note> {

@@ -56,7 +56,9 @@ export class NotificationRemindersService extends ScheduledJob {
       if (tasks.length === 0) return decided;
       afterId = tasks[tasks.length - 1].id;
       const memberIds = tasks.map((t) => t.assigneeMemberId).filter((id): id is string => id !== null);
-      const assignees = new Map((await this.dataSource.getRepository(MembershipEntity).findBy({ id: In(memberIds) })).filter((m) => isActiveMembership(m, now)).map((m) => [m.id, m.userId]));
+      const assignees = new Map(
+        (await this.dataSource.getRepository(MembershipEntity).findBy({ id: In(memberIds) })).filter((m) => isActiveMembership(m, now)).map((m) => [m.id, m.userId]),
+      );
       const drafts = tasks.flatMap((t): NotificationDraft[] => {
         const userId = t.assigneeMemberId ? assignees.get(t.assigneeMemberId) : undefined;
         if (!userId || !t.dueDate) return [];

@@ -14,21 +14,35 @@ import {
 import { IsOmittable, queryBoolean } from '../common';
 
 export class NotificationListQueryDto implements NotificationListQuery {
-  @IsOmittable() @IsString() @MaxLength(200)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
   before?: string;
 
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(NOTIFICATION_LIMITS.pageMax)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(NOTIFICATION_LIMITS.pageMax)
   limit?: number;
 
-  @IsOmittable() @Transform(queryBoolean) @IsBoolean()
+  @IsOmittable()
+  @Transform(queryBoolean)
+  @IsBoolean()
   unreadOnly?: boolean;
 }
 
 export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
-  @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOTIFICATION_LIMITS.markReadMax) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NOTIFICATION_LIMITS.markReadMax)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   ids?: string[];
 
-  @IsOmittable() @IsBoolean()
+  @IsOmittable()
+  @IsBoolean()
   all?: boolean;
 }
 
@@ -44,6 +58,10 @@ export class NotificationPreferenceDto implements NotificationPreference {
 }
 
 export class UpdateNotificationPreferencesDto implements NotificationPreferences {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOTIFICATION_KINDS.length * NOTIFICATION_CHANNELS.length) @ValidateNested({ each: true }) @Type(() => NotificationPreferenceDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NOTIFICATION_KINDS.length * NOTIFICATION_CHANNELS.length)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationPreferenceDto)
   preferences: NotificationPreferenceDto[];
 }

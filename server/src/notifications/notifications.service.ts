@@ -71,7 +71,8 @@ export class NotificationsService implements OnModuleInit {
   private async fromRecord(manager: EntityManager, event: AuditEventEntity, typed: TypedRecordChanges): Promise<void> {
     if (!event.chain.startsWith('jit:')) return;
     const jitId = event.chain.slice(4);
-    const members = async (ids: string[]) => (ids.length ? (await manager.getRepository(MembershipEntity).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : []);
+    const members = async (ids: string[]) =>
+      ids.length ? (await manager.getRepository(MembershipEntity).findBy({ id: In(ids), jitId })).filter((m) => isActiveMembership(m)) : [];
     let kind: NotificationKind;
     let recipients: MembershipEntity[];
     const named = namedMembers(typed);
@@ -88,7 +89,15 @@ export class NotificationsService implements OnModuleInit {
     const subject = event.subjectType as WorkSubjectRef['type'];
     const drafts = [...new Set(recipients.map((m) => m.userId))]
       .filter((userId) => userId !== event.actorUserId)
-      .map((userId): NotificationDraft => ({ userId, jitId, kind, subjectType: subject, subjectId: event.subjectId, actorUserId: event.actorUserId, dedupeKey: `${event.chain}#${event.seq}` }));
+      .map((userId): NotificationDraft => ({
+        userId,
+        jitId,
+        kind,
+        subjectType: subject,
+        subjectId: event.subjectId,
+        actorUserId: event.actorUserId,
+        dedupeKey: `${event.chain}#${event.seq}`,
+      }));
     await this.deliver(manager, drafts);
   }
 
@@ -98,7 +107,10 @@ export class NotificationsService implements OnModuleInit {
     const off = await manager.getRepository(NotificationPreferenceEntity).findBy({ userId: In([...new Set(drafts.map((d) => d.userId))]), enabled: false });
     const isOff = new Set(off.map((p) => `${p.userId} ${p.kind} ${p.channel}`));
     for (const channel of this.channels) {
-      await channel.deliver(manager, drafts.filter((d) => !isOff.has(`${d.userId} ${d.kind} ${channel.name}`)));
+      await channel.deliver(
+        manager,
+        drafts.filter((d) => !isOff.has(`${d.userId} ${d.kind} ${channel.name}`)),
+      );
     }
   }
 
@@ -118,7 +130,11 @@ export class NotificationsService implements OnModuleInit {
     if (query.unreadOnly) qb.andWhere('n.readAt IS NULL');
     if (cursor) qb.andWhere('(n.createdAt < :at OR (n.createdAt = :at AND n.id < :id))', { at: cursor.createdAt, id: cursor.id });
     const [rows, unreadCount] = await Promise.all([
-      qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(limit + 1).getMany(),
+      qb
+        .orderBy('n.createdAt', 'DESC')
+        .addOrderBy('n.id', 'DESC')
+        .take(limit + 1)
+        .getMany(),
       repository.createQueryBuilder('n').where('n.userId = :userId AND n.readAt IS NULL', { userId: user.id }).andWhere('n.jitId IN (:...jitIds)', { jitIds }).getCount(),
     ]);
     const page = rows.slice(0, limit);
@@ -155,7 +171,8 @@ export class NotificationsService implements OnModuleInit {
       seen.add(key);
     });
     await this.transactions.run(async (manager) => {
-      for (const p of dto.preferences) await manager.upsert(NotificationPreferenceEntity, { userId: user.id, kind: p.kind, channel: p.channel, enabled: p.enabled }, ['userId', 'kind', 'channel']);
+      for (const p of dto.preferences)
+        await manager.upsert(NotificationPreferenceEntity, { userId: user.id, kind: p.kind, channel: p.channel, enabled: p.enabled }, ['userId', 'kind', 'channel']);
     });
     return this.preferences(user);
   }
@@ -165,7 +182,10 @@ export class NotificationsService implements OnModuleInit {
     const jitIds = [...new Set(rows.map((r) => r.jitId))];
     const [jits, names, summaries] = await Promise.all([
       jitIds.length ? this.dataSource.getRepository(JitEntity).find({ select: { id: true, reference: true }, where: { id: In(jitIds) } }) : [],
-      displayNames(this.dataSource.manager, rows.map((r) => r.actorUserId)),
+      displayNames(
+        this.dataSource.manager,
+        rows.map((r) => r.actorUserId),
+      ),
       Promise.all(
         jitIds.map(async (jitId) => {
           const reader = await this.readAccess.memberReader(userId, jitId);
@@ -179,16 +199,18 @@ export class NotificationsService implements OnModuleInit {
     return rows.flatMap((r) => {
       const subject = byJit.get(r.jitId)?.get(subjectKey({ type: r.subjectType, id: r.subjectId }));
       if (!subject) return [];
-      return [{
-        id: r.id,
-        jitId: r.jitId,
-        jitReference: references.get(r.jitId) ?? '',
-        kind: r.kind,
-        subject,
-        actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
-        createdAt: r.createdAt.toISOString(),
-        readAt: r.readAt ? r.readAt.toISOString() : null,
-      }];
+      return [
+        {
+          id: r.id,
+          jitId: r.jitId,
+          jitReference: references.get(r.jitId) ?? '',
+          kind: r.kind,
+          subject,
+          actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+          createdAt: r.createdAt.toISOString(),
+          readAt: r.readAt ? r.readAt.toISOString() : null,
+        },
+      ];
     });
   }
 }

@@ -1,7 +1,17 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { changedTo, isUuid, type ClientToServerEvents, type JitEventPayload, type PresenceEntry, type PresenceFocus, type PresenceSnapshot, type ServerToClientEvents, type SocketAck } from '@jit/shared';
+import {
+  changedTo,
+  isUuid,
+  type ClientToServerEvents,
+  type JitEventPayload,
+  type PresenceEntry,
+  type PresenceFocus,
+  type PresenceSnapshot,
+  type ServerToClientEvents,
+  type SocketAck,
+} from '@jit/shared';
 import { ApiTokensService, SESSION_COOKIE, SessionService } from '../auth';
 import { NotificationEvents, type NotificationEvent } from '../notifications';
 import { RecordEvents, type RecordedEvent } from '../record';
@@ -40,10 +50,7 @@ const PRESENCE_COALESCE_MS = 250;
 
 const isFocus = (value: unknown): value is PresenceFocus => {
   const focus = value as Partial<PresenceFocus> | null;
-  return (
-    typeof focus === 'object' && focus !== null && isUuid(focus.jitId) && typeof focus.editing === 'boolean' &&
-    (focus.noteId === null || isUuid(focus.noteId))
-  );
+  return typeof focus === 'object' && focus !== null && isUuid(focus.jitId) && typeof focus.editing === 'boolean' && (focus.noteId === null || isUuid(focus.noteId));
 };
 
 /**
@@ -93,9 +100,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.events.subscribe((event) => {
         // One at a time, in commit order: a revocation has moved the member's sockets out of the
         // rooms before any later event is sent to those rooms.
-        this.recorded = this.recorded
-          .then(() => this.onRecorded(event))
-          .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+        this.recorded = this.recorded.then(() => this.onRecorded(event)).catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
       }),
       this.notificationEvents.subscribe((event) => this.onNotification(event)),
     ];

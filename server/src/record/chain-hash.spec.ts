@@ -59,7 +59,10 @@ describe('chain hashing', () => {
     expect(verdict(missing)).toBe(2);
 
     const swapped = chainOf(5);
-    [swapped[1], swapped[2]] = [{ ...swapped[2], seq: 2 }, { ...swapped[1], seq: 3 }];
+    [swapped[1], swapped[2]] = [
+      { ...swapped[2], seq: 2 },
+      { ...swapped[1], seq: 3 },
+    ];
     expect(verdict(swapped)).toBe(2);
 
     const detailsEdited = chainOf(4);

@@ -4,23 +4,34 @@ import { AUDIT_ACTIONS, LIMITS, type AuditAction } from '@jit/shared';
 
 export class AuditQueryDto {
   /** Events after this sequence number (for replay after a reconnect). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.auditPageMax)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.auditPageMax)
   limit?: number;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   actorUserId?: string;
 
-  @IsOptional() @IsIn(AUDIT_ACTIONS)
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
   /** ISO 8601 instant */
-  @IsOptional() @IsISO8601()
+  @IsOptional()
+  @IsISO8601()
   from?: string;
 
   /** ISO 8601 instant */
-  @IsOptional() @IsISO8601()
+  @IsOptional()
+  @IsISO8601()
   to?: string;
 }

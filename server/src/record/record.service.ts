@@ -68,13 +68,7 @@ export class RecordService {
   async ensureChain(chain: string): Promise<void> {
     const exists = await this.dataSource.getRepository(ChainHeadEntity).existsBy({ chain });
     if (exists) return;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ChainHeadEntity)
-      .values({ chain, seq: 0, hash: GENESIS_HASH })
-      .orIgnore()
-      .execute();
+    await this.dataSource.createQueryBuilder().insert().into(ChainHeadEntity).values({ chain, seq: 0, hash: GENESIS_HASH }).orIgnore().execute();
   }
 
   /**
@@ -219,7 +213,10 @@ export class RecordService {
   }
 
   private async present(records: AuditEventEntity[]): Promise<AuditEvent[]> {
-    const names = await displayNames(this.dataSource.manager, records.map((r) => r.actorUserId));
+    const names = await displayNames(
+      this.dataSource.manager,
+      records.map((r) => r.actorUserId),
+    );
     return records.map((r) => {
       const details = JSON.parse(r.details) as AuditDetails;
       return {

@@ -21,7 +21,6 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  */
 @Injectable()
 export class SetupService implements OnApplicationBootstrap {
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly transactions: Transactions,

@@ -18,14 +18,17 @@ describe('LocalDiskStorage', () => {
 
   const body = (text: string) => Readable.from([Buffer.from(text)]);
 
-  it.each(['../etc/passwd', '..', 'a/../../b', 'a/b', '/etc/passwd', 'a\\b', '', '.multipart', '-x', 'é', 'a\0b', 'k'.repeat(202)])('refuses the key %j before touching the disk', async (key) => {
-    await expect(storage.put(key, body('x'))).rejects.toThrow(/Invalid object key/);
-    await expect(storage.get(key)).rejects.toThrow(/Invalid object key/);
-    await expect(storage.stat(key)).rejects.toThrow(/Invalid object key/);
-    await expect(storage.delete(key)).rejects.toThrow(/Invalid object key/);
-    await expect(storage.createMultipart(key)).rejects.toThrow(/Invalid object key/);
-    expect((await readdir(root)).sort()).toEqual(['.multipart']);
-  });
+  it.each(['../etc/passwd', '..', 'a/../../b', 'a/b', '/etc/passwd', 'a\\b', '', '.multipart', '-x', 'é', 'a\0b', 'k'.repeat(202)])(
+    'refuses the key %j before touching the disk',
+    async (key) => {
+      await expect(storage.put(key, body('x'))).rejects.toThrow(/Invalid object key/);
+      await expect(storage.get(key)).rejects.toThrow(/Invalid object key/);
+      await expect(storage.stat(key)).rejects.toThrow(/Invalid object key/);
+      await expect(storage.delete(key)).rejects.toThrow(/Invalid object key/);
+      await expect(storage.createMultipart(key)).rejects.toThrow(/Invalid object key/);
+      expect((await readdir(root)).sort()).toEqual(['.multipart']);
+    },
+  );
 
   it.each(['a', 'A9', 'ev_01HZX.part-2', 'k'.repeat(201)])('accepts the key %j', async (key) => {
     await expect(storage.put(key, body('x'))).resolves.toEqual({ size: 1 });

@@ -266,7 +266,6 @@ async function writeAll(handle: FileHandle, body: Buffer | Readable, position: n
   return written;
 }
 
-
 /** Makes a rename in `dir` durable; platforms that cannot fsync a directory skip it. */
 async function syncDir(dir: string): Promise<void> {
   let handle: FileHandle | undefined;

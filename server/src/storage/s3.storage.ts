@@ -213,8 +213,6 @@ async function* chunksOf(body: Readable, size: number): AsyncGenerator<Buffer, v
   if (pendingLength > 0) yield Buffer.concat(pending, pendingLength);
 }
 
-
-
 function hasCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
 }

@@ -1,6 +1,24 @@
 import type { PipeTransform } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   TASK_LIMITS,
   TASK_PRIORITIES,
@@ -16,7 +34,10 @@ import {
 import { invalid, IsDateOnly, IsOmittable, queryBoolean, trim } from '../common';
 
 export class ChecklistItemDto implements ChecklistItem {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.checklistItemMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TASK_LIMITS.checklistItemMax)
   text: string;
 
   @IsBoolean()
@@ -25,32 +46,54 @@ export class ChecklistItemDto implements ChecklistItem {
 
 /** The fields of a task; creation requires the title (checked by the service), edits take any subset. */
 export class TaskFieldsDto implements Partial<CreateTaskRequest> {
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(TASK_LIMITS.titleMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TASK_LIMITS.titleMax)
   title?: string;
 
-  @IsOmittable() @IsString() @MaxLength(TASK_LIMITS.descriptionMax)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(TASK_LIMITS.descriptionMax)
   description?: string;
 
-  @IsOmittable() @IsIn(TASK_PRIORITIES)
+  @IsOmittable()
+  @IsIn(TASK_PRIORITIES)
   priority?: TaskPriority;
 
   /** A member of this JIT; null leaves the task unassigned. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   assigneeMemberId?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateOnly()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDateOnly()
   dueDate?: string | null;
 
-  @IsOmittable() @IsArray() @ArrayMaxSize(TASK_LIMITS.labelsMax) @ArrayUnique() @IsString({ each: true }) @MaxLength(TASK_LIMITS.labelMax, { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(TASK_LIMITS.labelsMax)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(TASK_LIMITS.labelMax, { each: true })
   labels?: string[];
 
-  @IsOmittable() @IsArray() @ArrayMaxSize(TASK_LIMITS.checklistMax) @ValidateNested({ each: true }) @Type(() => ChecklistItemDto)
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(TASK_LIMITS.checklistMax)
+  @ValidateNested({ each: true })
+  @Type(() => ChecklistItemDto)
   checklist?: ChecklistItemDto[];
 }
 
 /** An edit names the task's `updatedAt` it started from, so a change made meanwhile is not overwritten (409 otherwise). */
 export class UpdateTaskDto extends TaskFieldsDto implements UpdateTaskRequest {
-  @IsDefined() @IsString() @IsISO8601({ strict: true })
+  @IsDefined()
+  @IsString()
+  @IsISO8601({ strict: true })
   baseUpdatedAt: string;
 }
 
@@ -58,7 +101,9 @@ export class MoveTaskDto implements MoveTaskRequest {
   @IsIn(TASK_STATUSES)
   status: TaskStatus;
 
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   position: number;
 }
 

@@ -13,7 +13,6 @@ import type { ChecklistItemDto, MoveTaskDto, TaskFieldsDto, TaskListQueryDto, Up
 import { TASK_LIST_INDEXES, TaskEntity } from './task.entity';
 import { displayNames } from '../people';
 
-
 /** The last task of a page, in board order: the next page starts after it. */
 interface TaskCursor {
   s: TaskStatus;
@@ -22,7 +21,9 @@ interface TaskCursor {
 }
 const cursorOf = (task: TaskEntity): string => encodeCursor({ s: task.status, p: task.position, id: task.id } satisfies TaskCursor);
 const acceptCursor = (values: Record<string, unknown>): TaskCursor | null =>
-  (TASK_STATUSES as readonly unknown[]).includes(values.s) && Number.isSafeInteger(values.p) && isUuid(values.id) ? { s: values.s as TaskStatus, p: values.p as number, id: values.id } : null;
+  (TASK_STATUSES as readonly unknown[]).includes(values.s) && Number.isSafeInteger(values.p) && isUuid(values.id)
+    ? { s: values.s as TaskStatus, p: values.p as number, id: values.id }
+    : null;
 
 /**
  * A changed task's new `updatedAt`, always later than the one it replaces: edits name the `updatedAt`
@@ -90,9 +91,7 @@ export class TasksService {
    * index whose prefix the filters fix, so that it yields the rows in board order (null: no index does).
    */
   private async filtered(access: JitAccess, query: TaskListQueryDto): Promise<{ filtered: () => SelectQueryBuilder<TaskEntity>; index: string | null }> {
-    const partyMembers = query.partyId
-      ? (await this.dataSource.getRepository(MembershipEntity).findBy({ jitId: access.jit.id, partyId: query.partyId })).map((m) => m.id)
-      : null;
+    const partyMembers = query.partyId ? (await this.dataSource.getRepository(MembershipEntity).findBy({ jitId: access.jit.id, partyId: query.partyId })).map((m) => m.id) : null;
     // An assignee, or a party of one member (or none: nothing matches), fixes the assignee index's
     // prefix. A party of several members is several ranges of it, none in board order; whether a
     // walk along the board skipping other parties' tasks or a sort of the party's tasks costs less
@@ -217,7 +216,14 @@ export class TasksService {
   }
 
   /** Writes an edit and records it as `task.updated`; an edit that changes nothing is neither written nor recorded. */
-  private async saveUpdate(manager: EntityManager, context: RequestContext, access: JitAccess, task: TaskEntity, patch: Partial<TaskEntity>, changes: RecordChanges<'task.updated'>): Promise<void> {
+  private async saveUpdate(
+    manager: EntityManager,
+    context: RequestContext,
+    access: JitAccess,
+    task: TaskEntity,
+    patch: Partial<TaskEntity>,
+    changes: RecordChanges<'task.updated'>,
+  ): Promise<void> {
     if (changes.length === 0) return;
     await manager.update(TaskEntity, { id: task.id }, { ...patch, updatedAt: nextUpdatedAt(task) });
     await this.record.append(manager, memberActor(context, access), { action: 'task.updated', subjectId: task.id, changes });
@@ -235,7 +241,8 @@ export class TasksService {
       target.splice(position, 0, task);
       const renumber = async (tasks: TaskEntity[], status: TaskStatus) => {
         for (const [index, t] of tasks.entries()) {
-          if (t.position !== index || t.status !== status) await manager.update(TaskEntity, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: nextUpdatedAt(task) } : {}) });
+          if (t.position !== index || t.status !== status)
+            await manager.update(TaskEntity, { id: t.id }, { position: index, status, ...(t.id === task.id ? { updatedAt: nextUpdatedAt(task) } : {}) });
         }
       };
       if (task.status !== dto.status) await renumber(await column(task.status), task.status);
@@ -257,7 +264,10 @@ export class TasksService {
   }
 
   private async present(tasks: TaskEntity[]): Promise<Task[]> {
-    const names = await displayNames(this.dataSource.manager, tasks.map((t) => t.assigneeUserId));
+    const names = await displayNames(
+      this.dataSource.manager,
+      tasks.map((t) => t.assigneeUserId),
+    );
     const today = todayUtc();
     return tasks.map((t) => ({
       id: t.id,

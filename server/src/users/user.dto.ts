@@ -4,13 +4,22 @@ import { LIMITS, type CreateUserRequest, type Language, type UpdateUserRequest }
 import { IsCountry, IsLanguage, IsOmittable, IsTimeZone, normaliseEmail, trim } from '../common';
 
 export class CreateUserDto implements CreateUserRequest {
-  @Transform(normaliseEmail) @IsString() @MaxLength(LIMITS.emailMax) @IsEmail()
+  @Transform(normaliseEmail)
+  @IsString()
+  @MaxLength(LIMITS.emailMax)
+  @IsEmail()
   email: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.displayNameMax)
   displayName: string;
 
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.organisationMax)
   organisation: string;
 
   /** ISO 3166-1 alpha-2 */
@@ -25,21 +34,33 @@ export class CreateUserDto implements CreateUserRequest {
   timeZone: string;
 
   /** Must be changed at first login. */
-  @IsString() @MinLength(LIMITS.passwordMin) @MaxLength(LIMITS.passwordMax)
+  @IsString()
+  @MinLength(LIMITS.passwordMin)
+  @MaxLength(LIMITS.passwordMax)
   initialPassword: string;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.displayNameMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.displayNameMax)
   displayName?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(LIMITS.organisationMax)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.organisationMax)
   organisation?: string;
 
-  @IsOmittable() @IsCountry()
+  @IsOmittable()
+  @IsCountry()
   country?: string;
 
   /** Disabling ends the account's sessions at once. */
-  @IsOmittable() @IsBoolean()
+  @IsOmittable()
+  @IsBoolean()
   disabled?: boolean;
 }

@@ -8,7 +8,8 @@ export class UserEntity {
 
   /** Stored lower-cased, so "Anna@X" and "anna@x" are one account. */
   @Index('uq_users_email', { unique: true })
-  @TextColumn(254) email: string;
+  @TextColumn(254)
+  email: string;
 
   @TextColumn(120) displayName: string;
   @TextColumn(200) organisation: string;

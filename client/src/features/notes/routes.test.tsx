@@ -36,10 +36,9 @@ describe('JitNoteEditRoute', () => {
     setMe(queryClient, me);
     // What the note page left in the cache a moment ago: fresh, so a plain query would not fetch it again.
     queryClient.setQueryData(noteKeys.note('j1', 'n1'), note);
-    const router = createMemoryRouter(
-      [{ path: '/jits/:jitId', element: <Outlet context={jit} />, children: [{ path: 'notes/:noteId/edit', element: <JitNoteEditRoute /> }] }],
-      { initialEntries: ['/jits/j1/notes/n1/edit'] },
-    );
+    const router = createMemoryRouter([{ path: '/jits/:jitId', element: <Outlet context={jit} />, children: [{ path: 'notes/:noteId/edit', element: <JitNoteEditRoute /> }] }], {
+      initialEntries: ['/jits/j1/notes/n1/edit'],
+    });
     await renderWithProviders(<RouterProvider router={router} />, 'en', queryClient);
 
     expect(await screen.findByRole('heading', { name: 'Edit note' })).toBeTruthy();

@@ -64,7 +64,19 @@ export class CustodyService {
     const chain = jitChain(access.jit.id);
     await this.transactions.run(async (manager) => {
       const since = new Date(Date.now() - SAME_READING_MS);
-      if (await this.record.recordedSince(manager, { chain, action, subjectType: 'evidence', subjectId: version.itemId, actorUserId: access.user.id, since, field: 'versionId', to: version.id })) return;
+      if (
+        await this.record.recordedSince(manager, {
+          chain,
+          action,
+          subjectType: 'evidence',
+          subjectId: version.itemId,
+          actorUserId: access.user.id,
+          since,
+          field: 'versionId',
+          to: version.id,
+        })
+      )
+        return;
       await this.record.append(manager, memberActor(context, access), {
         action,
         subjectId: version.itemId,

@@ -16,9 +16,7 @@ describe('HTTP ranges and headers', () => {
   });
 
   it('names files safely in Content-Disposition, keeping the exact name in filename*', () => {
-    expect(contentDisposition('attachment', 'déclaration "A".pdf')).toBe(
-      `attachment; filename="d_claration _A_.pdf"; filename*=UTF-8''d%C3%A9claration%20%22A%22.pdf`,
-    );
+    expect(contentDisposition('attachment', 'déclaration "A".pdf')).toBe(`attachment; filename="d_claration _A_.pdf"; filename*=UTF-8''d%C3%A9claration%20%22A%22.pdf`);
   });
 
   it('writes Repr-Digest as RFC 9530 asks', () => {

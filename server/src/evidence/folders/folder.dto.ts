@@ -4,9 +4,14 @@ import type { CreateFolderRequest } from '@jit/shared';
 import { trim } from '../../common';
 
 export class CreateFolderDto implements CreateFolderRequest {
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   parentId?: string | null;
 }

@@ -31,7 +31,14 @@ export class FoldersService {
     return this.transactions.run(async (manager) => {
       await this.jits.loadForWrite(manager, access.jit.id);
       if (dto.parentId) await this.requireFolder(manager, access, dto.parentId, 'parentId');
-      const folder = manager.create(EvidenceFolderEntity, { id: randomUUID(), jitId: access.jit.id, parentId: dto.parentId ?? null, name: dto.name, createdBy: access.user.id, createdAt: new Date() });
+      const folder = manager.create(EvidenceFolderEntity, {
+        id: randomUUID(),
+        jitId: access.jit.id,
+        parentId: dto.parentId ?? null,
+        name: dto.name,
+        createdBy: access.user.id,
+        createdAt: new Date(),
+      });
       await manager.insert(EvidenceFolderEntity, { ...folder });
       await this.record.append(manager, memberActor(context, access), {
         action: 'folder.created',

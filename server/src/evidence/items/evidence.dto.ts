@@ -20,49 +20,84 @@ const DERIVED_KINDS = VERSION_KINDS.filter((k): k is Exclude<VersionKind, 'origi
 
 /** The description of an item, shared by creation (all required ones present) and edits (any subset). */
 export class EvidenceMetadataDto implements UpdateEvidenceRequest {
-  @IsOmittable() @Transform(trim) @IsString() @MinLength(1) @MaxLength(300)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   title?: string;
 
-  @IsOmittable() @IsString() @MaxLength(20000)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(20000)
   description?: string;
 
-  @IsOmittable() @IsIn(DOCUMENT_TYPES)
+  @IsOmittable()
+  @IsIn(DOCUMENT_TYPES)
   documentType?: DocumentType;
 
   /** ISO 639-1 codes */
-  @IsOmittable() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsIn(WORKING_LANGUAGE_CODES, { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsIn(WORKING_LANGUAGE_CODES, { each: true })
   languages?: string[];
 
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   originatingPartyId?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
   originatingAuthority?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
   collectedBy?: string;
 
-  @IsOmittable() @Transform(trim) @IsString() @MaxLength(300)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
   collectionMethod?: string;
 
   /** UTC instant the material was obtained; null when unknown. */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   obtainedAt?: string | null;
 
-  @IsOmittable() @Transform(trim) @IsString() @MaxLength(500)
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
   source?: string;
 
   /** Conditions of use set by the originating party. */
-  @IsOmittable() @IsIn(HANDLING_CODES)
+  @IsOmittable()
+  @IsIn(HANDLING_CODES)
   handlingCode?: HandlingCode;
 
-  @IsOmittable() @IsIn(CLASSIFICATIONS)
+  @IsOmittable()
+  @IsIn(CLASSIFICATIONS)
   classification?: Classification;
 
-  @IsOmittable() @IsArray() @ArrayMaxSize(30) @ArrayUnique() @IsString({ each: true }) @MaxLength(50, { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
   tags?: string[];
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   folderId?: string | null;
 }
 
@@ -85,6 +120,8 @@ export class CreateVersionDto implements CreateVersionRequest {
   @IsUUID()
   derivedFromVersionId: string;
 
-  @IsOmittable() @IsString() @MaxLength(2000)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }

@@ -217,7 +217,11 @@ export class ItemsService implements OnModuleInit {
   /** Stamps each checked version with the time of its check; one whose bytes no longer match becomes `integrity_failed`. */
   async recordFixity(manager: EntityManager, results: FixityResult[]): Promise<void> {
     for (const result of results) {
-      await manager.update(EvidenceVersionEntity, { id: result.versionId }, { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) });
+      await manager.update(
+        EvidenceVersionEntity,
+        { id: result.versionId },
+        { lastVerifiedAt: new Date(result.verifiedAt), ...(result.ok ? {} : { status: 'integrity_failed' as const }) },
+      );
     }
   }
 
@@ -234,7 +238,10 @@ export class ItemsService implements OnModuleInit {
       this.access.requireEvidenceEdit(access, item.createdByPartyId);
       await this.checkMetadata(manager, access, dto, false);
       await this.jits.loadForWrite(manager, access.jit.id);
-      const patch: Omit<EvidenceMetadataDto, 'obtainedAt'> & { obtainedAt?: Date | null } = { ...dto, obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt) };
+      const patch: Omit<EvidenceMetadataDto, 'obtainedAt'> & { obtainedAt?: Date | null } = {
+        ...dto,
+        obtainedAt: dto.obtainedAt === undefined ? undefined : dto.obtainedAt === null ? null : new Date(dto.obtainedAt),
+      };
       const changes = diff(item, patch);
       if (changes.length === 0) return;
       await manager.update(EvidenceItemEntity, { id: item.id }, { ...patch, updatedAt: new Date() });

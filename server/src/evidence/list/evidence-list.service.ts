@@ -74,7 +74,10 @@ export class EvidenceListService {
       const params = { cursorValue: cursor.v, cursorId: cursor.id };
       if (this.dataSource.options.type === 'better-sqlite3') {
         // SQLite seeks straight to a row value in an index over (…, sort key, id).
-        rows = await qb.andWhere(`(i.${sort}, i.id) ${op} (:cursorValue, :cursorId)`, params).take(limit + 1).getMany();
+        rows = await qb
+          .andWhere(`(i.${sort}, i.id) ${op} (:cursorValue, :cursorId)`, params)
+          .take(limit + 1)
+          .getMany();
       } else {
         // MariaDB/MySQL make no range of a row value, but do of this OR: two intervals of the index,
         // the rest of the cursor's sort value and the values after it.
@@ -84,7 +87,10 @@ export class EvidenceListService {
     }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const names = await displayNames(this.dataSource.manager, page.map((i) => i.createdBy));
+    const names = await displayNames(
+      this.dataSource.manager,
+      page.map((i) => i.createdBy),
+    );
     const sortValue = (item: EvidenceItemEntity): string | number => (sort === 'createdAt' ? item.createdAt.toISOString() : sort === 'size' ? (item.size ?? 0) : item.title);
     return {
       items: page.map((i) => toEvidenceSummary(i, names)),

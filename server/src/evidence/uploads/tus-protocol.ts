@@ -49,10 +49,7 @@ export function checkFileName(name: string | undefined): string {
     trimmed === '.' ||
     trimmed === '..';
   if (bad) {
-    throw invalid(
-      [{ field: 'filename', code: 'invalid_value' }],
-      'The file name must be 1 to 255 characters, without folders ("/", "\\") or control characters.',
-    );
+    throw invalid([{ field: 'filename', code: 'invalid_value' }], 'The file name must be 1 to 255 characters, without folders ("/", "\\") or control characters.');
   }
   return trimmed.normalize('NFC');
 }

@@ -77,7 +77,12 @@ export class TusController {
   @Delete(':uploadId')
   @HttpCode(204)
   @Access.jit('evidence.upload')
-  async terminate(@CurrentJitAccess() access: JitAccess, @Param('uploadId') uploadId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async terminate(
+    @CurrentJitAccess() access: JitAccess,
+    @Param('uploadId') uploadId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     requireTusVersion(header(request, 'tus-resumable'));
     await this.uploads.terminate(access, uploadId);
     response.setHeader('Tus-Resumable', TUS_VERSION);

@@ -173,7 +173,9 @@ export class UploadsService {
       const updated: EvidenceUploadEntity = { ...upload, ...stored, updatedAt: new Date() };
       if (hashing) this.hashes.set(upload.id, { hash: hashing, offset: updated.offset });
       else this.hashes.delete(upload.id);
-      await this.transactions.run((manager) => manager.update(EvidenceUploadEntity, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }));
+      await this.transactions.run((manager) =>
+        manager.update(EvidenceUploadEntity, { id: upload.id }, { offset: updated.offset, parts: updated.parts, updatedAt: updated.updatedAt }),
+      );
       await this.writer.recorded(upload.id, updated);
       if (updated.offset === updated.length) return this.complete(context, access, updated);
       return updated;
@@ -193,7 +195,11 @@ export class UploadsService {
       size !== upload.length
         ? new AppError(409, 'upload_incomplete', `Storage holds ${size} bytes where ${upload.length} were sent; upload the file again.`)
         : upload.declaredSha256 && upload.declaredSha256 !== sha256
-          ? new AppError(400, 'upload_hash_mismatch', `The file's SHA-256 is ${sha256}, not the ${upload.declaredSha256} declared: the upload was refused. Check the file and upload it again.`)
+          ? new AppError(
+              400,
+              'upload_hash_mismatch',
+              `The file's SHA-256 is ${sha256}, not the ${upload.declaredSha256} declared: the upload was refused. Check the file and upload it again.`,
+            )
           : (access.jit.blockedTypes ?? []).includes(mimeType)
             ? new AppError(415, 'file_type_blocked', `Files of type ${mimeType} may not be shared in this JIT.`)
             : null;
@@ -265,4 +271,3 @@ export class UploadsService {
     return expired.length;
   }
 }
-

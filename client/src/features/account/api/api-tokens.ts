@@ -4,10 +4,8 @@ import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from '../../../lib/query-keys';
 
 export const listApiTokens = (): Promise<ApiToken[]> => apiRequest<ApiToken[]>('/auth/tokens');
-export const createApiToken = (request: CreateApiTokenRequest): Promise<CreatedApiToken> =>
-  apiRequest<CreatedApiToken>('/auth/tokens', { method: 'POST', body: request });
-export const revokeApiToken = (tokenId: string): Promise<ApiToken> =>
-  apiRequest<ApiToken>(`/auth/tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE' });
+export const createApiToken = (request: CreateApiTokenRequest): Promise<CreatedApiToken> => apiRequest<CreatedApiToken>('/auth/tokens', { method: 'POST', body: request });
+export const revokeApiToken = (tokenId: string): Promise<ApiToken> => apiRequest<ApiToken>(`/auth/tokens/${encodeURIComponent(tokenId)}`, { method: 'DELETE' });
 
 export const useApiTokens = () => useQuery({ queryKey: accountKeys.apiTokens, queryFn: listApiTokens });
 

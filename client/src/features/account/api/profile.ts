@@ -3,8 +3,7 @@ import type { Me, UpdateProfileRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { setMe } from '../../../lib/auth';
 
-export const updateProfile = (request: UpdateProfileRequest): Promise<Me> =>
-  apiRequest<Me>('/auth/me', { method: 'PATCH', body: request });
+export const updateProfile = (request: UpdateProfileRequest): Promise<Me> => apiRequest<Me>('/auth/me', { method: 'PATCH', body: request });
 
 export function useUpdateProfile() {
   const queryClient = useQueryClient();

@@ -28,16 +28,16 @@ const created: CreatedApiToken = {
 function serve() {
   let tokens: ApiToken[] = [existing];
   return stubFetch(({ method }) => {
-      if (method === 'POST') {
-        const { token: _secret, ...listed } = created;
-        tokens = [...tokens, listed];
-        return json(201, created);
-      }
-      if (method === 'DELETE') {
-        tokens = tokens.map((t) => (t.id === 't1' ? { ...t, revokedAt: '2026-03-03T10:00:00.000Z' } : t));
-        return json(200, tokens[0]);
-      }
-      return json(200, tokens);
+    if (method === 'POST') {
+      const { token: _secret, ...listed } = created;
+      tokens = [...tokens, listed];
+      return json(201, created);
+    }
+    if (method === 'DELETE') {
+      tokens = tokens.map((t) => (t.id === 't1' ? { ...t, revokedAt: '2026-03-03T10:00:00.000Z' } : t));
+      return json(200, tokens[0]);
+    }
+    return json(200, tokens);
   });
 }
 

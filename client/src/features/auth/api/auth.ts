@@ -6,8 +6,7 @@ import { accountKeys, setupKeys } from '../../../lib/query-keys';
 
 export const login = (request: LoginRequest): Promise<Me> => apiRequest<Me>('/auth/login', { method: 'POST', body: request });
 export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { method: 'POST' });
-export const changePassword = (request: ChangePasswordRequest): Promise<Me> =>
-  apiRequest<Me>('/auth/password', { method: 'POST', body: request });
+export const changePassword = (request: ChangePasswordRequest): Promise<Me> => apiRequest<Me>('/auth/password', { method: 'POST', body: request });
 
 /** What the session gate watches, and so survives a change of account; everything else is the old account's. */
 const KEPT_ACROSS_ACCOUNTS = new Set([hashKey(accountKeys.me), hashKey(setupKeys.status)]);

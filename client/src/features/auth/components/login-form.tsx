@@ -20,21 +20,8 @@ export function LoginForm() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2}>{t('auth.loginTitle')}</Title>
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            autoComplete="username"
-          />
-          <PasswordInput
-            label={t('fields.password')}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            autoComplete="current-password"
-          />
+          <TextInput label={t('fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" />
+          <PasswordInput label={t('fields.password')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
           <ErrorAlert error={loginMutation.error} />
           <Button type="submit" loading={loginMutation.isPending}>
             {t('auth.login')}

@@ -8,8 +8,7 @@ const commentsPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/comm
 
 export const listComments = (jitId: string, subjectType: CommentSubjectType, subjectId: string): Promise<Comment[]> =>
   apiRequest<Comment[]>(commentsPath(jitId), { query: { subjectType, subjectId } });
-export const createComment = (jitId: string, request: CreateCommentRequest): Promise<Comment> =>
-  apiRequest<Comment>(commentsPath(jitId), { method: 'POST', body: request });
+export const createComment = (jitId: string, request: CreateCommentRequest): Promise<Comment> => apiRequest<Comment>(commentsPath(jitId), { method: 'POST', body: request });
 
 export const useComments = (jitId: string, subjectType: CommentSubjectType, subjectId: string) =>
   useQuery({ queryKey: commentKeys.subject(jitId, subjectType, subjectId), queryFn: () => listComments(jitId, subjectType, subjectId) });

@@ -86,23 +86,8 @@ function CommentForm({ jit, subjectType, subjectId }: { jit: Jit; subjectType: C
     <form onSubmit={submit}>
       <Stack gap="sm">
         <ErrorAlert error={create.error} />
-        <Textarea
-          label={t('comments.body')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          maxLength={COMMENT_LIMITS.bodyMax}
-          autosize
-          minRows={2}
-        />
-        <MultiSelect
-          label={t('comments.mention')}
-          data={options}
-          value={mentions}
-          onChange={setMentions}
-          maxValues={COMMENT_LIMITS.mentionsMax}
-          searchable
-          clearable
-        />
+        <Textarea label={t('comments.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} maxLength={COMMENT_LIMITS.bodyMax} autosize minRows={2} />
+        <MultiSelect label={t('comments.mention')} data={options} value={mentions} onChange={setMentions} maxValues={COMMENT_LIMITS.mentionsMax} searchable clearable />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} disabled={body.trim() === ''}>
             {t('comments.post')}

@@ -18,7 +18,6 @@ import { buildEvidenceListQuery } from '../utils/format';
 
 export const EVIDENCE_PAGE_SIZE = 50;
 
-
 const jitPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}`;
 const itemPath = (jitId: string, itemId: string) => `${jitPath(jitId)}/evidence/${encodeURIComponent(itemId)}`;
 
@@ -34,8 +33,7 @@ export function listEvidence(jitId: string, query: EvidenceListQuery): Promise<E
   return apiRequest<EvidenceListPage>(`${jitPath(jitId)}/evidence${search ? `?${search}` : ''}`);
 }
 /** The items whose stored bytes failed their fixity check (first page: the alert lists them). */
-export const listIntegrityFailures = (jitId: string): Promise<EvidenceListPage> =>
-  listEvidence(jitId, { status: 'integrity_failed', limit: EVIDENCE_PAGE_SIZE });
+export const listIntegrityFailures = (jitId: string): Promise<EvidenceListPage> => listEvidence(jitId, { status: 'integrity_failed', limit: EVIDENCE_PAGE_SIZE });
 export const getEvidence = (jitId: string, itemId: string): Promise<EvidenceItem> => apiRequest<EvidenceItem>(itemPath(jitId, itemId));
 export const createEvidence = (jitId: string, request: CreateEvidenceRequest): Promise<EvidenceItem> =>
   apiRequest<EvidenceItem>(`${jitPath(jitId)}/evidence`, { method: 'POST', body: request });
@@ -43,15 +41,12 @@ export const updateEvidence = (jitId: string, itemId: string, request: UpdateEvi
   apiRequest<EvidenceItem>(itemPath(jitId, itemId), { method: 'PATCH', body: request });
 export const addVersion = (jitId: string, itemId: string, request: CreateVersionRequest): Promise<EvidenceItem> =>
   apiRequest<EvidenceItem>(`${itemPath(jitId, itemId)}/versions`, { method: 'POST', body: request });
-export const getCustody = (jitId: string, itemId: string): Promise<AuditEvent[]> =>
-  apiRequest<AuditEvent[]>(`${itemPath(jitId, itemId)}/custody`);
-export const verifyEvidence = (jitId: string, itemId: string): Promise<FixityResult[]> =>
-  apiRequest<FixityResult[]>(`${itemPath(jitId, itemId)}/verify`, { method: 'POST' });
+export const getCustody = (jitId: string, itemId: string): Promise<AuditEvent[]> => apiRequest<AuditEvent[]>(`${itemPath(jitId, itemId)}/custody`);
+export const verifyEvidence = (jitId: string, itemId: string): Promise<FixityResult[]> => apiRequest<FixityResult[]>(`${itemPath(jitId, itemId)}/verify`, { method: 'POST' });
 export const getUploadStatus = (jitId: string, uploadId: string): Promise<UploadStatusView> =>
   apiRequest<UploadStatusView>(`${jitPath(jitId)}/uploads/${encodeURIComponent(uploadId)}/status`);
 export const listFolders = (jitId: string): Promise<Folder[]> => apiRequest<Folder[]>(`${jitPath(jitId)}/folders`);
-export const createFolder = (jitId: string, request: CreateFolderRequest): Promise<Folder> =>
-  apiRequest<Folder>(`${jitPath(jitId)}/folders`, { method: 'POST', body: request });
+export const createFolder = (jitId: string, request: CreateFolderRequest): Promise<Folder> => apiRequest<Folder>(`${jitPath(jitId)}/folders`, { method: 'POST', body: request });
 
 export function useEvidenceList(jitId: string, filters: EvidenceFilters) {
   return useInfiniteQuery({
@@ -62,11 +57,9 @@ export function useEvidenceList(jitId: string, filters: EvidenceFilters) {
   });
 }
 
-export const useEvidenceItem = (jitId: string, itemId: string) =>
-  useQuery({ queryKey: evidenceKeys.item(jitId, itemId), queryFn: () => getEvidence(jitId, itemId) });
+export const useEvidenceItem = (jitId: string, itemId: string) => useQuery({ queryKey: evidenceKeys.item(jitId, itemId), queryFn: () => getEvidence(jitId, itemId) });
 
-export const useCustody = (jitId: string, itemId: string) =>
-  useQuery({ queryKey: evidenceKeys.custody(jitId, itemId), queryFn: () => getCustody(jitId, itemId) });
+export const useCustody = (jitId: string, itemId: string) => useQuery({ queryKey: evidenceKeys.custody(jitId, itemId), queryFn: () => getCustody(jitId, itemId) });
 
 export const useFolders = (jitId: string) => useQuery({ queryKey: evidenceKeys.folders(jitId), queryFn: () => listFolders(jitId) });
 
@@ -104,13 +97,8 @@ function useEvidenceMutation<TVariables, TResult>(jitId: string, mutationFn: (va
   });
 }
 
-export const useCreateEvidence = (jitId: string) =>
-  useEvidenceMutation(jitId, (request: CreateEvidenceRequest) => createEvidence(jitId, request));
-export const useUpdateEvidence = (jitId: string, itemId: string) =>
-  useEvidenceMutation(jitId, (request: UpdateEvidenceRequest) => updateEvidence(jitId, itemId, request));
-export const useAddVersion = (jitId: string, itemId: string) =>
-  useEvidenceMutation(jitId, (request: CreateVersionRequest) => addVersion(jitId, itemId, request));
-export const useVerifyEvidence = (jitId: string, itemId: string) =>
-  useEvidenceMutation(jitId, () => verifyEvidence(jitId, itemId));
-export const useCreateFolder = (jitId: string) =>
-  useEvidenceMutation(jitId, (request: CreateFolderRequest) => createFolder(jitId, request));
+export const useCreateEvidence = (jitId: string) => useEvidenceMutation(jitId, (request: CreateEvidenceRequest) => createEvidence(jitId, request));
+export const useUpdateEvidence = (jitId: string, itemId: string) => useEvidenceMutation(jitId, (request: UpdateEvidenceRequest) => updateEvidence(jitId, itemId, request));
+export const useAddVersion = (jitId: string, itemId: string) => useEvidenceMutation(jitId, (request: CreateVersionRequest) => addVersion(jitId, itemId, request));
+export const useVerifyEvidence = (jitId: string, itemId: string) => useEvidenceMutation(jitId, () => verifyEvidence(jitId, itemId));
+export const useCreateFolder = (jitId: string) => useEvidenceMutation(jitId, (request: CreateFolderRequest) => createFolder(jitId, request));

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildEvidenceListQuery,
-  formatBytes,
-  formatDuration,
-  formatSpeed,
-  localDateTimeToIso,
-  parseTags,
-  previewKindOf,
-  SpeedMeter,
-  timeLeft,
-  uploadIdFromUrl,
-} from './format';
+import { buildEvidenceListQuery, formatBytes, formatDuration, formatSpeed, localDateTimeToIso, parseTags, previewKindOf, SpeedMeter, timeLeft, uploadIdFromUrl } from './format';
 
 describe('formatBytes', () => {
   it('steps in binary units', () => {
@@ -63,9 +52,9 @@ describe('speed and time left', () => {
 
 describe('buildEvidenceListQuery', () => {
   it('leaves out empty values and keeps a stable order', () => {
-    expect(
-      buildEvidenceListQuery({ q: '  invoice ', partyId: 'p1', handlingCode: 'intelligence_only', sort: 'title', order: 'asc', limit: 50, folderId: '' }),
-    ).toBe('partyId=p1&handlingCode=intelligence_only&q=invoice&sort=title&order=asc&limit=50');
+    expect(buildEvidenceListQuery({ q: '  invoice ', partyId: 'p1', handlingCode: 'intelligence_only', sort: 'title', order: 'asc', limit: 50, folderId: '' })).toBe(
+      'partyId=p1&handlingCode=intelligence_only&q=invoice&sort=title&order=asc&limit=50',
+    );
   });
   it('encodes the cursor and dates', () => {
     expect(buildEvidenceListQuery({ obtainedFrom: '2026-01-01', obtainedTo: '2026-02-01', cursor: 'a+b/c=' })).toBe(

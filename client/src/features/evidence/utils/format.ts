@@ -31,8 +31,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Seconds left at the current rate, or Infinity while the rate is unknown. */
-export const timeLeft = (bytesLeft: number, bytesPerSecond: number): number =>
-  bytesLeft <= 0 ? 0 : bytesPerSecond > 0 ? bytesLeft / bytesPerSecond : Infinity;
+export const timeLeft = (bytesLeft: number, bytesPerSecond: number): number => (bytesLeft <= 0 ? 0 : bytesPerSecond > 0 ? bytesLeft / bytesPerSecond : Infinity);
 
 /**
  * A smoothed transfer rate from progress samples: the bytes over the last `windowMs`, so a pause or
@@ -110,7 +109,14 @@ export function isoToLocalDateTime(iso: string | null | undefined): string {
 }
 
 /** Comma-separated tags as a clean, de-duplicated list. */
-export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+export const parseTags = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The upload id is the last segment of the tus upload URL (`/api/jits/:jitId/uploads/:uploadId`). */
 export function uploadIdFromUrl(url: string | null | undefined): string | null {

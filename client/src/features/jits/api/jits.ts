@@ -7,14 +7,11 @@ const jitPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}`;
 
 export const listJits = (): Promise<Jit[]> => apiRequest<Jit[]>('/jits');
 export const getJit = (jitId: string): Promise<Jit> => apiRequest<Jit>(jitPath(jitId));
-export const createJit = (request: CreateJitRequest): Promise<Jit> =>
-  apiRequest<Jit>('/jits', { method: 'POST', body: request });
-export const updateJit = (jitId: string, request: UpdateJitRequest): Promise<Jit> =>
-  apiRequest<Jit>(jitPath(jitId), { method: 'PATCH', body: request });
+export const createJit = (request: CreateJitRequest): Promise<Jit> => apiRequest<Jit>('/jits', { method: 'POST', body: request });
+export const updateJit = (jitId: string, request: UpdateJitRequest): Promise<Jit> => apiRequest<Jit>(jitPath(jitId), { method: 'PATCH', body: request });
 export const activateJit = (jitId: string): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/activate`, { method: 'POST' });
 export const closeJit = (jitId: string): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/close`, { method: 'POST' });
-export const createExtension = (jitId: string, request: CreateExtensionRequest): Promise<Jit> =>
-  apiRequest<Jit>(`${jitPath(jitId)}/extensions`, { method: 'POST', body: request });
+export const createExtension = (jitId: string, request: CreateExtensionRequest): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/extensions`, { method: 'POST', body: request });
 
 export const useJits = () => useQuery({ queryKey: jitKeys.all, queryFn: listJits });
 export const useJit = (jitId: string) => useQuery({ queryKey: jitKeys.detail(jitId), queryFn: () => getJit(jitId) });
@@ -37,5 +34,4 @@ export const useCreateJit = () => useJitMutation(createJit);
 export const useUpdateJit = (jitId: string) => useJitMutation((request: UpdateJitRequest) => updateJit(jitId, request));
 export const useActivateJit = (jitId: string) => useJitMutation(() => activateJit(jitId));
 export const useCloseJit = (jitId: string) => useJitMutation(() => closeJit(jitId));
-export const useCreateExtension = (jitId: string) =>
-  useJitMutation((request: CreateExtensionRequest) => createExtension(jitId, request));
+export const useCreateExtension = (jitId: string) => useJitMutation((request: CreateExtensionRequest) => createExtension(jitId, request));

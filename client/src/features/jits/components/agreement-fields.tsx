@@ -15,15 +15,7 @@ export interface AgreementValues {
   statesOfOperation: string[];
 }
 
-export const AGREEMENT_FIELD_NAMES: readonly (keyof AgreementValues)[] = [
-  'title',
-  'purpose',
-  'legalBasis',
-  'startDate',
-  'endDate',
-  'workingLanguage',
-  'statesOfOperation',
-];
+export const AGREEMENT_FIELD_NAMES: readonly (keyof AgreementValues)[] = ['title', 'purpose', 'legalBasis', 'startDate', 'endDate', 'workingLanguage', 'statesOfOperation'];
 
 interface AgreementFieldsProps {
   values: AgreementValues;

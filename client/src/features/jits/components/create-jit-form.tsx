@@ -46,8 +46,7 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
   }, [parties, i18n.language]);
   const lead = leadPartyCountry && leadCandidates.some((c) => c.value === leadPartyCountry) ? leadPartyCountry : null;
 
-  const set = <K extends keyof AgreementFields>(key: K, value: AgreementFields[K]) =>
-    setAgreement((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof AgreementFields>(key: K, value: AgreementFields[K]) => setAgreement((previous) => ({ ...previous, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,11 +62,7 @@ export function CreateJitForm({ onCreated }: { onCreated: (jit: Jit) => void }) 
     );
   };
 
-  const shownFields = [
-    ...Object.keys(agreement),
-    'leadPartyCountry',
-    ...parties.flatMap((_, i) => ['kind', 'country', 'name', 'authority'].map((f) => `parties.${i}.${f}`)),
-  ];
+  const shownFields = [...Object.keys(agreement), 'leadPartyCountry', ...parties.flatMap((_, i) => ['kind', 'country', 'name', 'authority'].map((f) => `parties.${i}.${f}`))];
 
   return (
     <Paper withBorder p="lg">

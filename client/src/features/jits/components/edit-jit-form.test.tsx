@@ -38,7 +38,7 @@ describe('EditJitForm upload settings', () => {
     await renderWithProviders(<EditJitForm jit={{ ...jit, maxUploadBytes: 1_000_000 }} onDone={onDone} />);
 
     // Shown rounded (0.954 MiB), but not sent back rounded.
-    expect((screen.getByLabelText<HTMLInputElement>('Largest file')).value).toBe('0.954');
+    expect(screen.getByLabelText<HTMLInputElement>('Largest file').value).toBe('0.954');
     fireEvent.click(screen.getByRole('button', { name: 'Save agreement' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(calls).toEqual([]);

@@ -7,12 +7,7 @@ import { useFieldErrors } from '../../../lib/field-errors';
 import { useUpdateJit } from '../api/jits';
 import { bytesToSize, normalizeMimeTypes, sizeToBytes } from '../utils/upload-settings';
 import { AGREEMENT_FIELD_NAMES, AgreementFields, type AgreementValues } from './agreement-fields';
-import {
-  UPLOAD_SETTINGS_FIELD_NAMES,
-  UploadSettingsFields,
-  uploadSettingsValid,
-  type UploadSettingsValues,
-} from './upload-settings-fields';
+import { UPLOAD_SETTINGS_FIELD_NAMES, UploadSettingsFields, uploadSettingsValid, type UploadSettingsValues } from './upload-settings-fields';
 import { FormActions } from '../../../components/form-actions';
 
 const valuesOf = (jit: Jit): AgreementValues => ({
@@ -64,10 +59,8 @@ export function EditJitForm({ jit, onDone }: { jit: Jit; onDone: () => void }) {
   const [uploadSettings, setUploadSettings] = useState<UploadSettingsValues>(() => uploadSettingsOf(jit));
   const isDraft = jit.status === 'draft';
 
-  const set = <K extends keyof AgreementValues>(key: K, value: AgreementValues[K]) =>
-    setValues((previous) => ({ ...previous, [key]: value }));
-  const setUpload = <K extends keyof UploadSettingsValues>(key: K, value: UploadSettingsValues[K]) =>
-    setUploadSettings((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof AgreementValues>(key: K, value: AgreementValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const setUpload = <K extends keyof UploadSettingsValues>(key: K, value: UploadSettingsValues[K]) => setUploadSettings((previous) => ({ ...previous, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -87,10 +80,7 @@ export function EditJitForm({ jit, onDone }: { jit: Jit; onDone: () => void }) {
         <UploadSettingsFields values={uploadSettings} onChange={setUpload} fieldError={fieldError} />
         <ErrorAlert
           error={update.error}
-          shownFields={[
-            ...AGREEMENT_FIELD_NAMES.filter((f) => isDraft || (f !== 'startDate' && f !== 'endDate')),
-            ...UPLOAD_SETTINGS_FIELD_NAMES,
-          ]}
+          shownFields={[...AGREEMENT_FIELD_NAMES.filter((f) => isDraft || (f !== 'startDate' && f !== 'endDate')), ...UPLOAD_SETTINGS_FIELD_NAMES]}
         />
         <FormActions submitLabel={t('jits.saveAgreement')} loading={update.isPending} onCancel={onDone} />
       </Stack>

@@ -81,22 +81,9 @@ export function ExtensionsPanel({ jit, canExtend }: { jit: Jit; canExtend: boole
                   onChange={(e) => setNewEndDate(e.currentTarget.value)}
                   error={fieldError('newEndDate')}
                 />
-                <TextInput
-                  type="date"
-                  label={t('fields.agreedOn')}
-                  required
-                  value={agreedOn}
-                  onChange={(e) => setAgreedOn(e.currentTarget.value)}
-                  error={fieldError('agreedOn')}
-                />
+                <TextInput type="date" label={t('fields.agreedOn')} required value={agreedOn} onChange={(e) => setAgreedOn(e.currentTarget.value)} error={fieldError('agreedOn')} />
               </SimpleGrid>
-              <Textarea
-                label={t('fields.note')}
-                maxLength={LIMITS.extensionNoteMax}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-                error={fieldError('note')}
-              />
+              <Textarea label={t('fields.note')} maxLength={LIMITS.extensionNoteMax} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError('note')} />
               <ErrorAlert error={extend.error} shownFields={['newEndDate', 'agreedOn', 'note']} />
               <Button type="submit" loading={extend.isPending} style={{ alignSelf: 'flex-start' }}>
                 {t('jits.saveExtension')}

@@ -60,9 +60,7 @@ export function JitList({ me }: { me: Me }) {
                 <Table.Td>
                   <DateOnlyText value={jit.effectiveEndDate} />
                 </Table.Td>
-                <Table.Td>
-                  {jit.myMembership ? <RoleBadge role={jit.myMembership.role} /> : t('jits.administratorView')}
-                </Table.Td>
+                <Table.Td>{jit.myMembership ? <RoleBadge role={jit.myMembership.role} /> : t('jits.administratorView')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -91,9 +91,7 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
             </span>
           </Fact>
           <Fact label={t('fields.workingLanguage')}>{languageName(jit.workingLanguage, language)}</Fact>
-          <Fact label={t('fields.statesOfOperation')}>
-            {jit.statesOfOperation.map((code) => countryName(code, language)).join(', ')}
-          </Fact>
+          <Fact label={t('fields.statesOfOperation')}>{jit.statesOfOperation.map((code) => countryName(code, language)).join(', ')}</Fact>
           <Fact label={t('jits.createdAt')}>
             <InstantText value={jit.createdAt} />
           </Fact>

@@ -15,8 +15,7 @@ interface PartiesEditorProps {
 /** Rows of parties and participants; errors come back as "parties.<index>.<field>". */
 export function PartiesEditor({ parties, onChange, countries, fieldError }: PartiesEditorProps) {
   const { t } = useTranslation();
-  const update = (index: number, patch: Partial<PartyInput>) =>
-    onChange(parties.map((party, i) => (i === index ? { ...party, ...patch } : party)));
+  const update = (index: number, patch: Partial<PartyInput>) => onChange(parties.map((party, i) => (i === index ? { ...party, ...patch } : party)));
   const remove = (index: number) => onChange(parties.filter((_, i) => i !== index));
 
   return (
@@ -62,13 +61,7 @@ export function PartiesEditor({ parties, onChange, countries, fieldError }: Part
               />
             </SimpleGrid>
             <Group justify="flex-end" mt="xs">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                onClick={() => remove(index)}
-                aria-label={t('jits.removeParty', { number: index + 1 })}
-                disabled={parties.length <= 1}
-              >
+              <ActionIcon variant="subtle" color="red" onClick={() => remove(index)} aria-label={t('jits.removeParty', { number: index + 1 })} disabled={parties.length <= 1}>
                 ✕
               </ActionIcon>
             </Group>
@@ -76,11 +69,7 @@ export function PartiesEditor({ parties, onChange, countries, fieldError }: Part
         );
       })}
       <Group>
-        <Button
-          variant="light"
-          onClick={() => onChange([...parties, emptyParty()])}
-          disabled={parties.length >= LIMITS.partiesMax}
-        >
+        <Button variant="light" onClick={() => onChange([...parties, emptyParty()])} disabled={parties.length >= LIMITS.partiesMax}>
           {t('jits.addParty')}
         </Button>
       </Group>

@@ -27,8 +27,7 @@ const SUGGESTED_BLOCKED_TYPES = [
 export const invalidMimeTypes = (values: readonly string[]): string[] => values.filter((value) => !isMimeType(value));
 
 /** True when the values can be sent: a positive size or none, and only well-formed MIME types. */
-export const uploadSettingsValid = (values: UploadSettingsValues): boolean =>
-  !Number.isNaN(sizeToBytes(values.maxUpload)) && invalidMimeTypes(values.blockedTypes).length === 0;
+export const uploadSettingsValid = (values: UploadSettingsValues): boolean => !Number.isNaN(sizeToBytes(values.maxUpload)) && invalidMimeTypes(values.blockedTypes).length === 0;
 
 interface UploadSettingsFieldsProps {
   values: UploadSettingsValues;
@@ -76,11 +75,7 @@ export function UploadSettingsFields({ values, onChange, fieldError }: UploadSet
         clearable
         value={values.blockedTypes}
         onChange={(types) => onChange('blockedTypes', normalizeMimeTypes(types))}
-        error={
-          invalidTypes.length > 0
-            ? t('jits.uploadSettings.blockedTypesInvalid', { types: invalidTypes.join(', ') })
-            : fieldError('blockedTypes')
-        }
+        error={invalidTypes.length > 0 ? t('jits.uploadSettings.blockedTypesInvalid', { types: invalidTypes.join(', ') }) : fieldError('blockedTypes')}
       />
     </Fieldset>
   );

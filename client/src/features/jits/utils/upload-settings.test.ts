@@ -58,9 +58,6 @@ describe('MIME types', () => {
     expect(isMimeType('text/ plain')).toBe(false);
   });
   it('trims, lower-cases and drops blanks and repeats', () => {
-    expect(normalizeMimeTypes([' Application/X-MSDownload ', 'application/x-msdownload', '', 'text/html'])).toEqual([
-      'application/x-msdownload',
-      'text/html',
-    ]);
+    expect(normalizeMimeTypes([' Application/X-MSDownload ', 'application/x-msdownload', '', 'text/html'])).toEqual(['application/x-msdownload', 'text/html']);
   });
 });

@@ -36,6 +36,4 @@ export function bytesToSize(bytes: number | null | undefined): SizeValue {
 export const isMimeType = (value: string): boolean => /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(value);
 
 /** Typed MIME types as the server wants them: trimmed, lower case, without blanks or repeats. */
-export const normalizeMimeTypes = (values: readonly string[]): string[] => [
-  ...new Set(values.map((value) => value.trim().toLowerCase()).filter(Boolean)),
-];
+export const normalizeMimeTypes = (values: readonly string[]): string[] => [...new Set(values.map((value) => value.trim().toLowerCase()).filter(Boolean))];

@@ -8,10 +8,8 @@ const linksPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/links`;
 
 export const listLinks = (jitId: string, subjectType: WorkSubjectType, subjectId: string): Promise<Link[]> =>
   apiRequest<Link[]>(linksPath(jitId), { query: { subjectType, subjectId } });
-export const createLink = (jitId: string, request: CreateLinkRequest): Promise<Link> =>
-  apiRequest<Link>(linksPath(jitId), { method: 'POST', body: request });
-export const removeLink = (jitId: string, linkId: string): Promise<void> =>
-  apiRequest<void>(`${linksPath(jitId)}/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
+export const createLink = (jitId: string, request: CreateLinkRequest): Promise<Link> => apiRequest<Link>(linksPath(jitId), { method: 'POST', body: request });
+export const removeLink = (jitId: string, linkId: string): Promise<void> => apiRequest<void>(`${linksPath(jitId)}/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
 
 export const useLinks = (jitId: string, subjectType: WorkSubjectType, subjectId: string) =>
   useQuery({ queryKey: linkKeys.subject(jitId, subjectType, subjectId), queryFn: () => listLinks(jitId, subjectType, subjectId) });

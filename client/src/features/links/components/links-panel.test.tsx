@@ -35,13 +35,13 @@ const queryOption = (name: string) => screen.queryByRole('option', { name, hidde
  */
 function serve(links: () => Link[], onCreate: () => Response = () => json(201, taskLink)): FetchCall[] {
   return stubFetch(({ method, path }) => {
-      if (path === '/api/jits/j1/links' && method === 'GET') return json(200, links());
-      if (path === '/api/jits/j1/links' && method === 'POST') return onCreate();
-      if (path.startsWith('/api/jits/j1/links/') && method === 'DELETE') return new Response(null, { status: 204 });
-      if (path === '/api/jits/j1/notes') return json(200, notes);
-      if (path === '/api/jits/j1/tasks') return json(200, { items: [], nextCursor: null } satisfies TaskListPage);
-      if (path === '/api/jits/j1/evidence') return json(200, { items: [], nextCursor: null } satisfies EvidenceListPage);
-      return apiError(404, 'not_found');
+    if (path === '/api/jits/j1/links' && method === 'GET') return json(200, links());
+    if (path === '/api/jits/j1/links' && method === 'POST') return onCreate();
+    if (path.startsWith('/api/jits/j1/links/') && method === 'DELETE') return new Response(null, { status: 204 });
+    if (path === '/api/jits/j1/notes') return json(200, notes);
+    if (path === '/api/jits/j1/tasks') return json(200, { items: [], nextCursor: null } satisfies TaskListPage);
+    if (path === '/api/jits/j1/evidence') return json(200, { items: [], nextCursor: null } satisfies EvidenceListPage);
+    return apiError(404, 'not_found');
   });
 }
 
@@ -131,12 +131,12 @@ describe('LinksPanel', () => {
   it('asks the server for evidence by title, and offers neither pending uploads nor records already linked', async () => {
     const item = (id: string, title: string, status: 'available' | 'pending') => ({ id, title, status }) as EvidenceListPage['items'][number];
     const calls = stubFetch(({ path }) => {
-        if (path === '/api/jits/j1/links') return json(200, [evidenceLink]);
-        const page: EvidenceListPage = {
-          items: [item('i1', 'Harbour photo', 'available'), item('i2', 'Harbour ledger', 'available'), item('i3', 'Harbour video', 'pending')],
-          nextCursor: null,
-        };
-        return json(200, page);
+      if (path === '/api/jits/j1/links') return json(200, [evidenceLink]);
+      const page: EvidenceListPage = {
+        items: [item('i1', 'Harbour photo', 'available'), item('i2', 'Harbour ledger', 'available'), item('i3', 'Harbour video', 'pending')],
+        nextCursor: null,
+      };
+      return json(200, page);
     });
     await renderPanel(jitAs('member'));
     fireEvent.click(await screen.findByRole('button', { name: 'Add link' }));
@@ -152,11 +152,10 @@ describe('LinksPanel', () => {
   it('offers the tasks of every page of the task list', async () => {
     const task = (id: string, title: string) => ({ id, title }) as TaskListPage['items'][number];
     const calls = stubFetch(({ path, query }) => {
-        if (path === '/api/jits/j1/links') return json(200, []);
-        const page: TaskListPage = query.get('cursor') === 'c1'
-          ? { items: [task('t2', 'Freeze the accounts')], nextCursor: null }
-          : { items: [task('t1', 'Interview witness W')], nextCursor: 'c1' };
-        return json(200, page);
+      if (path === '/api/jits/j1/links') return json(200, []);
+      const page: TaskListPage =
+        query.get('cursor') === 'c1' ? { items: [task('t2', 'Freeze the accounts')], nextCursor: null } : { items: [task('t1', 'Interview witness W')], nextCursor: 'c1' };
+      return json(200, page);
     });
     await renderPanel(jitAs('member'));
     fireEvent.click(await screen.findByRole('button', { name: 'Add link' }));

@@ -54,9 +54,7 @@ function LinksPanelBody({ jitId, subject, canWrite }: { jitId: string; subject: 
             ))}
           </Stack>
         )}
-        {canWrite && adding && (
-          <AddLinkForm jitId={jitId} subject={subject} linked={links.data?.map((link) => link.other) ?? []} onDone={() => setAdding(false)} />
-        )}
+        {canWrite && adding && <AddLinkForm jitId={jitId} subject={subject} linked={links.data?.map((link) => link.other) ?? []} onDone={() => setAdding(false)} />}
       </Stack>
     </Paper>
   );

@@ -62,13 +62,7 @@ export function AddMemberForm({ jit, access, isPlatformAdmin }: AddMemberFormPro
         <Title order={3}>{t('members.addTitle')}</Title>
         <form onSubmit={find} noValidate>
           <Group align="flex-end">
-            <TextInput
-              label={t('members.lookupEmail')}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              style={{ flex: 1 }}
-            />
+            <TextInput label={t('members.lookupEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
             <Button type="submit" variant="light" loading={lookup.isPending}>
               {t('members.find')}
             </Button>

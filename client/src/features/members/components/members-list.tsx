@@ -72,11 +72,7 @@ export function MembersList({ jit, me }: { jit: Jit; me: Me }) {
                               data={JIT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                               value={member.role}
                               allowDeselect={false}
-                              onChange={(value) =>
-                                value &&
-                                value !== member.role &&
-                                update.mutate({ memberId: member.id, request: { role: value as JitRole } })
-                              }
+                              onChange={(value) => value && value !== member.role && update.mutate({ memberId: member.id, request: { role: value as JitRole } })}
                             />
                           ) : (
                             <RoleBadge role={member.role} />
@@ -89,8 +85,7 @@ export function MembersList({ jit, me }: { jit: Jit; me: Me }) {
                             </Text>
                           ) : member.accessExpiresAt ? (
                             <Text size="sm">
-                              {member.active ? t('members.expiresOn') : t('members.expiredOn')}{' '}
-                              <InstantText value={member.accessExpiresAt} />
+                              {member.active ? t('members.expiresOn') : t('members.expiredOn')} <InstantText value={member.accessExpiresAt} />
                             </Text>
                           ) : (
                             <Text size="sm">{t('members.activeAccess')}</Text>

@@ -9,12 +9,10 @@ const notePath = (jitId: string, noteId: string) => `${notesPath(jitId)}/${encod
 
 export const listNotes = (jitId: string): Promise<NoteSummary[]> => apiRequest<NoteSummary[]>(notesPath(jitId));
 export const getNote = (jitId: string, noteId: string): Promise<Note> => apiRequest<Note>(notePath(jitId, noteId));
-export const createNote = (jitId: string, request: CreateNoteRequest): Promise<Note> =>
-  apiRequest<Note>(notesPath(jitId), { method: 'POST', body: request });
+export const createNote = (jitId: string, request: CreateNoteRequest): Promise<Note> => apiRequest<Note>(notesPath(jitId), { method: 'POST', body: request });
 export const updateNote = (jitId: string, noteId: string, request: UpdateNoteRequest): Promise<Note> =>
   apiRequest<Note>(notePath(jitId, noteId), { method: 'PATCH', body: request });
-export const listRevisions = (jitId: string, noteId: string): Promise<NoteRevision[]> =>
-  apiRequest<NoteRevision[]>(`${notePath(jitId, noteId)}/revisions`);
+export const listRevisions = (jitId: string, noteId: string): Promise<NoteRevision[]> => apiRequest<NoteRevision[]>(`${notePath(jitId, noteId)}/revisions`);
 export const restoreNote = (jitId: string, noteId: string, request: RestoreNoteRequest): Promise<Note> =>
   apiRequest<Note>(`${notePath(jitId, noteId)}/restore`, { method: 'POST', body: request });
 
@@ -27,8 +25,7 @@ export const useNote = (jitId: string, noteId: string, options: { enabled?: bool
     enabled: options.enabled ?? true,
     refetchOnMount: options.fresh ? 'always' : true,
   });
-export const useNoteRevisions = (jitId: string, noteId: string) =>
-  useQuery({ queryKey: noteKeys.revisions(jitId, noteId), queryFn: () => listRevisions(jitId, noteId) });
+export const useNoteRevisions = (jitId: string, noteId: string) => useQuery({ queryKey: noteKeys.revisions(jitId, noteId), queryFn: () => listRevisions(jitId, noteId) });
 
 /** After a save: the note's answer is the newest state; the list, the history and the record follow. */
 function afterSave(queryClient: QueryClient, jitId: string, note: Note): void {

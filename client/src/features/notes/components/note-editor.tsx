@@ -252,9 +252,7 @@ export function NoteEditor({ jit, me, note }: NoteEditorProps) {
           </Text>
         )}
         <ErrorAlert error={conflictError} />
-        {!(isApiRequestError(mutation.error) && mutation.error.code === 'stale_revision') && (
-          <ErrorAlert error={mutation.error} shownFields={['title', 'body', 'tags']} />
-        )}
+        {!(isApiRequestError(mutation.error) && mutation.error.code === 'stale_revision') && <ErrorAlert error={mutation.error} shownFields={['title', 'body', 'tags']} />}
         <FormActions submitLabel={t('common.save')} loading={mutation.isPending} disabled={content.title.trim() === ''} onCancel={cancel} />
       </Stack>
       <LeaveConfirmModal blocker={blocker} />

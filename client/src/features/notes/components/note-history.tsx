@@ -130,20 +130,8 @@ export function NoteHistory({ jit, me, noteId }: { jit: Jit; me: Me; noteId: str
         <Stack>
           <Title order={4}>{t('notes.history.compare')}</Title>
           <Group grow>
-            <Select
-              label={t('notes.history.from')}
-              data={options}
-              value={String(fromRevision)}
-              onChange={(value) => value && setFrom(Number(value))}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('notes.history.to')}
-              data={options}
-              value={String(toRevision)}
-              onChange={(value) => value && setTo(Number(value))}
-              allowDeselect={false}
-            />
+            <Select label={t('notes.history.from')} data={options} value={String(fromRevision)} onChange={(value) => value && setFrom(Number(value))} allowDeselect={false} />
+            <Select label={t('notes.history.to')} data={options} value={String(toRevision)} onChange={(value) => value && setTo(Number(value))} allowDeselect={false} />
           </Group>
           {before && after && <TextDiff before={comparableText(before, tagsLabel)} after={comparableText(after, tagsLabel)} testId="revision-diff" />}
         </Stack>

@@ -23,7 +23,14 @@ export function TextDiff({ before, after, testId }: { before: string; after: str
       )}
       <Box
         component="pre"
-        style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13, margin: 0, overflowX: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
+        style={{
+          fontFamily: 'var(--mantine-font-family-monospace)',
+          fontSize: 13,
+          margin: 0,
+          overflowX: 'auto',
+          border: '1px solid var(--mantine-color-default-border)',
+          borderRadius: 4,
+        }}
       >
         {lines.map((line, index) => (
           <div

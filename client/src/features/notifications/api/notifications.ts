@@ -12,8 +12,7 @@ export const NOTIFICATION_PAGE_SIZE = 20;
  */
 export const listNotifications = (query: NotificationListQuery = {}): Promise<NotificationPage> =>
   apiRequest<NotificationPage>('/notifications', { query: { before: query.before, limit: query.limit, unreadOnly: query.unreadOnly ? 'true' : undefined } });
-export const markNotificationsRead = (request: MarkNotificationsReadRequest): Promise<void> =>
-  apiRequest<void>('/notifications/read', { method: 'POST', body: request });
+export const markNotificationsRead = (request: MarkNotificationsReadRequest): Promise<void> => apiRequest<void>('/notifications/read', { method: 'POST', body: request });
 export const getNotificationPreferences = (): Promise<NotificationPreferences> => apiRequest<NotificationPreferences>('/notifications/preferences');
 export const updateNotificationPreferences = (preferences: NotificationPreference[]): Promise<NotificationPreferences> =>
   apiRequest<NotificationPreferences>('/notifications/preferences', { method: 'PATCH', body: { preferences } satisfies NotificationPreferences });

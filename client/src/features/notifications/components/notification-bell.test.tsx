@@ -41,19 +41,19 @@ const overdue: Notification = {
 function serve() {
   let items = [assigned, mentioned, overdue];
   return stubFetch(({ method, path, query, body }) => {
-      if (path === '/api/notifications' && method === 'GET') {
-        const matching = items.filter((n) => query.get('unreadOnly') !== 'true' || n.readAt === null);
-        const start = query.get('before') ? matching.findIndex((n) => n.id === query.get('before')) : 0;
-        const page = matching.slice(start, start + 2);
-        const next = matching[start + 2];
-        return json(200, { items: page, unreadCount: items.filter((n) => n.readAt === null).length, nextCursor: next ? next.id : null } satisfies NotificationPage);
-      }
-      if (path === '/api/notifications/read' && method === 'POST') {
-        const request = body as { ids?: string[]; all?: boolean };
-        items = items.map((n) => (request.all || request.ids?.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n));
-        return new Response(null, { status: 204 });
-      }
-      return apiError(404, 'not_found', path);
+    if (path === '/api/notifications' && method === 'GET') {
+      const matching = items.filter((n) => query.get('unreadOnly') !== 'true' || n.readAt === null);
+      const start = query.get('before') ? matching.findIndex((n) => n.id === query.get('before')) : 0;
+      const page = matching.slice(start, start + 2);
+      const next = matching[start + 2];
+      return json(200, { items: page, unreadCount: items.filter((n) => n.readAt === null).length, nextCursor: next ? next.id : null } satisfies NotificationPage);
+    }
+    if (path === '/api/notifications/read' && method === 'POST') {
+      const request = body as { ids?: string[]; all?: boolean };
+      items = items.map((n) => (request.all || request.ids?.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n));
+      return new Response(null, { status: 204 });
+    }
+    return apiError(404, 'not_found', path);
   });
 }
 

@@ -34,14 +34,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
       data-unread={unread}
     >
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Box
-          w={8}
-          h={8}
-          mt={6}
-          bg={unread ? 'blue' : 'transparent'}
-          style={{ borderRadius: '50%', flexShrink: 0 }}
-          aria-hidden="true"
-        />
+        <Box w={8} h={8} mt={6} bg={unread ? 'blue' : 'transparent'} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden="true" />
         <div style={{ minWidth: 0 }}>
           <Text size="sm" fw={unread ? 600 : 400} style={{ wordBreak: 'break-word' }}>
             {unread && <VisuallyHidden>{t('notifications.unreadMark')} </VisuallyHidden>}

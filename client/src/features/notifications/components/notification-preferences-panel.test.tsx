@@ -12,15 +12,15 @@ function serve(refusal?: Response) {
   };
   const patches: unknown[] = [];
   stubFetch(({ method, body }) => {
-      if (method === 'PATCH') {
-        const sent = body as NotificationPreferences;
-        patches.push(sent);
-        if (refusal) return refusal;
-        saved = {
-          preferences: saved.preferences.map((p) => sent.preferences.find((c) => c.kind === p.kind && c.channel === p.channel) ?? p),
-        };
-      }
-      return json(200, saved);
+    if (method === 'PATCH') {
+      const sent = body as NotificationPreferences;
+      patches.push(sent);
+      if (refusal) return refusal;
+      saved = {
+        preferences: saved.preferences.map((p) => sent.preferences.find((c) => c.kind === p.kind && c.channel === p.channel) ?? p),
+      };
+    }
+    return json(200, saved);
   });
   return patches;
 }

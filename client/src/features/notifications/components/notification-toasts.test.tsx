@@ -26,12 +26,12 @@ const mention: Notification = {
 function serve(items: Notification[]) {
   const posts: unknown[] = [];
   stubFetch(({ path, body }) => {
-      if (path === '/api/notifications/read') {
-        posts.push(body);
-        return new Response(null, { status: 204 });
-      }
-      if (path === '/api/notifications') return json(200, { items, unreadCount: items.length, nextCursor: null } satisfies NotificationPage);
-      return apiError(404, 'not_found', path);
+    if (path === '/api/notifications/read') {
+      posts.push(body);
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/api/notifications') return json(200, { items, unreadCount: items.length, nextCursor: null } satisfies NotificationPage);
+    return apiError(404, 'not_found', path);
   });
   return posts;
 }

@@ -28,9 +28,7 @@ const snapshot: PresenceSnapshot = {
 
 /** Renders `ui` connected to a fake socket that answers who is online with `snapshot`. */
 async function renderLive(ui: ReactElement, language = 'en') {
-  stubFetch(({ path }) =>
-    path === '/api/jits/j1/members' ? json(200, [member('u1', 'Anna de Vries', 'p1'), member('u2', 'Lucía Fernández', 'p2')]) : apiError(404, 'not_found'),
-  );
+  stubFetch(({ path }) => (path === '/api/jits/j1/members' ? json(200, [member('u1', 'Anna de Vries', 'p1'), member('u2', 'Lucía Fernández', 'p2')]) : apiError(404, 'not_found')));
   const queryClient = createQueryClient();
   setMe(queryClient, me);
   const socket = new FakeSocket();

@@ -4,7 +4,14 @@ import { othersOnNote } from './presence';
 
 const online: PresenceEntry[] = [
   { userId: 'u1', displayName: 'Anna de Vries', notes: [{ noteId: 'n1', editing: true }] },
-  { userId: 'u2', displayName: 'Lucía Fernández', notes: [{ noteId: 'n1', editing: false }, { noteId: 'n1', editing: true }] },
+  {
+    userId: 'u2',
+    displayName: 'Lucía Fernández',
+    notes: [
+      { noteId: 'n1', editing: false },
+      { noteId: 'n1', editing: true },
+    ],
+  },
   { userId: 'u3', displayName: 'Hugo Lambert', notes: [{ noteId: 'n1', editing: false }] },
   { userId: 'u4', displayName: 'Sanne Visser', notes: [{ noteId: 'n2', editing: true }] },
   { userId: 'u5', displayName: 'Jan Jansen', notes: [] },

@@ -11,8 +11,7 @@ const auditPath = (jitId: string) => `/jits/${encodeURIComponent(jitId)}/audit`;
 
 export const getAuditPage = (jitId: string, filters: AuditFilters, afterSeq?: number): Promise<AuditPage> =>
   apiRequest<AuditPage>(auditPath(jitId), { query: { ...filters, afterSeq, limit: AUDIT_PAGE_SIZE } });
-export const verifyChain = (jitId: string): Promise<ChainVerification> =>
-  apiRequest<ChainVerification>(`${auditPath(jitId)}/verify`);
+export const verifyChain = (jitId: string): Promise<ChainVerification> => apiRequest<ChainVerification>(`${auditPath(jitId)}/verify`);
 
 export function useAuditEvents(jitId: string, filters: AuditFilters) {
   return useInfiniteQuery({

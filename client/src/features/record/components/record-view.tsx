@@ -22,12 +22,10 @@ interface RecordViewProps {
   canVerify: boolean;
 }
 
-const isAuditAction = (value: string | null): value is AuditAction =>
-  value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);
+const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);
 
 // Values in a change are arbitrary JSON; strings read better without quotes.
-const showValue = (value: unknown): string =>
-  value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
+const showValue = (value: unknown): string => (value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** A value of a change: a known id shows as its name, with the id itself on hover. */
 function Value({ value, names }: { value: unknown; names: ReadonlyMap<string, string> }) {

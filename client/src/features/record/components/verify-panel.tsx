@@ -24,9 +24,7 @@ export function VerifyPanel({ jitId }: { jitId: string }) {
           <Stack data-testid="verify-result" data-ok={result.ok}>
             <Alert color={result.ok ? 'green' : 'red'} title={result.ok ? t('record.chainOk') : t('record.chainBroken')}>
               <Text>{t('record.verifiedCount', { total: result.count })}</Text>
-              {result.firstBrokenSeq !== null && (
-                <Text data-testid="first-broken-seq">{t('record.firstBroken', { seq: result.firstBrokenSeq })}</Text>
-              )}
+              {result.firstBrokenSeq !== null && <Text data-testid="first-broken-seq">{t('record.firstBroken', { seq: result.firstBrokenSeq })}</Text>}
             </Alert>
             <Text size="sm">{t('record.headHelp')}</Text>
             <Group align="flex-start" wrap="nowrap">

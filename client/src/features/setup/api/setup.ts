@@ -5,8 +5,7 @@ import { setupKeys } from '../../../lib/query-keys';
 import { setMe } from '../../../lib/auth';
 
 export const getSetupStatus = (): Promise<SetupStatus> => apiRequest<SetupStatus>('/setup');
-export const completeSetup = (request: SetupRequest): Promise<Me> =>
-  apiRequest<Me>('/setup', { method: 'POST', body: request });
+export const completeSetup = (request: SetupRequest): Promise<Me> => apiRequest<Me>('/setup', { method: 'POST', body: request });
 
 export const useSetupStatus = () => useQuery({ queryKey: setupKeys.status, queryFn: getSetupStatus, staleTime: Infinity });
 

@@ -53,8 +53,7 @@ export async function listTasks(jitId: string, filters: TaskListQuery = {}): Pro
 }
 export const listMyTasks = (): Promise<Task[]> => apiRequest<Task[]>('/tasks/mine');
 export const getTask = (jitId: string, taskId: string): Promise<Task> => apiRequest<Task>(taskPath(jitId, taskId));
-export const createTask = (jitId: string, request: CreateTaskRequest): Promise<Task> =>
-  apiRequest<Task>(tasksPath(jitId), { method: 'POST', body: request });
+export const createTask = (jitId: string, request: CreateTaskRequest): Promise<Task> => apiRequest<Task>(tasksPath(jitId), { method: 'POST', body: request });
 export const updateTask = (jitId: string, taskId: string, request: UpdateTaskRequest): Promise<Task> =>
   apiRequest<Task>(taskPath(jitId, taskId), { method: 'PATCH', body: request });
 export const moveTask = (jitId: string, taskId: string, request: MoveTaskRequest): Promise<Task> =>
@@ -63,8 +62,7 @@ export const moveTask = (jitId: string, taskId: string, request: MoveTaskRequest
 export const tickChecklistItem = (jitId: string, taskId: string, index: number, request: TickChecklistItemRequest): Promise<Task> =>
   apiRequest<Task>(`${taskPath(jitId, taskId)}/checklist/${index}`, { method: 'PATCH', body: request });
 
-export const useTasks = (jitId: string, filters: TaskListQuery = {}) =>
-  useQuery({ queryKey: taskKeys.list(jitId, filters), queryFn: () => listTasks(jitId, filters) });
+export const useTasks = (jitId: string, filters: TaskListQuery = {}) => useQuery({ queryKey: taskKeys.list(jitId, filters), queryFn: () => listTasks(jitId, filters) });
 export const useMyTasks = () => useQuery({ queryKey: taskKeys.mine, queryFn: listMyTasks });
 export const useTask = (jitId: string, taskId: string) => useQuery({ queryKey: taskKeys.task(jitId, taskId), queryFn: () => getTask(jitId, taskId) });
 

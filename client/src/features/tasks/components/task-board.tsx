@@ -25,10 +25,7 @@ export function TaskBoard({ tasks, canMove, onMove, canEdit = false }: TaskBoard
   const { t } = useTranslation();
   const linkOf = useTaskLink();
   const [over, setOver] = useState<TaskStatus | null>(null);
-  const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, tasks.filter((task) => task.status === status)])) as Record<
-    TaskStatus,
-    Task[]
-  >;
+  const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, tasks.filter((task) => task.status === status)])) as Record<TaskStatus, Task[]>;
   const byId = new Map(tasks.map((task) => [task.id, task]));
 
   /** The end of the target column, not counting the task itself if it is already there. */
@@ -75,14 +72,7 @@ export function TaskBoard({ tasks, canMove, onMove, canEdit = false }: TaskBoard
           </Group>
           <Stack gap="sm" mih={80}>
             {columns[status].map((task) => (
-              <TaskCard
-                key={task.id}
-                task={task}
-                canMove={canMove(task)}
-                onMove={(to) => onMove(task, to, endOf(task, to))}
-                link={linkOf(task)}
-                canEdit={canEdit}
-              />
+              <TaskCard key={task.id} task={task} canMove={canMove(task)} onMove={(to) => onMove(task, to, endOf(task, to))} link={linkOf(task)} canEdit={canEdit} />
             ))}
           </Stack>
         </Paper>
@@ -134,11 +124,7 @@ function TaskCard({ task, canMove, onMove, link, canEdit }: TaskCardProps) {
         <Text size="sm" c="dimmed">
           {task.assigneeName ?? t('tasks.unassigned')}
         </Text>
-        {task.dueDate && (
-          <Text size="sm">
-            {t('tasks.due', { date: formatDateOnly(task.dueDate, i18n.language) })}
-          </Text>
-        )}
+        {task.dueDate && <Text size="sm">{t('tasks.due', { date: formatDateOnly(task.dueDate, i18n.language) })}</Text>}
         <Labels labels={task.labels} />
         {task.checklist.length > 0 && <CardChecklist task={task} canTick={canMove} />}
         {canMove && (

@@ -47,19 +47,19 @@ function serve(checklist: Task['checklist'], options: { assigneeMemberId?: strin
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const calls = stubFetch(async ({ method, path, body }) => {
-      if (path === '/api/jits/j1/tasks') return json(200, { items: [task], nextCursor: null } satisfies TaskListPage);
-      if (path === '/api/jits/j1/tasks/t1' && method === 'GET') return json(200, task);
-      const tick = TICK.exec(path);
-      if (tick && method === 'PATCH') {
-        await released;
-        if (options.refusal) return options.refusal();
-        const index = Number(tick[1]);
-        const sent = body as ChecklistItem;
-        if (task.checklist[index]?.text !== sent.text) return apiError(409, 'conflict', 'The checklist changed; reload the task and try again.');
-        task = { ...task, checklist: task.checklist.map((item, i) => (i === index ? { ...item, done: sent.done } : item)) };
-        return json(200, task);
-      }
-      return apiError(404, 'not_found', path);
+    if (path === '/api/jits/j1/tasks') return json(200, { items: [task], nextCursor: null } satisfies TaskListPage);
+    if (path === '/api/jits/j1/tasks/t1' && method === 'GET') return json(200, task);
+    const tick = TICK.exec(path);
+    if (tick && method === 'PATCH') {
+      await released;
+      if (options.refusal) return options.refusal();
+      const index = Number(tick[1]);
+      const sent = body as ChecklistItem;
+      if (task.checklist[index]?.text !== sent.text) return apiError(409, 'conflict', 'The checklist changed; reload the task and try again.');
+      task = { ...task, checklist: task.checklist.map((item, i) => (i === index ? { ...item, done: sent.done } : item)) };
+      return json(200, task);
+    }
+    return apiError(404, 'not_found', path);
   });
   return {
     calls,
@@ -125,7 +125,11 @@ describe('the checklist on a task card', () => {
     expect(progress(card).textContent).toBe('Checklist: 1/3');
     expect(progress(card).getAttribute('aria-expanded')).toBe('true');
     const items = within(card).getByRole('group', { name: `Checklist of ${TITLE}` });
-    expect(within(items).getAllByRole('checkbox').map((b) => (b as HTMLInputElement).checked)).toEqual([true, false, false]);
+    expect(
+      within(items)
+        .getAllByRole('checkbox')
+        .map((b) => (b as HTMLInputElement).checked),
+    ).toEqual([true, false, false]);
 
     fireEvent.click(progress(card));
     expect(within(card).queryByRole('group')).toBeNull();
@@ -223,7 +227,11 @@ describe('the checklist on a task card', () => {
     serve(checklist);
     const card = await openChecklist('member');
     // A browser sends no click to a disabled checkbox (jsdom's fireEvent would, so none is sent here).
-    expect(within(card).getAllByRole('checkbox').every((b) => (b as HTMLInputElement).disabled)).toBe(true);
+    expect(
+      within(card)
+        .getAllByRole('checkbox')
+        .every((b) => (b as HTMLInputElement).disabled),
+    ).toBe(true);
     expect(card.getAttribute('draggable')).toBe('false');
   });
 

@@ -34,16 +34,16 @@ const task: Task = {
 function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]> = []): FetchCall[] {
   let current: Task = { ...task, checklist };
   return stubFetch(({ method, path, body }) => {
-      const tick = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/.exec(path);
-      if (tick && method === 'PATCH') {
-        const sent = body as { text: string; done: boolean };
-        ticks.push([path, sent]);
-        current = { ...current, checklist: current.checklist.map((item, i) => (i === Number(tick[1]) ? { ...item, done: sent.done } : item)) };
-        return json(200, current);
-      }
-      if (path === '/api/jits/j1/tasks/t1') return json(200, current);
-      if (path === '/api/jits/j1/members') return json(200, []);
-      return json(200, []);
+    const tick = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/.exec(path);
+    if (tick && method === 'PATCH') {
+      const sent = body as { text: string; done: boolean };
+      ticks.push([path, sent]);
+      current = { ...current, checklist: current.checklist.map((item, i) => (i === Number(tick[1]) ? { ...item, done: sent.done } : item)) };
+      return json(200, current);
+    }
+    if (path === '/api/jits/j1/tasks/t1') return json(200, current);
+    if (path === '/api/jits/j1/members') return json(200, []);
+    return json(200, []);
   });
 }
 
@@ -111,7 +111,7 @@ describe('TaskDialog', () => {
     fireEvent.click(within(checklist).getByRole('checkbox', { name: 'Note the seal numbers' }));
     expect(checklist.textContent).toContain('Checklist: 1/2');
     await waitFor(() => expect(ticks).toEqual([['/api/jits/j1/tasks/t1/checklist/1', { text: 'Note the seal numbers', done: true }]]));
-    await waitFor(() => expect((within(checklist).getByRole<HTMLInputElement>('checkbox', { name: 'Note the seal numbers' })).checked).toBe(true));
+    await waitFor(() => expect(within(checklist).getByRole<HTMLInputElement>('checkbox', { name: 'Note the seal numbers' }).checked).toBe(true));
   });
 
   it('shows other members the checklist items read-only', async () => {
@@ -134,15 +134,15 @@ describe('TaskDialog', () => {
     let current: Task = { ...task, checklist: [{ text: 'Ask about the container', done: false }] };
     const saves: unknown[] = [];
     stubFetch(({ method, path, body }) => {
-        if (path === '/api/jits/j1/tasks/t1' && method === 'PATCH') {
-          const sent = body as Partial<Task> & { baseUpdatedAt: string };
-          saves.push(sent);
-          if (sent.baseUpdatedAt !== current.updatedAt) return apiError(409, 'stale_revision', 'stale');
-          current = { ...current, title: sent.title ?? current.title, updatedAt: '2026-03-01T12:00:00.000Z' };
-          return json(200, current);
-        }
-        if (path === '/api/jits/j1/tasks/t1') return json(200, current);
-        return json(200, []);
+      if (path === '/api/jits/j1/tasks/t1' && method === 'PATCH') {
+        const sent = body as Partial<Task> & { baseUpdatedAt: string };
+        saves.push(sent);
+        if (sent.baseUpdatedAt !== current.updatedAt) return apiError(409, 'stale_revision', 'stale');
+        current = { ...current, title: sent.title ?? current.title, updatedAt: '2026-03-01T12:00:00.000Z' };
+        return json(200, current);
+      }
+      if (path === '/api/jits/j1/tasks/t1') return json(200, current);
+      return json(200, []);
     });
     await renderAt(jitAs('leader'), true, '/jits/j1/tasks?task=t1');
     const dialog = await screen.findByRole('dialog');
@@ -157,7 +157,7 @@ describe('TaskDialog', () => {
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Reload task' }));
     // The form now shows the task as it is, the tick included, and the message is gone.
-    await waitFor(() => expect((within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Item 1 done' })).checked).toBe(true));
+    await waitFor(() => expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Item 1 done' }).checked).toBe(true));
     expect(within(dialog).getByDisplayValue('Interview witness W')).toBeTruthy();
     expect(within(dialog).queryByRole('alert')).toBeNull();
 

@@ -44,8 +44,7 @@ function TaskFields({ jit, task, onDone, onReloaded }: TaskFormProps & { onReloa
   const active = (members.data ?? []).filter((m) => m.active || m.id === task?.assigneeMemberId);
   const partyName = new Map(jit.parties.map((p) => [p.id, p.name]));
 
-  const setItem = (index: number, change: Partial<ChecklistItem>) =>
-    setChecklist((items) => items.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  const setItem = (index: number, change: Partial<ChecklistItem>) => setChecklist((items) => items.map((item, i) => (i === index ? { ...item, ...change } : item)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -89,32 +88,18 @@ function TaskFields({ jit, task, onDone, onReloaded }: TaskFormProps & { onReloa
         </Group>
         <NativeSelect
           label={t('tasks.fields.assignee')}
-          data={[
-            { value: '', label: t('tasks.unassigned') },
-            ...active.map((m) => ({ value: m.id, label: `${m.displayName} (${partyName.get(m.partyId) ?? m.country})` })),
-          ]}
+          data={[{ value: '', label: t('tasks.unassigned') }, ...active.map((m) => ({ value: m.id, label: `${m.displayName} (${partyName.get(m.partyId) ?? m.country})` }))]}
           value={assigneeMemberId}
           onChange={(e) => setAssigneeMemberId(e.currentTarget.value)}
         />
-        <TagsInput
-          label={t('tasks.fields.labels')}
-          value={labels}
-          onChange={setLabels}
-          maxTags={TASK_LIMITS.labelsMax}
-          maxLength={TASK_LIMITS.labelMax}
-          clearable
-        />
+        <TagsInput label={t('tasks.fields.labels')} value={labels} onChange={setLabels} maxTags={TASK_LIMITS.labelsMax} maxLength={TASK_LIMITS.labelMax} clearable />
         <Stack gap="xs">
           <Text size="sm" fw={500}>
             {t('tasks.fields.checklist')}
           </Text>
           {checklist.map((item, index) => (
             <Group key={index} wrap="nowrap">
-              <Checkbox
-                aria-label={t('tasks.checklistDone', { number: index + 1 })}
-                checked={item.done}
-                onChange={(e) => setItem(index, { done: e.currentTarget.checked })}
-              />
+              <Checkbox aria-label={t('tasks.checklistDone', { number: index + 1 })} checked={item.done} onChange={(e) => setItem(index, { done: e.currentTarget.checked })} />
               <TextInput
                 style={{ flex: 1 }}
                 aria-label={t('tasks.checklistItem', { number: index + 1 })}

@@ -43,12 +43,7 @@ export function TasksPage({ jit, me }: { jit: Jit; me: Me }) {
       </Group>
       <ErrorAlert error={move.error} />
       {view === 'board' ? (
-        <Board
-          jit={jit}
-          canMove={canMove}
-          onMove={(task, status, position) => move.mutate({ taskId: task.id, request: { status, position } })}
-          canEdit={canManage}
-        />
+        <Board jit={jit} canMove={canMove} onMove={(task, status, position) => move.mutate({ taskId: task.id, request: { status, position } })} canEdit={canManage} />
       ) : (
         <FilteredList jit={jit} />
       )}
@@ -96,12 +91,7 @@ function FilteredList({ jit }: { jit: Jit }) {
           value={filters.status ?? ''}
           onChange={(e) => set({ status: (e.currentTarget.value || undefined) as TaskStatus | undefined })}
         />
-        <Checkbox
-          mb={8}
-          label={t('tasks.filters.overdueOnly')}
-          checked={filters.overdue ?? false}
-          onChange={(e) => set({ overdue: e.currentTarget.checked || undefined })}
-        />
+        <Checkbox mb={8} label={t('tasks.filters.overdueOnly')} checked={filters.overdue ?? false} onChange={(e) => set({ overdue: e.currentTarget.checked || undefined })} />
       </Group>
       {tasks.isPending && <PageLoader />}
       <ErrorAlert error={tasks.error} />

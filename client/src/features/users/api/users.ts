@@ -4,8 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { userKeys } from '../../../lib/query-keys';
 
 export const listUsers = (): Promise<UserAccount[]> => apiRequest<UserAccount[]>('/users');
-export const createUser = (request: CreateUserRequest): Promise<UserAccount> =>
-  apiRequest<UserAccount>('/users', { method: 'POST', body: request });
+export const createUser = (request: CreateUserRequest): Promise<UserAccount> => apiRequest<UserAccount>('/users', { method: 'POST', body: request });
 export const updateUser = (userId: string, request: UpdateUserRequest): Promise<UserAccount> =>
   apiRequest<UserAccount>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', body: request });
 

@@ -27,8 +27,7 @@ export function CreateUserForm() {
   const [createdEmail, setCreatedEmail] = useState<string | null>(null);
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
 
-  const set = <K extends keyof CreateUserRequest>(key: K, value: CreateUserRequest[K]) =>
-    setForm((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof CreateUserRequest>(key: K, value: CreateUserRequest[K]) => setForm((previous) => ({ ...previous, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

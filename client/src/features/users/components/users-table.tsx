@@ -57,9 +57,7 @@ export function UsersTable() {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>
-                {user.lastLoginAt ? <InstantText value={user.lastLoginAt} /> : t('users.neverLoggedIn')}
-              </Table.Td>
+              <Table.Td>{user.lastLoginAt ? <InstantText value={user.lastLoginAt} /> : t('users.neverLoggedIn')}</Table.Td>
               <Table.Td>
                 {!user.isPlatformAdmin && (
                   <Button
