@@ -1,4 +1,4 @@
-import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, MyMembership, Party } from '@jit/shared';
+import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, MyMembership, Note, Party } from '@jit/shared';
 
 /** A signed-in leader of the Netherlands, for component and provider tests. */
 export const aMe = (overrides: Partial<Me> = {}): Me => ({
@@ -102,3 +102,19 @@ export const aVersion = (overrides: Partial<EvidenceVersion> = {}): EvidenceVers
 
 /** An evidence item as its page shows it: `anEvidenceRow` with its original version and no downloads. */
 export const anEvidenceItem = (overrides: Partial<EvidenceItem> = {}): EvidenceItem => ({ ...anEvidenceRow(), versions: [aVersion()], downloads: [], ...overrides });
+
+/** A note at its first revision, last saved by Sanne Visser (u2), another member. */
+export const aNote = (overrides: Partial<Note> = {}): Note => ({
+  id: 'n1',
+  jitId: 'j1',
+  title: 'Suspects',
+  body: 'original',
+  tags: [],
+  revision: 1,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  createdBy: 'u2',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  updatedBy: 'u2',
+  updatedByName: 'Sanne Visser',
+  ...overrides,
+});

@@ -5,26 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteKeys } from '../../lib/query-keys';
 import { setMe } from '../../lib/auth';
 import { createQueryClient } from '../../lib/query-client';
-import { aJit, aMe, aMembership } from '../../test/fixtures';
+import { aJit, aMe, aMembership, aNote } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { JitNoteEditRoute } from './routes';
 import { json, stubFetch } from '../../test/fetch';
 
 const me: Me = aMe();
 const jit: Jit = aJit({ myMembership: aMembership({ role: 'member', isLeadParty: false }) });
-const note: Note = {
-  id: 'n1',
-  jitId: 'j1',
-  title: 'Suspects',
-  body: 'original',
-  tags: [],
-  revision: 1,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  createdBy: 'u2',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  updatedBy: 'u2',
-  updatedByName: 'Sanne Visser',
-};
+const note: Note = aNote();
 
 describe('JitNoteEditRoute', () => {
   afterEach(() => vi.unstubAllGlobals());

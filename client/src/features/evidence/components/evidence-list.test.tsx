@@ -4,41 +4,13 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { EvidenceList } from './evidence-list';
-import { aJitAs, aMe, aParty } from '../../../test/fixtures';
+import { aJitAs, aMe, anEvidenceRow, aParty } from '../../../test/fixtures';
 import { json, stubFetch } from '../../../test/fetch';
 
 const me: Me = aMe({ email: 'a@nl.example', displayName: 'Anna', timeZone: 'UTC' });
 const jit: Jit = aJitAs('member', { parties: [aParty()], maxUploadBytes: 1024 });
 
-const item = (id: string, title: string, status: 'available' | 'integrity_failed') => ({
-  id,
-  jitId: 'j1',
-  title,
-  description: '',
-  documentType: 'photograph' as const,
-  languages: [],
-  originatingPartyId: 'p1',
-  originatingAuthority: '',
-  collectedBy: '',
-  collectionMethod: '',
-  obtainedAt: null,
-  source: '',
-  handlingCode: 'intelligence_only' as const,
-  classification: 'restricted' as const,
-  tags: [],
-  folderId: null,
-  status,
-  createdBy: 'u1',
-  createdByName: 'Anna',
-  createdByPartyId: 'p1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  sha256: 'a'.repeat(64),
-  size: 2048,
-  mimeType: 'image/png',
-  fileName: `${title}.png`,
-  duplicateOfItemId: null,
-});
+const item = (id: string, title: string, status: 'available' | 'integrity_failed') => anEvidenceRow({ id, title, status, createdByName: 'Anna', fileName: `${title}.png` });
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -8,23 +8,11 @@ import { noteKeys } from '../../../lib/query-keys';
 import { draftKey, readDraft, writeDraft } from '../utils/drafts';
 import { NoteEditor } from './note-editor';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
-import { aJit, aMe, aMembership } from '../../../test/fixtures';
+import { aJit, aMe, aMembership, aNote } from '../../../test/fixtures';
 
 const me: Me = aMe({ id: 'u-b', displayName: 'Léa Moreau' });
 const jit: Jit = aJit({ myMembership: aMembership({ role: 'member', isLeadParty: false }) });
-const note: Note = {
-  id: 'n1',
-  jitId: 'j1',
-  title: 'Suspects',
-  body: 'original',
-  tags: ['a'],
-  revision: 1,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  createdBy: 'u-a',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  updatedBy: 'u-a',
-  updatedByName: 'Sanne Visser',
-};
+const note: Note = aNote({ tags: ['a'], createdBy: 'u-a', updatedBy: 'u-a' });
 const theirs: Note = { ...note, body: 'their text', revision: 2, updatedAt: '2026-03-01T11:00:00.000Z' };
 const KEY = draftKey(me.id, jit.id, note.id);
 
