@@ -220,6 +220,9 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
 
       await page.keyboard.press('Enter');
       await expect(menu).toBeVisible();
+      // Mantine moves the focus into the menu a tick after it shows; an arrow pressed before that
+      // reaches the burger instead. A person is never that quick, so the journey waits for it.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="menu"]') != null)).toBe(true);
       await page.keyboard.press('ArrowDown');
       await expect(menu.getByRole('menuitem', { name: 'My tasks' })).toBeFocused();
       await page.keyboard.press('Enter');
