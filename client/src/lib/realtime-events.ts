@@ -113,9 +113,10 @@ export function jitIdOfQueryKey(queryKey: QueryKey): string | null {
   return typeof root === 'string' && JIT_SCOPED_ROOTS.has(root) && typeof jitId === 'string' ? jitId : null;
 }
 
-/** True when a refetch of the JIT's own query (['jits', id]) says the caller may no longer see it. */
+/** True when a refetch of the JIT's own query (jitKeys.detail) says the caller may no longer see it. */
 export function isLostJitQuery(queryKey: QueryKey, statusCode: number | null): boolean {
-  return queryKey.length === 2 && queryKey[0] === 'jits' && typeof queryKey[1] === 'string' && (statusCode === 403 || statusCode === 404);
+  const [root, jitId] = queryKey;
+  return queryKey.length === 2 && root === jitKeys.all[0] && typeof jitId === 'string' && (statusCode === 403 || statusCode === 404);
 }
 
 /** Same key, same exactness: one refetch is enough, however many events asked for it. */
