@@ -1,4 +1,4 @@
-import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, Member, MyMembership, Note, Party, Task } from '@jit/shared';
+import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, Member, MyMembership, Note, Notification, Party, Task } from '@jit/shared';
 
 /** A signed-in leader of the Netherlands, for component and provider tests. */
 export const aMe = (overrides: Partial<Me> = {}): Me => ({
@@ -90,6 +90,19 @@ export const aTask = (overrides: Partial<Task> = {}): Task => ({
   createdBy: 'u1',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
+  ...overrides,
+});
+
+/** An unread notification that Anna Leader mentioned the signed-in person on the note "Suspects" (n1). */
+export const aNotification = (overrides: Partial<Notification> = {}): Notification => ({
+  id: 'nt1',
+  jitId: 'j1',
+  jitReference: 'JIT-2026-NL-BE-001',
+  kind: 'mentioned',
+  subject: { type: 'note', id: 'n1', title: 'Suspects' },
+  actorName: 'Anna Leader',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  readAt: null,
   ...overrides,
 });
 
