@@ -11,8 +11,8 @@ import {
   type Person,
   pickOption,
   sameDocument,
-  teamInTwoBrowsers,
-  type TeamInTwoBrowsers,
+  teamInBrowsers,
+  type TeamInBrowsers,
   trackPageErrors,
 } from './helpers';
 
@@ -50,12 +50,12 @@ test.describe('notifications: the leader assigns a task and mentions the investi
 
   let jit: Jit;
   let note: Note;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let leader: BrowserSession;
   let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -64,12 +64,18 @@ test.describe('notifications: the leader assigns a task and mentions the investi
         lead: { country: 'DE', name: 'Germany', authority: 'Staatsanwaltschaft München' },
         other: { country: 'IT', name: 'Italy', authority: 'Procura di Milano' },
       },
-      { leader: LEADER, member: INVESTIGATOR },
-      async (api, created) => {
-        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
+      { leader: LEADER, members: [INVESTIGATOR] },
+      {
+        arrange: async (api, created) => {
+          note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
+        },
       },
     );
-    ({ jit, leader: leader, member: investigator } = team);
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());

@@ -9,8 +9,8 @@ import {
   markDocument,
   type Person,
   sameDocument,
-  teamInTwoBrowsers,
-  type TeamInTwoBrowsers,
+  teamInBrowsers,
+  type TeamInBrowsers,
   trackPageErrors,
 } from './helpers';
 
@@ -45,12 +45,12 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
   test.describe.configure({ mode: 'serial' });
 
   let jit: Jit;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let leader: BrowserSession;
   let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -59,9 +59,13 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
         lead: { country: 'BE', name: 'Belgium', authority: 'Federal Prosecutor' },
         other: { country: 'ES', name: 'Spain', authority: 'Audiencia Nacional' },
       },
-      { leader: LEADER, member: INVESTIGATOR },
+      { leader: LEADER, members: [INVESTIGATOR] },
     );
-    ({ jit, leader: leader, member: investigator } = team);
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
