@@ -6,14 +6,13 @@ import {
   dayFromToday,
   expectNoPageErrors,
   field,
-  login,
   markDocument,
   type Person,
   pickOption,
   sameDocument,
+  signedIn,
   teamInBrowsers,
   type TeamInBrowsers,
-  trackPageErrors,
 } from './helpers';
 
 const LEADER: Person = {
@@ -177,11 +176,8 @@ test.describe('notifications: the leader assigns a task and mentions the investi
   });
 
   test('on a phone, the bell stays in the bar beside the burger', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const { context, page } = await signedIn(browser, INVESTIGATOR, { viewport: PHONE });
     try {
-      const page = trackPageErrors(await context.newPage());
-      await login(page, INVESTIGATOR.email, INVESTIGATOR.password);
-      await expect(page).toHaveURL(/\/jits$/);
       const phoneBell = bell(page);
       const burger = page.getByRole('banner').getByRole('button', { name: 'Navigation menu' });
       await expect(phoneBell).toBeVisible();

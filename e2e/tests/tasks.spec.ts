@@ -1,18 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import {
-  type BrowserSession,
-  dayFromToday,
-  expectNoPageErrors,
-  field,
-  login,
-  markDocument,
-  type Person,
-  sameDocument,
-  teamInBrowsers,
-  type TeamInBrowsers,
-  trackPageErrors,
-} from './helpers';
+import { type BrowserSession, dayFromToday, expectNoPageErrors, field, markDocument, type Person, sameDocument, signedIn, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.be@jit-e2e-tasks.test',
@@ -197,11 +185,8 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
   });
 
   test('on a phone, the investigator reaches "My tasks" through the menu, with the keyboard', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const { context, page } = await signedIn(browser, INVESTIGATOR, { viewport: PHONE });
     try {
-      const page = trackPageErrors(await context.newPage());
-      await login(page, INVESTIGATOR.email, INVESTIGATOR.password);
-      await expect(page).toHaveURL(/\/jits$/);
       const bar = page.getByRole('banner');
       await expect(bar.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
       await expect(bar.getByRole('link', { name: 'My JITs' })).toBeVisible();
