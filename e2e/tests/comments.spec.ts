@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import { createNoteByApi, expectNoPageErrors, field, type Person, pickOption, teamInTwoBrowsers, type TeamInTwoBrowsers } from './helpers';
+import { createNoteByApi, expectNoPageErrors, field, type Person, pickOption, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 /** A leader of the lead party comments; a member of the other party is mentioned and watches. */
 const COMMENTER_A: Person = {
@@ -32,12 +32,12 @@ test.describe('comments: A comments on a note mentioning B; B sees it live', () 
 
   let jit: Jit;
   let note: Note;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let pageA: Page;
   let pageB: Page;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -46,14 +46,18 @@ test.describe('comments: A comments on a note mentioning B; B sees it live', () 
         lead: { country: 'BE', name: 'Belgium', authority: 'Federal Prosecutor' },
         other: { country: 'FR', name: 'France', authority: 'Parquet de Lille' },
       },
-      { leader: COMMENTER_A, member: READER_B },
-      async (api, created) => {
-        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Three accounts opened in Lille in March.\n' });
+      { leader: COMMENTER_A, members: [READER_B] },
+      {
+        arrange: async (api, created) => {
+          note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Three accounts opened in Lille in March.\n' });
+        },
       },
     );
-    ({ jit } = team);
-    ({ page: pageA } = team.leader);
-    ({ page: pageB } = team.member);
+    ({
+      jit,
+      leader: { page: pageA },
+      members: [{ page: pageB }],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());

@@ -100,13 +100,33 @@ export async function changeForcedPassword(page: Page, currentPassword: string, 
   await expect(page).toHaveURL(/\/jits$/);
 }
 
-/**
- * A person's first visit, in a browser context of their own (no cookie shared with anyone else):
- * logs in with the initial password, is sent to the password change, lands on "My JITs".
- */
-export async function firstLogin(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+/** One person signed in, in a browser context of their own. */
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** How a person's browser opens: the size of its screen, and what to watch on its page before anyone signs in. */
+export interface BrowserSetUp {
+  viewport?: { width: number; height: number };
+  /** Called with the new page before the sign-in, to observe it from its first request on (its socket frames …). */
+  watch?: (page: Page) => void;
+}
+
+/** A browser context of its own (no cookie shared with anyone else) and its page, whose uncaught errors are tracked. */
+async function openBrowser(browser: Browser, setUp: BrowserSetUp): Promise<BrowserSession> {
+  const context = await browser.newContext(setUp.viewport ? { viewport: setUp.viewport } : {});
   const page = trackPageErrors(await context.newPage());
+  setUp.watch?.(page);
+  return { context, page };
+}
+
+/**
+ * A person's first visit, in a browser context of their own: logs in with the initial password, is
+ * sent to the password change, lands on "My JITs".
+ */
+export async function firstLogin(browser: Browser, person: Person, setUp: BrowserSetUp = {}): Promise<BrowserSession> {
+  const { context, page } = await openBrowser(browser, setUp);
   await login(page, person.email, person.initialPassword);
   await changeForcedPassword(page, person.initialPassword, person.password);
   await expect(page.getByTestId('current-user')).toHaveText(person.displayName);
@@ -120,9 +140,8 @@ export const markDocument = (page: Page): Promise<boolean> => page.evaluate(() =
 export const sameDocument = (page: Page): Promise<boolean | undefined> => page.evaluate(() => window.__sameDocument);
 
 /** Signs in a person whose password is already set, in a fresh browser context of their own. */
-export async function signedIn(browser: Browser, person: Person): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = trackPageErrors(await context.newPage());
+export async function signedIn(browser: Browser, person: Person, setUp: BrowserSetUp = {}): Promise<BrowserSession> {
+  const { context, page } = await openBrowser(browser, setUp);
   await login(page, person.email, person.password);
   await expect(page).toHaveURL(/\/jits$/);
   return { context, page };
@@ -379,38 +398,47 @@ export async function setUpTeamByApi(terms: TeamJitTerms, leader: Person, member
   }
 }
 
-/** One person signed in, in a browser context of their own. */
-export interface BrowserSession {
-  context: BrowserContext;
-  page: Page;
-}
-
-/** A JIT of two states with its lead leader and one member of the other party, each in a browser of their own. */
-export interface TeamInTwoBrowsers {
+/** A JIT of two states with its lead party's leader and members of the other party, each in a browser of their own. */
+export interface TeamInBrowsers<Members extends readonly Person[] = readonly [Person]> {
   jit: Jit;
   leader: BrowserSession;
-  member: BrowserSession;
-  /** Closes both browsers (safe to call after a failed set-up). */
+  /** One session per member, in the order the members were given. */
+  members: { [K in keyof Members]: BrowserSession };
+  /** Closes every browser of the team. */
   close: () => Promise<void>;
 }
 
 /**
- * The set-up of the journeys in which one person's change appears on another's screen: the JIT
- * and both accounts through the API, `arrange` for what must exist before anyone looks (a note,
- * as the leader), then the leader signed in and the member signing in for the first time (so the
- * forced password change is part of their journey).
+ * The set-up of the journeys in which one person's change appears on another's screen: the JIT and
+ * the accounts through the API, `arrange` for what must exist before anyone looks (a note, as the
+ * leader), then the leader signed in and each member (a plain member of the other party) signing in
+ * for the first time, so the forced password change is part of their journey. If a sign-in fails,
+ * the browsers already open are closed.
  */
-export async function teamInTwoBrowsers(
+export async function teamInBrowsers<const Members extends readonly [Person, ...Person[]]>(
   browser: Browser,
   terms: TeamJitTerms,
-  people: { leader: Person; member: Person },
-  arrange: (leaderApi: APIRequestContext, jit: Jit) => Promise<void> = () => Promise.resolve(),
-): Promise<TeamInTwoBrowsers> {
-  const jit = await setUpTeamByApi(terms, people.leader, [{ person: people.member, partyName: terms.other.name, role: 'member' }]);
+  people: { leader: Person; members: Members },
+  { arrange = () => Promise.resolve(), memberBrowser }: { arrange?: (leaderApi: APIRequestContext, jit: Jit) => Promise<void>; memberBrowser?: BrowserSetUp } = {},
+): Promise<TeamInBrowsers<Members>> {
+  const jit = await setUpTeamByApi(
+    terms,
+    people.leader,
+    people.members.map((person) => ({ person, partyName: terms.other.name, role: 'member' as const })),
+  );
   await asPerson(people.leader, (api) => arrange(api, jit));
-  const leader = await signedIn(browser, people.leader);
-  const member = await firstLogin(browser, people.member);
-  return { jit, leader, member, close: async () => void (await Promise.all([leader.context.close(), member.context.close()])) };
+  const open: BrowserSession[] = [];
+  const close = async () => void (await Promise.all(open.map((session) => session.context.close())));
+  try {
+    open.push(await signedIn(browser, people.leader));
+    for (const person of people.members) open.push(await firstLogin(browser, person, memberBrowser));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const [leader, ...members] = open;
+  // One session per person of `people.members`, in their order: the shape of their tuple.
+  return { jit, leader, members: members as { [K in keyof Members]: BrowserSession }, close };
 }
 
 /** Runs `work` with an API session of `person` (whose password is set), and ends the session. */

@@ -1,18 +1,16 @@
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Jit, Note, Task } from '@jit/shared';
 import {
-  asPerson,
+  type BrowserSession,
   createNoteByApi,
   expectNoPageErrors,
   field,
-  firstLogin,
-  login,
   markDocument,
   type Person,
   pickOption,
   sameDocument,
-  setUpTeamByApi,
-  trackPageErrors,
+  teamInBrowsers,
+  type TeamInBrowsers,
 } from './helpers';
 
 /** The lead party's leader prepares the task and the note; two members of the other party link and watch. */
@@ -59,11 +57,14 @@ test.describe('links: a member links a note to a task; both ends show it, live f
   let jit: Jit;
   let note: Note;
   let task: Task;
-  let linker: { context: BrowserContext; page: Page };
-  let watcher: { context: BrowserContext; page: Page };
+  let team: TeamInBrowsers<readonly [Person, Person]> | undefined;
+  let leader: BrowserSession;
+  let linker: BrowserSession;
+  let watcher: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Pilot: cocaine in reefer containers',
@@ -71,28 +72,28 @@ test.describe('links: a member links a note to a task; both ends show it, live f
         lead: { country: 'NL', name: 'Netherlands', authority: 'Landelijk Parket' },
         other: { country: 'FR', name: 'France', authority: 'JIRS de Lille' },
       },
-      LEADER,
-      [
-        { person: LINKER, partyName: 'France', role: 'member' },
-        { person: WATCHER, partyName: 'France', role: 'member' },
-      ],
+      { leader: LEADER, members: [LINKER, WATCHER] },
+      {
+        arrange: async (api, created) => {
+          note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'The pilot saw a second boat alongside on 3 March.\n' });
+          // Only leaders create tasks; the journey is about linking, so the task is arranged through the API.
+          const response = await api.post(`/api/jits/${created.id}/tasks`, { data: { title: TASK_TITLE, description: 'Ask about the **second boat**.' } });
+          expect(response.status(), await response.text()).toBe(201);
+          task = (await response.json()) as Task;
+        },
+      },
     );
-    await asPerson(LEADER, async (api) => {
-      note = await createNoteByApi(api, jit, { title: NOTE_TITLE, body: 'The pilot saw a second boat alongside on 3 March.\n' });
-      // Only leaders create tasks; the journey is about linking, so the task is arranged through the API.
-      const response = await api.post(`/api/jits/${jit.id}/tasks`, { data: { title: TASK_TITLE, description: 'Ask about the **second boat**.' } });
-      expect(response.status(), await response.text()).toBe(201);
-      task = (await response.json()) as Task;
-    });
-    linker = await firstLogin(browser, LINKER);
-    watcher = await firstLogin(browser, WATCHER);
+    ({
+      jit,
+      leader,
+      members: [linker, watcher],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await linker?.context.close();
-    await watcher?.context.close();
+    await team?.close();
   });
 
   test('the linker links the note to the task from the note page; the watcher, with the task open, sees it without a reload', async () => {
@@ -161,24 +162,17 @@ test.describe('links: a member links a note to a task; both ends show it, live f
     expect(await sameDocument(other)).toBe(true);
   });
 
-  test('the leader opens the task from its card to edit it: the address names it, and the dialog has its links too', async ({ browser }) => {
-    const context = await browser.newContext();
-    try {
-      const page = trackPageErrors(await context.newPage());
-      await login(page, LEADER.email, LEADER.password);
-      await expect(page).toHaveURL(/\/jits$/);
-      await page.goto(`/jits/${jit.id}/tasks`);
-      await page.getByRole('button', { name: `Edit ${TASK_TITLE}` }).click();
-      await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks\\?task=${task.id}$`));
-      const dialog = page.getByRole('dialog', { name: 'Edit task' });
-      await expect(field(dialog, 'Title')).toHaveValue(TASK_TITLE);
-      await expect(linksOf(page)).toContainText('Nothing is linked yet.');
-      await expect(linksOf(page).getByRole('button', { name: 'Add link' })).toBeVisible();
-      await page.keyboard.press('Escape');
-      await expect(dialog).toHaveCount(0);
-      await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));
-    } finally {
-      await context.close();
-    }
+  test('the leader opens the task from its card to edit it: the address names it, and the dialog has its links too', async () => {
+    const page = leader.page;
+    await page.goto(`/jits/${jit.id}/tasks`);
+    await page.getByRole('button', { name: `Edit ${TASK_TITLE}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks\\?task=${task.id}$`));
+    const dialog = page.getByRole('dialog', { name: 'Edit task' });
+    await expect(field(dialog, 'Title')).toHaveValue(TASK_TITLE);
+    await expect(linksOf(page)).toContainText('Nothing is linked yet.');
+    await expect(linksOf(page).getByRole('button', { name: 'Add link' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));
   });
 });

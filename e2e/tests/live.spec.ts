@@ -1,6 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import { changeForcedPassword, expectNoPageErrors, field, login, markDocument, type Person, sameDocument, setUpTeamByApi, signedIn, trackPageErrors } from './helpers';
+import { type BrowserSession, expectNoPageErrors, field, markDocument, type Person, sameDocument, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.nl@jit-e2e-live.test',
@@ -49,12 +49,15 @@ test.describe('live updates: a change by one member appears on another member’
   test.describe.configure({ mode: 'serial' });
 
   let jit: Jit;
-  let leader: { context: BrowserContext; page: Page };
-  let investigator: { context: BrowserContext; page: Page };
+  let team: TeamInBrowsers | undefined;
+  let leader: BrowserSession;
+  let investigator: BrowserSession;
   let investigatorFrames: string[] = [];
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    // The leader on a desktop; the investigator on a phone-sized screen, its frames recorded from the first socket on.
+    team = await teamInBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: JIT_TITLE,
@@ -62,27 +65,20 @@ test.describe('live updates: a change by one member appears on another member’
         lead: { country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
         other: { country: 'FR', name: 'France', authority: 'Parquet de Lyon' },
       },
-      LEADER,
-      [{ person: INVESTIGATOR, partyName: 'France', role: 'member' }],
+      { leader: LEADER, members: [INVESTIGATOR] },
+      { memberBrowser: { viewport: PHONE, watch: (page) => (investigatorFrames = recordSocketFrames(page)) } },
     );
-
-    // The leader on a desktop, already past the initial password (changed through the API above).
-    leader = await signedIn(browser, LEADER);
-
-    // The investigator on a phone-sized screen; frames are recorded from the first socket on.
-    const investigatorContext = await browser.newContext({ viewport: PHONE });
-    const investigatorPage = trackPageErrors(await investigatorContext.newPage());
-    investigatorFrames = recordSocketFrames(investigatorPage);
-    await login(investigatorPage, INVESTIGATOR.email, INVESTIGATOR.initialPassword);
-    await changeForcedPassword(investigatorPage, INVESTIGATOR.initialPassword, INVESTIGATOR.password);
-    investigator = { context: investigatorContext, page: investigatorPage };
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await leader?.context.close();
-    await investigator?.context.close();
+    await team?.close();
   });
 
   test('the top bar shows the live connection, on a small screen too', async () => {

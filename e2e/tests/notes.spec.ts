@@ -1,6 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import { asPerson, changeInitialPasswordByApi, createNoteByApi, expectNoPageErrors, field, login, type Person, setUpTeamByApi, trackPageErrors } from './helpers';
+import { createNoteByApi, expectNoPageErrors, field, type Person, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 /** Both may write notes: a leader of the lead party and a member of the other party. */
 const WRITER_A: Person = {
@@ -30,13 +30,6 @@ const ORIGINAL_BODY = '# Suspects\n\n- Suspect 1: seen in Rotterdam\n- Suspect 2
 const A_BODY = '# Suspects\n\n- Suspect 1: seen in Rotterdam on 3 March\n- Suspect 2: unknown\n';
 const B_BODY = '# Suspects\n\n- Suspect 1: seen in Rotterdam\n- Suspect 2: identified in Lille (plate AB-123-CD)\n';
 
-async function signIn(context: BrowserContext, person: Person): Promise<Page> {
-  const page = trackPageErrors(await context.newPage());
-  await login(page, person.email, person.password);
-  await expect(page).toHaveURL(/\/jits$/);
-  return page;
-}
-
 async function openEditor(page: Page, jit: Jit, note: Note): Promise<void> {
   await page.goto(`/jits/${jit.id}/notes/${note.id}/edit`);
   await expect(page.getByRole('heading', { name: 'Edit note' })).toBeVisible();
@@ -51,13 +44,13 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
   let jit: Jit;
   let note: Note;
   let xssNote: Note;
-  let contextA: BrowserContext;
-  let contextB: BrowserContext;
+  let team: TeamInBrowsers | undefined;
   let pageA: Page;
   let pageB: Page;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    team = await teamInBrowsers(
+      browser,
       {
         reference: JIT_REFERENCE,
         title: 'Operation Dune: vehicle thefts',
@@ -65,31 +58,28 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
         lead: { country: 'NL', name: 'Netherlands', authority: 'Public Prosecution Service' },
         other: { country: 'FR', name: 'France', authority: 'Parquet de Lille' },
       },
-      WRITER_A,
-      [{ person: WRITER_B, partyName: 'France', role: 'member' }],
+      { leader: WRITER_A, members: [WRITER_B] },
+      {
+        arrange: async (apiA, created) => {
+          note = await createNoteByApi(apiA, created, { title: NOTE_TITLE, body: ORIGINAL_BODY, tags: ['suspects'] });
+          xssNote = await createNoteByApi(apiA, created, {
+            title: 'Pasted from a web page',
+            body: 'Harmless text before.\n\n<img src=x onerror="window.__xss=1">\n\n[a link](javascript:window.__xss=2)\n\n<script>window.__xss=3</script>\n\nHarmless text after.\n',
+          });
+        },
+      },
     );
-    await changeInitialPasswordByApi(WRITER_B);
-
-    await asPerson(WRITER_A, async (apiA) => {
-      note = await createNoteByApi(apiA, jit, { title: NOTE_TITLE, body: ORIGINAL_BODY, tags: ['suspects'] });
-      xssNote = await createNoteByApi(apiA, jit, {
-        title: 'Pasted from a web page',
-        body: 'Harmless text before.\n\n<img src=x onerror="window.__xss=1">\n\n[a link](javascript:window.__xss=2)\n\n<script>window.__xss=3</script>\n\nHarmless text after.\n',
-      });
-    });
-
-    // Each writer in a browser context of their own.
-    contextA = await browser.newContext();
-    contextB = await browser.newContext();
-    pageA = await signIn(contextA, WRITER_A);
-    pageB = await signIn(contextB, WRITER_B);
+    ({
+      jit,
+      leader: { page: pageA },
+      members: [{ page: pageB }],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
 
   test.afterAll(async () => {
-    await contextA?.close();
-    await contextB?.close();
+    await team?.close();
   });
 
   test('the notes tab lists the note', async () => {

@@ -6,14 +6,13 @@ import {
   dayFromToday,
   expectNoPageErrors,
   field,
-  login,
   markDocument,
   type Person,
   pickOption,
   sameDocument,
-  teamInTwoBrowsers,
-  type TeamInTwoBrowsers,
-  trackPageErrors,
+  signedIn,
+  teamInBrowsers,
+  type TeamInBrowsers,
 } from './helpers';
 
 const LEADER: Person = {
@@ -50,12 +49,12 @@ test.describe('notifications: the leader assigns a task and mentions the investi
 
   let jit: Jit;
   let note: Note;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let leader: BrowserSession;
   let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -64,12 +63,18 @@ test.describe('notifications: the leader assigns a task and mentions the investi
         lead: { country: 'DE', name: 'Germany', authority: 'Staatsanwaltschaft München' },
         other: { country: 'IT', name: 'Italy', authority: 'Procura di Milano' },
       },
-      { leader: LEADER, member: INVESTIGATOR },
-      async (api, created) => {
-        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
+      { leader: LEADER, members: [INVESTIGATOR] },
+      {
+        arrange: async (api, created) => {
+          note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Four companies registered at the same address.\n' });
+        },
       },
     );
-    ({ jit, leader: leader, member: investigator } = team);
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
@@ -171,11 +176,8 @@ test.describe('notifications: the leader assigns a task and mentions the investi
   });
 
   test('on a phone, the bell stays in the bar beside the burger', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const { context, page } = await signedIn(browser, INVESTIGATOR, { viewport: PHONE });
     try {
-      const page = trackPageErrors(await context.newPage());
-      await login(page, INVESTIGATOR.email, INVESTIGATOR.password);
-      await expect(page).toHaveURL(/\/jits$/);
       const phoneBell = bell(page);
       const burger = page.getByRole('banner').getByRole('button', { name: 'Navigation menu' });
       await expect(phoneBell).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import { type BrowserSession, createNoteByApi, expectNoPageErrors, type Person, type TeamInTwoBrowsers, teamInTwoBrowsers } from './helpers';
+import { type BrowserSession, createNoteByApi, expectNoPageErrors, type Person, type TeamInBrowsers, teamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.pt@jit-e2e-presence.test',
@@ -31,13 +31,13 @@ test.describe('presence: two members on the same note see each other, and the JI
 
   let jit: Jit;
   let note: Note;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let leader: BrowserSession;
   let investigator: BrowserSession;
   const notePath = () => `/jits/${jit.id}/notes/${note.id}`;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -46,12 +46,18 @@ test.describe('presence: two members on the same note see each other, and the JI
         lead: { country: 'PT', name: 'Portugal', authority: 'Ministério Público' },
         other: { country: 'ES', name: 'Spain', authority: 'Audiencia Nacional' },
       },
-      { leader: LEADER, member: INVESTIGATOR },
-      async (api, created) => {
-        note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Two speedboats without lights, around 03:00.\n' });
+      { leader: LEADER, members: [INVESTIGATOR] },
+      {
+        arrange: async (api, created) => {
+          note = await createNoteByApi(api, created, { title: NOTE_TITLE, body: 'Two speedboats without lights, around 03:00.\n' });
+        },
       },
     );
-    ({ jit, leader, member: investigator } = team);
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());

@@ -1,18 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import {
-  type BrowserSession,
-  dayFromToday,
-  expectNoPageErrors,
-  field,
-  login,
-  markDocument,
-  type Person,
-  sameDocument,
-  teamInTwoBrowsers,
-  type TeamInTwoBrowsers,
-  trackPageErrors,
-} from './helpers';
+import { type BrowserSession, dayFromToday, expectNoPageErrors, field, markDocument, type Person, sameDocument, signedIn, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.be@jit-e2e-tasks.test',
@@ -45,12 +33,12 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
   test.describe.configure({ mode: 'serial' });
 
   let jit: Jit;
-  let team: TeamInTwoBrowsers | undefined;
+  let team: TeamInBrowsers | undefined;
   let leader: BrowserSession;
   let investigator: BrowserSession;
 
   test.beforeAll(async ({ browser }) => {
-    team = await teamInTwoBrowsers(
+    team = await teamInBrowsers(
       browser,
       {
         reference: JIT_REFERENCE,
@@ -59,9 +47,13 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
         lead: { country: 'BE', name: 'Belgium', authority: 'Federal Prosecutor' },
         other: { country: 'ES', name: 'Spain', authority: 'Audiencia Nacional' },
       },
-      { leader: LEADER, member: INVESTIGATOR },
+      { leader: LEADER, members: [INVESTIGATOR] },
     );
-    ({ jit, leader: leader, member: investigator } = team);
+    ({
+      jit,
+      leader,
+      members: [investigator],
+    } = team);
   });
 
   test.afterEach(() => expectNoPageErrors());
@@ -193,11 +185,8 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
   });
 
   test('on a phone, the investigator reaches "My tasks" through the menu, with the keyboard', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const { context, page } = await signedIn(browser, INVESTIGATOR, { viewport: PHONE });
     try {
-      const page = trackPageErrors(await context.newPage());
-      await login(page, INVESTIGATOR.email, INVESTIGATOR.password);
-      await expect(page).toHaveURL(/\/jits$/);
       const bar = page.getByRole('banner');
       await expect(bar.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
       await expect(bar.getByRole('link', { name: 'My JITs' })).toBeVisible();

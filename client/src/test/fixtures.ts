@@ -1,4 +1,4 @@
-import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, MyMembership, Note, Party } from '@jit/shared';
+import type { EvidenceItem, EvidenceListPage, EvidenceVersion, Jit, JitRole, Me, Member, MyMembership, Note, Notification, Party, Task } from '@jit/shared';
 
 /** A signed-in leader of the Netherlands, for component and provider tests. */
 export const aMe = (overrides: Partial<Me> = {}): Me => ({
@@ -47,6 +47,64 @@ export const aJitAs = (role: JitRole, overrides: Partial<Jit> = {}): Jit => aJit
 
 /** A party of the JIT: the Netherlands (p1, lead) unless told otherwise. */
 export const aParty = (overrides: Partial<Party> = {}): Party => ({ id: 'p1', kind: 'party', country: 'NL', name: 'Netherlands', authority: 'OM', isLead: true, ...overrides });
+
+// ---- the work of the team: its members and their tasks ------------------------------------------
+
+/** A member of the JIT as the members list shows them: Sanne Visser (m2, u2) of the Netherlands, active. */
+export const aMember = (overrides: Partial<Member> = {}): Member => ({
+  id: 'm2',
+  jitId: 'j1',
+  userId: 'u2',
+  partyId: 'p1',
+  role: 'member',
+  displayName: 'Sanne Visser',
+  email: 'member@nl.example',
+  organisation: 'Politie',
+  country: 'NL',
+  accessExpiresAt: null,
+  addedAt: '2026-01-01T00:00:00.000Z',
+  addedBy: 'u1',
+  revokedAt: null,
+  revokedBy: null,
+  active: true,
+  ...overrides,
+});
+
+/** A task to do, of normal priority, that the lead party assigned to Sanne Visser (m2, u2); no checklist. */
+export const aTask = (overrides: Partial<Task> = {}): Task => ({
+  id: 't1',
+  jitId: 'j1',
+  title: 'Interview witness W',
+  description: '',
+  status: 'todo',
+  position: 0,
+  priority: 'normal',
+  assigneeMemberId: 'm2',
+  assigneeUserId: 'u2',
+  assigneeName: 'Sanne Visser',
+  assigningPartyId: 'p1',
+  dueDate: null,
+  overdue: false,
+  labels: [],
+  checklist: [],
+  createdBy: 'u1',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  ...overrides,
+});
+
+/** An unread notification that Anna Leader mentioned the signed-in person on the note "Suspects" (n1). */
+export const aNotification = (overrides: Partial<Notification> = {}): Notification => ({
+  id: 'nt1',
+  jitId: 'j1',
+  jitReference: 'JIT-2026-NL-BE-001',
+  kind: 'mentioned',
+  subject: { type: 'note', id: 'n1', title: 'Suspects' },
+  actorName: 'Anna Leader',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  readAt: null,
+  ...overrides,
+});
 
 /** An evidence item as the list shows it: a photograph shared by the Netherlands, available. */
 export const anEvidenceRow = (overrides: Partial<EvidenceListPage['items'][number]> = {}): EvidenceListPage['items'][number] => ({

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { LinksPanel } from './links-panel';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
-import { aJitAs } from '../../../test/fixtures';
+import { aJitAs, aTask, anEvidenceRow } from '../../../test/fixtures';
 
 const jitAs = (role: JitRole, status: Jit['status'] = 'active'): Jit => aJitAs(role, { status });
 
@@ -129,7 +129,7 @@ describe('LinksPanel', () => {
   });
 
   it('asks the server for evidence by title, and offers neither pending uploads nor records already linked', async () => {
-    const item = (id: string, title: string, status: 'available' | 'pending') => ({ id, title, status }) as EvidenceListPage['items'][number];
+    const item = (id: string, title: string, status: 'available' | 'pending') => anEvidenceRow({ id, title, status });
     const calls = stubFetch(({ path }) => {
       if (path === '/api/jits/j1/links') return json(200, [evidenceLink]);
       const page: EvidenceListPage = {
@@ -150,7 +150,7 @@ describe('LinksPanel', () => {
   });
 
   it('offers the tasks of every page of the task list', async () => {
-    const task = (id: string, title: string) => ({ id, title }) as TaskListPage['items'][number];
+    const task = (id: string, title: string) => aTask({ id, title });
     const calls = stubFetch(({ path, query }) => {
       if (path === '/api/jits/j1/links') return json(200, []);
       const page: TaskListPage =

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../lib/i18n';
+import { aNotification } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { NotificationBell } from './notification-bell';
 import { NotificationsPage } from './notifications-page';
@@ -10,24 +11,8 @@ import { apiError, json, stubFetch } from '../../../test/fetch';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-const assigned: Notification = {
-  id: 'nt3',
-  jitId: 'j1',
-  jitReference: 'JIT-2026-NL-BE-001',
-  kind: 'task_assigned',
-  subject: { type: 'task', id: 't1', title: 'Interview witness W' },
-  actorName: 'Anna Leader',
-  createdAt: minutesAgo(5),
-  readAt: null,
-};
-const mentioned: Notification = {
-  ...assigned,
-  id: 'nt2',
-  kind: 'mentioned',
-  subject: { type: 'note', id: 'n1', title: 'Suspects' },
-  createdAt: minutesAgo(90),
-  readAt: null,
-};
+const assigned: Notification = aNotification({ id: 'nt3', kind: 'task_assigned', subject: { type: 'task', id: 't1', title: 'Interview witness W' }, createdAt: minutesAgo(5) });
+const mentioned: Notification = aNotification({ id: 'nt2', createdAt: minutesAgo(90) });
 const overdue: Notification = {
   ...assigned,
   id: 'nt1',

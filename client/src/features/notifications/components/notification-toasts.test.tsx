@@ -7,21 +7,12 @@ import { setMe } from '../../../lib/auth';
 import { createQueryClient } from '../../../lib/query-client';
 import { RealtimeProvider } from '../../../lib/realtime';
 import { FakeSocket } from '../../../test/fake-socket';
-import { aMe } from '../../../test/fixtures';
+import { aMe, aNotification } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { NotificationToasts } from './notification-toasts';
 import { apiError, json, stubFetch } from '../../../test/fetch';
 
-const mention: Notification = {
-  id: 'nt1',
-  jitId: 'j1',
-  jitReference: 'JIT-2026-NL-BE-001',
-  kind: 'mentioned',
-  subject: { type: 'note', id: 'n1', title: 'Suspects' },
-  actorName: 'Anna Leader',
-  createdAt: new Date().toISOString(),
-  readAt: null,
-};
+const mention: Notification = aNotification({ createdAt: new Date().toISOString() });
 
 function serve(items: Notification[]) {
   const posts: unknown[] = [];

@@ -6,7 +6,7 @@ import { setMe } from '../../../lib/auth';
 import { createQueryClient } from '../../../lib/query-client';
 import { RealtimeProvider } from '../../../lib/realtime';
 import { FakeSocket } from '../../../test/fake-socket';
-import { aJit, aMe, aParty } from '../../../test/fixtures';
+import { aJit, aMe, aMember, aParty } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { AlsoHere, OthersEditingHint } from './note-presence';
 import { OnlineNow } from './online-now';
@@ -15,7 +15,7 @@ import { apiError, json, stubFetch } from '../../../test/fetch';
 const me: Me = aMe();
 const jit: Jit = aJit({ parties: [aParty(), aParty({ id: 'p2', country: 'ES', name: 'Spain', isLead: false })] });
 
-const member = (userId: string, displayName: string, partyId: string) => ({ id: `m-${userId}`, userId, displayName, partyId, active: true }) as Member;
+const member = (userId: string, displayName: string, partyId: string): Member => aMember({ id: `m-${userId}`, userId, displayName, partyId });
 
 const snapshot: PresenceSnapshot = {
   jitId: 'j1',

@@ -1,28 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TASK_LIMITS, type Task, type TaskListPage } from '@jit/shared';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
+import { aTask } from '../../../test/fixtures';
 import { listTasks } from './tasks';
 
-const task = (id: string, status: Task['status'] = 'todo'): Task => ({
-  id,
-  jitId: 'j1',
-  title: id,
-  description: '',
-  status,
-  position: 0,
-  priority: 'normal',
-  assigneeMemberId: null,
-  assigneeUserId: null,
-  assigneeName: null,
-  assigningPartyId: 'p1',
-  dueDate: null,
-  overdue: false,
-  labels: [],
-  checklist: [],
-  createdBy: 'u1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+/** An unassigned task titled by its id. */
+const task = (id: string, status: Task['status'] = 'todo'): Task => aTask({ id, title: id, status, assigneeMemberId: null, assigneeUserId: null, assigneeName: null });
 
 const page = (items: Task[], nextCursor: string | null): Response => json(200, { items, nextCursor } satisfies TaskListPage);
 

@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
-import { aJitAs, aMe } from '../../../test/fixtures';
+import { aJitAs, aMe, aTask } from '../../../test/fixtures';
 import { TasksPage } from './tasks-page';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
 
@@ -13,26 +13,6 @@ const me: Me = aMe();
 const jitAs = (role: JitRole): Jit => aJitAs(role);
 
 const TITLE = 'Trace the containers';
-const aTask = (checklist: Task['checklist'], assigneeMemberId = 'm2'): Task => ({
-  id: 't1',
-  jitId: 'j1',
-  title: TITLE,
-  description: '',
-  status: 'todo',
-  position: 0,
-  priority: 'normal',
-  assigneeMemberId,
-  assigneeUserId: 'u2',
-  assigneeName: 'Sanne Visser',
-  assigningPartyId: 'p1',
-  dueDate: null,
-  overdue: false,
-  labels: [],
-  checklist,
-  createdBy: 'u0',
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-});
 
 const TICK = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/;
 
@@ -43,7 +23,8 @@ const TICK = /^\/api\/jits\/j1\/tasks\/t1\/checklist\/(\d+)$/;
  * test sees the card while a save is under way.
  */
 function serve(checklist: Task['checklist'], options: { assigneeMemberId?: string; refusal?: () => Response } = {}) {
-  let task = aTask(checklist, options.assigneeMemberId);
+  const { refusal, ...assigned } = options;
+  let task = aTask({ title: TITLE, checklist, createdBy: 'u0', ...assigned });
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const calls = stubFetch(async ({ method, path, body }) => {
@@ -52,7 +33,7 @@ function serve(checklist: Task['checklist'], options: { assigneeMemberId?: strin
     const tick = TICK.exec(path);
     if (tick && method === 'PATCH') {
       await released;
-      if (options.refusal) return options.refusal();
+      if (refusal) return refusal();
       const index = Number(tick[1]);
       const sent = body as ChecklistItem;
       if (task.checklist[index]?.text !== sent.text) return apiError(409, 'conflict', 'The checklist changed; reload the task and try again.');

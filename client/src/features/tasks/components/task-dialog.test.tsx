@@ -5,30 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { TaskDialog } from './task-dialog';
 import { apiError, json, stubFetch, type FetchCall } from '../../../test/fetch';
-import { aJitAs } from '../../../test/fixtures';
+import { aJit, aJitAs, aMembership, aTask } from '../../../test/fixtures';
 
 const jitAs = (role: JitRole): Jit => aJitAs(role);
 
-const task: Task = {
-  id: 't1',
-  jitId: 'j1',
-  title: 'Interview witness W',
-  description: 'Ask about the **second** container.',
-  status: 'in_progress',
-  position: 0,
-  priority: 'high',
-  assigneeMemberId: 'm2',
-  assigneeUserId: 'u2',
-  assigneeName: 'Sanne Visser',
-  assigningPartyId: 'p1',
-  dueDate: null,
-  overdue: false,
-  labels: ['port'],
-  checklist: [],
-  createdBy: 'u1',
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-};
+const task: Task = aTask({ description: 'Ask about the **second** container.', status: 'in_progress', priority: 'high', labels: ['port'] });
 
 /** Answers reads of the task (with `checklist`) and saves ticks of its items; `ticks` lists what was sent. */
 function serve(checklist: Task['checklist'] = [], ticks: Array<[string, unknown]> = []): FetchCall[] {
@@ -104,7 +85,7 @@ describe('TaskDialog', () => {
       ],
       ticks,
     );
-    const assignee = { ...jitAs('member'), myMembership: { memberId: 'm2', partyId: 'p1', role: 'member', isLeadParty: true } } as Jit;
+    const assignee = aJit({ myMembership: aMembership({ memberId: 'm2', role: 'member' }) });
     await renderAt(assignee, false, '/jits/j1/tasks?task=t1');
     const checklist = await within(await screen.findByRole('dialog')).findByTestId('task-checklist');
     expect(checklist.textContent).toContain('Checklist: 0/2');
