@@ -1,14 +1,15 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { onSessionProblem } from '../lib/api-client';
 import { setMe } from '../lib/auth';
 import { accountKeys } from '../lib/query-keys';
 import { i18n } from '../lib/i18n';
 import { queryClient as defaultQueryClient } from '../lib/query-client';
 import { RealtimeProvider, type SocketFactory } from '../lib/realtime';
+import { cssVariablesResolver, themeFor } from './theme';
 
 /** Keeps the cached session in step with what the server says about it on any request. */
 function SessionSync({ queryClient }: { queryClient: QueryClient }) {
@@ -24,6 +25,18 @@ function SessionSync({ queryClient }: { queryClient: QueryClient }) {
   return null;
 }
 
+/** The library's provider with our theme, in the language of the moment. */
+function Themed({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => themeFor(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 interface AppProviderProps {
   children: ReactNode;
   queryClient?: QueryClient;
@@ -35,11 +48,11 @@ export function AppProvider({ children, queryClient = defaultQueryClient, create
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider>
+        <Themed>
           <Notifications />
           <SessionSync queryClient={queryClient} />
           <RealtimeProvider createSocket={createSocket}>{children}</RealtimeProvider>
-        </MantineProvider>
+        </Themed>
       </QueryClientProvider>
     </I18nextProvider>
   );

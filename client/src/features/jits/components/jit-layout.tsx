@@ -1,6 +1,7 @@
-import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import type { JitPermission } from '@jit/shared';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { JitStatusBadge } from '../../../components/badges';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-state';
@@ -9,14 +10,23 @@ import { jitAccess } from '../../../lib/permissions';
 import { usePresenceFocus } from '../../../lib/presence';
 import { useJit } from '../api/jits';
 
-/** The JIT header and tabs; child screens receive the loaded JIT through the outlet context (useJitContext). */
+/** The sections of a JIT, in their order, each shown to those who may read it. */
+const SECTIONS: ReadonlyArray<{ name: string; permission: JitPermission | null }> = [
+  { name: 'overview', permission: null },
+  { name: 'members', permission: 'members.read' },
+  { name: 'evidence', permission: 'evidence.read' },
+  { name: 'notes', permission: 'notes.read' },
+  { name: 'tasks', permission: 'tasks.read' },
+  { name: 'record', permission: 'record.read' },
+];
+
+/** The JIT header and its sections; child screens receive the loaded JIT through the outlet context (useJitContext). */
 export function JitLayout() {
   const { t } = useTranslation();
   const { jitId = '' } = useParams();
   const me = useCurrentUser();
   const jit = useJit(jitId);
   const location = useLocation();
-  const navigate = useNavigate();
   // Every page of the JIT: the note page and editor inside it say more (lib/presence-focus.ts).
   usePresenceFocus(jit.data ? jitId : '');
 
@@ -26,7 +36,8 @@ export function JitLayout() {
   const access = jitAccess(jit.data, me);
   const base = `/jits/${jitId}`;
   const section = location.pathname.slice(base.length).split('/')[1] ?? '';
-  const tab = ['members', 'record', 'evidence', 'notes', 'tasks'].includes(section) ? section : 'overview';
+  const sections = SECTIONS.filter((s) => s.permission === null || access.can(s.permission)).map((s) => s.name);
+  const tab = sections.find((name) => name === section) ?? 'overview';
 
   return (
     <Stack>
@@ -39,16 +50,30 @@ export function JitLayout() {
         </div>
         <JitStatusBadge status={jit.data.status} testId="jit-status" />
       </Group>
-      <Tabs value={tab} onChange={(value) => void navigate(value === 'overview' ? base : `${base}/${value}`)}>
-        <Tabs.List>
-          <Tabs.Tab value="overview">{t('jits.tabs.overview')}</Tabs.Tab>
-          {access.can('members.read') && <Tabs.Tab value="members">{t('jits.tabs.members')}</Tabs.Tab>}
-          {access.can('evidence.read') && <Tabs.Tab value="evidence">{t('jits.tabs.evidence')}</Tabs.Tab>}
-          {access.can('notes.read') && <Tabs.Tab value="notes">{t('jits.tabs.notes')}</Tabs.Tab>}
-          {access.can('tasks.read') && <Tabs.Tab value="tasks">{t('jits.tabs.tasks')}</Tabs.Tab>}
-          {access.can('record.read') && <Tabs.Tab value="record">{t('jits.tabs.record')}</Tabs.Tab>}
-        </Tabs.List>
-      </Tabs>
+      {/* The sections change the address, so they are links in a navigation landmark, not tabs. */}
+      <nav aria-label={t('jits.sections')}>
+        <Group gap={0} wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          {sections.map((section) => {
+            const current = section === tab;
+            return (
+              <Anchor
+                key={section}
+                component={Link}
+                to={section === 'overview' ? base : `${base}/${section}`}
+                aria-current={current ? 'page' : undefined}
+                underline="never"
+                px="md"
+                py="xs"
+                fw={current ? 600 : 400}
+                c={current ? undefined : 'var(--mantine-color-text)'}
+                style={{ marginBottom: -1, borderBottom: `2px solid ${current ? 'var(--mantine-color-anchor)' : 'transparent'}` }}
+              >
+                {t(`jits.tabs.${section}`)}
+              </Anchor>
+            );
+          })}
+        </Group>
+      </nav>
       <Outlet context={jit.data} />
     </Stack>
   );
