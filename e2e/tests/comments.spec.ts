@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
 import { createNoteByApi, expectNoPageErrors, field, type Person, pickOption, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { expectAccessible } from './accessibility';
 
 /** A leader of the lead party comments; a member of the other party is mentioned and watches. */
 const COMMENTER_A: Person = {
@@ -71,6 +72,7 @@ test.describe('comments: A comments on a note mentioning B; B sees it live', () 
     await pageB.goto(`/jits/${jit.id}/notes/${note.id}`);
     await expect(pageB.getByTestId('note-title')).toHaveText(NOTE_TITLE);
     await expect(pageB.getByText('No comments yet.')).toBeVisible();
+    await expectAccessible(pageB, 'a note with its comments and links');
     await expect(pageB.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
 
     // A comments, mentioning B.

@@ -9,6 +9,7 @@ import {
   field,
   firstLogin,
   holdUploadChunks,
+  jitSection,
   minimalPdf,
   ONE_PIXEL_PNG,
   type Person,
@@ -19,6 +20,7 @@ import {
   sha256OfFile,
   uploadProgress,
 } from './helpers';
+import { expectAccessible } from './accessibility';
 
 const LEADER: Person = {
   email: 'lead.nl@jit-e2e-evidence.test',
@@ -99,12 +101,14 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
 
   test('a member uploads a PDF and a PNG with their description; both reach 100% and are listed', async () => {
     await page.goto(`/jits/${jit.id}`);
-    await page.getByRole('tab', { name: 'Evidence' }).click();
+    await jitSection(page, 'Evidence').click();
     await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/evidence$`));
     await expect(page.getByText('No evidence matches.')).toBeVisible();
+    await expectAccessible(page, 'the empty evidence list');
     await page.getByRole('link', { name: 'Upload evidence' }).click();
     await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/evidence/new$`));
     await expect(page.getByText('No file chosen yet.')).toBeVisible();
+    await expectAccessible(page, 'the upload screen');
 
     await page.getByLabel('Files to upload').setInputFiles([
       { name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF },
@@ -115,6 +119,7 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
     const pngRow = page.getByTestId(`upload-row-${PNG_NAME}`);
     await expect(pdfRow).toBeVisible();
     await expect(pngRow).toBeVisible();
+    await expectAccessible(page, 'the upload screen with two files described');
     // The description is prefilled from the file while its bytes travel.
     await expect(field(pdfRow, 'Title')).toHaveValue(PDF_NAME);
     await expect(field(pdfRow, 'Document type')).toHaveValue('Document');
@@ -223,6 +228,7 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
     page.off('console', onConsole);
     await expect(pdfPreview.getByText('Pages: 1')).toBeVisible();
     await expect(pdfPreview.getByRole('img', { name: `Page 1 of ${PDF_NAME}` })).toBeVisible();
+    await expectAccessible(page, 'an evidence item with its PDF preview');
 
     await page.getByRole('link', { name: 'Back to the evidence list' }).click();
     await page.getByTestId(`evidence-row-${PNG_NAME}`).getByRole('link', { name: PNG_NAME }).click();
@@ -251,6 +257,7 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
 
     const row = downloads.getByTestId(`download-row-${UPLOADER.displayName}`);
     await expect(row).toBeVisible();
+    await expectAccessible(page, 'an evidence item listing its downloaders');
     await expect(row).toContainText('Netherlands');
     await expect(row.getByRole('cell').last()).toHaveText('1');
   });

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
-  ADMIN,
   addMember,
+  ADMIN,
   apiSession,
   createJitByApi,
   dayFromToday,
@@ -10,13 +10,15 @@ import {
   expectNoPageErrors,
   field,
   firstLogin,
+  jitSection,
   login,
   openJitFromList,
+  type Person,
   pickOption,
   selectOption,
   trackPageErrors,
-  type Person,
 } from './helpers';
+import { expectAccessible } from './accessibility';
 
 const NL_LEADER: Person = {
   email: 'lead.nl@jit-e2e.test',
@@ -73,6 +75,7 @@ test.describe('foundation: from setup to a verified record', () => {
     const page = adminPage;
     await page.goto('/');
     await expect(page).toHaveURL(/\/setup$/);
+    await expectAccessible(page, 'the first-run set-up');
     await field(page, 'Setup token').fill(e2eEnv().setupToken);
     await field(page, 'Email').fill(ADMIN.email);
     await field(page, 'Display name').fill(ADMIN.displayName);
@@ -84,6 +87,7 @@ test.describe('foundation: from setup to a verified record', () => {
     await expect(page.getByTestId('current-user')).toHaveText(ADMIN.displayName);
     await expect(page.getByRole('link', { name: 'Administration' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'All JITs' })).toBeVisible();
+    await expectAccessible(page, 'the administrator’s list of JITs');
   });
 
   test('the administrator creates the accounts of a NL leader, a FR investigator and a NL legal adviser', async () => {
@@ -108,6 +112,7 @@ test.describe('foundation: from setup to a verified record', () => {
       // The form is emptied for the next account.
       await expect(field(page, 'Email')).toHaveValue('');
     }
+    await expectAccessible(page, 'the accounts of the platform (administration)');
   });
 
   test('the administrator creates a JIT between NL (lead) and FR with a participant', async () => {
@@ -115,6 +120,7 @@ test.describe('foundation: from setup to a verified record', () => {
     await page.getByRole('link', { name: 'My JITs' }).click();
     await page.getByRole('link', { name: 'Create JIT' }).click();
     await expect(page).toHaveURL(/\/jits\/new$/);
+    await expectAccessible(page, 'the form creating a JIT');
 
     await field(page, 'Reference').fill(JIT_REFERENCE);
     await field(page, 'Title').fill(JIT_TITLE);
@@ -148,14 +154,16 @@ test.describe('foundation: from setup to a verified record', () => {
     jitPath = new URL(page.url()).pathname;
     await expect(page.getByTestId('jit-status')).toHaveAttribute('data-status', 'draft');
     await expect(page.getByRole('heading', { name: JIT_TITLE })).toBeVisible();
+    await expectAccessible(page, 'a draft JIT’s overview');
     await expect(page.getByText(JIT_REFERENCE, { exact: true })).toBeVisible();
   });
 
   test('the administrator appoints the NL leader in the members page', async () => {
     const page = adminPage;
     await page.goto(jitPath);
-    await page.getByRole('tab', { name: 'Members' }).click();
+    await jitSection(page, 'Members').click();
     await expect(page).toHaveURL(new RegExp(`${jitPath}/members$`));
+    await expectAccessible(page, 'the members of a JIT');
 
     await addMember(page, NL_LEADER, 'Netherlands', 'Leader');
     await expect(page.getByTestId(`member-row-${NL_LEADER.email}`)).toContainText(NL_LEADER.organisation);
@@ -165,7 +173,7 @@ test.describe('foundation: from setup to a verified record', () => {
     const { context, page } = await firstLogin(browser, NL_LEADER);
     try {
       await openJitFromList(page, JIT_REFERENCE);
-      await page.getByRole('tab', { name: 'Members' }).click();
+      await jitSection(page, 'Members').click();
 
       // The leader of the lead party may add people to any party.
       await addMember(page, NL_LEGAL_ADVISER, 'Netherlands', 'Legal adviser');
@@ -175,7 +183,7 @@ test.describe('foundation: from setup to a verified record', () => {
       await expect(page.getByTestId(/^member-row-/)).toHaveCount(3);
 
       // As the lead party's leader, they correct the agreement's title.
-      await page.getByRole('tab', { name: 'Overview' }).click();
+      await jitSection(page, 'Overview').click();
       await page.getByRole('button', { name: 'Edit agreement' }).click();
       await field(page, 'Title').fill(`${JIT_TITLE} (amended)`);
       await page.getByRole('button', { name: 'Save agreement' }).click();
@@ -234,8 +242,9 @@ test.describe('foundation: from setup to a verified record', () => {
     const { context, page } = await firstLogin(browser, NL_LEGAL_ADVISER);
     try {
       await openJitFromList(page, JIT_REFERENCE);
-      await page.getByRole('tab', { name: 'Record' }).click();
+      await jitSection(page, 'Record').click();
       await expect(page).toHaveURL(/\/record$/);
+      await expectAccessible(page, 'the record of a JIT');
 
       // The legal adviser reads the whole record, the members added by the leader included.
       await expect(page.locator('[data-testid^="audit-row-"][data-action="jit.created"]')).toHaveCount(1);
@@ -253,6 +262,7 @@ test.describe('foundation: from setup to a verified record', () => {
       await expect(result.getByTestId('first-broken-seq')).toHaveCount(0);
       await expect(result.getByTestId('head-block').getByTestId('head-hash')).toHaveText(/^[0-9a-f]{64}$/);
       await expect(result.getByTestId('head-block').getByTestId('head-seq')).toHaveText(/^[1-9]\d*$/);
+      await expectAccessible(page, 'the record with its verification');
       await expect(result.getByRole('button', { name: 'Copy head' })).toBeVisible();
     } finally {
       await context.close();
@@ -273,6 +283,7 @@ test.describe('interface language', () => {
     await expect(languageSelect).toHaveAccessibleName('Interface language');
     await languageSelect.selectOption({ label: 'Français' });
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+    await expectAccessible(page, 'the sign-in page in French');
     await expect(field(page, 'Mot de passe')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
     await expect(languageSelect).toHaveAccessibleName("Langue de l'interface");

@@ -450,3 +450,6 @@ export async function asPerson<T>(person: Person, work: (api: APIRequestContext)
     await api.dispose();
   }
 }
+
+/** A section of the open JIT (Overview, Members, Evidence …): a link in the JIT's navigation. */
+export const jitSection = (page: Page, name: string): Locator => page.getByRole('navigation', { name: 'Sections of this JIT' }).getByRole('link', { name, exact: true });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import { type BrowserSession, expectNoPageErrors, field, markDocument, type Person, sameDocument, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { type BrowserSession, expectNoPageErrors, field, jitSection, markDocument, type Person, sameDocument, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.nl@jit-e2e-live.test',
@@ -143,7 +143,7 @@ test.describe('live updates: a change by one member appears on another member’
   });
 
   test('the leader revokes the investigator; the investigator’s open overview turns to not-found without a reload', async () => {
-    await leader.page.getByRole('tab', { name: 'Members' }).click();
+    await jitSection(leader.page, 'Members').click();
     await leader.page.getByRole('button', { name: `Revoke ${INVESTIGATOR.displayName}` }).click();
     await leader.page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
     await expect(leader.page.getByTestId(`member-row-${INVESTIGATOR.email}`)).toHaveAttribute('data-active', 'false');

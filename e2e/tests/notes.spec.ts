@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import { createNoteByApi, expectNoPageErrors, field, type Person, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { createNoteByApi, expectNoPageErrors, field, jitSection, type Person, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { expectAccessible } from './accessibility';
 
 /** Both may write notes: a leader of the lead party and a member of the other party. */
 const WRITER_A: Person = {
@@ -84,13 +85,14 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
 
   test('the notes tab lists the note', async () => {
     await pageB.goto(`/jits/${jit.id}`);
-    await pageB.getByRole('tab', { name: 'Notes' }).click();
+    await jitSection(pageB, 'Notes').click();
     await expect(pageB).toHaveURL(new RegExp(`/jits/${jit.id}/notes$`));
     const row = pageB.getByTestId(`note-row-${note.id}`);
     await expect(row).toContainText(NOTE_TITLE);
     await expect(row).toContainText('suspects');
     await expect(row).toContainText(WRITER_A.displayName);
     await expect(pageB.getByRole('link', { name: 'New note' })).toBeVisible();
+    await expectAccessible(pageB, 'the notes list');
   });
 
   test('A and B edit the same revision; A saves first, B sees both versions and keeps their own', async () => {
@@ -121,6 +123,7 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     await expect(pageB.getByTestId('conflict-mine-body')).toContainText('identified in Lille (plate AB-123-CD)');
     await expect(pageB.getByTestId('conflict-theirs-body')).toContainText('seen in Rotterdam on 3 March');
     await expect(conflict.getByRole('button', { name: 'Take theirs' })).toBeVisible();
+    await expectAccessible(pageB, 'the conflict between two saves of a note');
 
     // B keeps their own: saved as revision 3 on top of A's revision 2.
     await conflict.getByRole('button', { name: 'Keep mine' }).click();

@@ -14,6 +14,7 @@ import {
   teamInBrowsers,
   type TeamInBrowsers,
 } from './helpers';
+import { expectAccessible } from './accessibility';
 
 const LEADER: Person = {
   email: 'lead.de@jit-e2e-notifications.test',
@@ -124,6 +125,7 @@ test.describe('notifications: the leader assigns a task and mentions the investi
     const item = popover.getByRole('link', { name: new RegExp(`assigned you the task “${TASK_TITLE}”`) });
     await expect(item).toHaveAttribute('data-unread', 'true');
     await expect(item).toContainText(JIT_REFERENCE);
+    await expectAccessible(page, 'the notification bell’s list');
     await item.click();
 
     await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks\\?task=`));
@@ -162,6 +164,7 @@ test.describe('notifications: the leader assigns a task and mentions the investi
     await page.getByRole('dialog').getByRole('link', { name: 'See all notifications' }).click();
     await expect(page).toHaveURL(/\/notifications$/);
     await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+    await expectAccessible(page, 'the notifications page');
     const list = page.getByTestId('notification-list');
     await expect(list.getByRole('link')).toHaveCount(2);
     await expect(list.getByRole('link').first()).toContainText(sentence);

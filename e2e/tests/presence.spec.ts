@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
-import { type BrowserSession, createNoteByApi, expectNoPageErrors, type Person, type TeamInBrowsers, teamInBrowsers } from './helpers';
+import { type BrowserSession, createNoteByApi, expectNoPageErrors, jitSection, type Person, teamInBrowsers, type TeamInBrowsers } from './helpers';
 
 const LEADER: Person = {
   email: 'lead.pt@jit-e2e-presence.test',
@@ -101,7 +101,7 @@ test.describe('presence: two members on the same note see each other, and the JI
   test('the JIT overview lists both online, and follows one logging out', async () => {
     await leader.page.getByRole('button', { name: 'Cancel' }).click();
     for (const page of [leader.page, investigator.page]) {
-      await page.getByRole('tab', { name: 'Overview' }).click();
+      await jitSection(page, 'Overview').click();
       await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}$`));
       const online = page.getByRole('list', { name: 'Online now' });
       await expect(online.getByTestId(`online-${LEADER.displayName}`)).toContainText('Portugal');

@@ -1,6 +1,19 @@
 import { expect, test } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import { type BrowserSession, dayFromToday, expectNoPageErrors, field, markDocument, type Person, sameDocument, signedIn, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import {
+  type BrowserSession,
+  dayFromToday,
+  expectNoPageErrors,
+  field,
+  jitSection,
+  markDocument,
+  type Person,
+  sameDocument,
+  signedIn,
+  teamInBrowsers,
+  type TeamInBrowsers,
+} from './helpers';
+import { expectAccessible } from './accessibility';
 
 const LEADER: Person = {
   email: 'lead.be@jit-e2e-tasks.test',
@@ -65,9 +78,10 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
   test('the leader creates a task for the investigator, whose open board shows it in "To do" without a reload', async () => {
     const watcher = investigator.page;
     await watcher.goto(`/jits/${jit.id}`);
-    await watcher.getByRole('tab', { name: 'Tasks' }).click();
+    await jitSection(watcher, 'Tasks').click();
     await expect(watcher).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));
     await expect(watcher.getByTestId('board-column-todo')).toBeVisible();
+    await expectAccessible(watcher, 'the task board');
     await expect(watcher.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
     // Members move tasks but do not create them.
     await expect(watcher.getByRole('button', { name: 'New task' })).toHaveCount(0);
@@ -87,6 +101,7 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
       await dialog.getByRole('button', { name: 'Add checklist item' }).click();
       await dialog.getByLabel(`Checklist item ${index + 1}`).fill(item);
     }
+    await expectAccessible(page, 'the dialog creating a task');
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await expect(dialog).toHaveCount(0);
 
@@ -124,6 +139,7 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
     const watcher = investigator.page;
     await watcher.getByRole('link', { name: 'My tasks' }).click();
     await expect(watcher.getByRole('heading', { name: 'My tasks' })).toBeVisible();
+    await expectAccessible(watcher, 'my tasks across JITs');
     const row = watcher.getByTestId(`task-row-${TASK_TITLE}`);
     await expect(row).toHaveAttribute('data-status', 'in_progress');
     await row.getByRole('link', { name: JIT_REFERENCE }).click();
