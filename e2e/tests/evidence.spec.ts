@@ -226,7 +226,7 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
         throw new Error(`${error.message}\n--- browser console ---\n${consoleLines.join('\n')}`);
       });
     page.off('console', onConsole);
-    await expect(pdfPreview.getByText('Pages: 1')).toBeVisible();
+    await expect(pdfPreview.getByText('1 page', { exact: true })).toBeVisible();
     await expect(pdfPreview.getByRole('img', { name: `Page 1 of ${PDF_NAME}` })).toBeVisible();
     await expectAccessible(page, 'an evidence item with its PDF preview');
 

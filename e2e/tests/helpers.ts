@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
-import type { CreateJitRequest, CreateNoteRequest, Jit, JitRole, Me, Member, Note, SetupStatus, UserAccount } from '@jit/shared';
+import type { CreateJitRequest, CreateNoteRequest, Jit, JitRole, Language, Me, Member, Note, SetupStatus, UserAccount } from '@jit/shared';
 
 /** Published by global-setup.ts; the workers inherit it. */
 export function e2eEnv(): { baseURL: string; setupToken: string } {
@@ -22,6 +22,8 @@ export interface Person {
   timeZone: string;
   initialPassword: string;
   password: string;
+  /** The interface language of the account; English unless a journey says otherwise. */
+  language?: Language;
 }
 
 export const ADMIN = {
@@ -197,7 +199,7 @@ export async function createAccountByApi(adminApi: APIRequestContext, person: Pe
       displayName: person.displayName,
       organisation: person.organisation,
       country: person.country,
-      language: 'en',
+      language: person.language ?? 'en',
       timeZone: person.timeZone,
       initialPassword: person.initialPassword,
     },

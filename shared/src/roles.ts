@@ -10,6 +10,14 @@ export type JitStatus = (typeof JIT_STATUSES)[number];
 export const PARTY_KINDS = ['party', 'participant'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-/** Interface languages. Adding one means adding its translation file in the client. */
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * Interface languages and the direction each is written in. The server validates an account's
+ * language against this list; the client has one translation file per code
+ * (client/src/locales/<code>.json, loaded when first chosen). Adding a language is that file and
+ * one entry here (docs/ARCHITECTURE.md, "Adding an interface language").
+ */
+export const LANGUAGE_DIRECTIONS = { en: 'ltr', fr: 'ltr', es: 'ltr', uk: 'ltr', ar: 'rtl' } as const satisfies Record<string, 'ltr' | 'rtl'>;
+export type Language = keyof typeof LANGUAGE_DIRECTIONS;
+export type TextDirection = (typeof LANGUAGE_DIRECTIONS)[Language];
+export const LANGUAGES = Object.keys(LANGUAGE_DIRECTIONS) as readonly Language[];
+export const languageDirection = (language: string): TextDirection => (Object.hasOwn(LANGUAGE_DIRECTIONS, language) ? LANGUAGE_DIRECTIONS[language as Language] : 'ltr');

@@ -1,10 +1,14 @@
+import { Suspense } from 'react';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
 export function App() {
+  // A language other than English is its own chunk: the first paint waits the moment it takes to arrive.
   return (
-    <AppProvider>
-      <AppRouter />
-    </AppProvider>
+    <Suspense fallback={null}>
+      <AppProvider>
+        <AppRouter />
+      </AppProvider>
+    </Suspense>
   );
 }

@@ -1,4 +1,5 @@
-import { MantineProvider } from '@mantine/core';
+import { languageDirection } from '@jit/shared';
+import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
@@ -25,9 +26,12 @@ function SessionSync({ queryClient }: { queryClient: QueryClient }) {
   return null;
 }
 
-/** The library's provider with our theme, in the language of the moment. */
+/** The library's provider with our theme, in the language of the moment and its direction (Arabic lays out right to left). */
 function Themed({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n: current } = useTranslation();
+  const { setDirection } = useDirection();
+  const direction = languageDirection(current.language);
+  useEffect(() => setDirection(direction), [direction, setDirection]);
   const closeLabel = t('common.close');
   const theme = useMemo(() => themeFor(closeLabel), [closeLabel]);
   return (
@@ -48,11 +52,13 @@ export function AppProvider({ children, queryClient = defaultQueryClient, create
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <Themed>
-          <Notifications />
-          <SessionSync queryClient={queryClient} />
-          <RealtimeProvider createSocket={createSocket}>{children}</RealtimeProvider>
-        </Themed>
+        <DirectionProvider initialDirection={languageDirection(i18n.language)} detectDirection={false}>
+          <Themed>
+            <Notifications />
+            <SessionSync queryClient={queryClient} />
+            <RealtimeProvider createSocket={createSocket}>{children}</RealtimeProvider>
+          </Themed>
+        </DirectionProvider>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -69,7 +69,7 @@ describe('the top bar on a phone', () => {
     expect(burger().getAttribute('aria-expanded')).toBe('false');
     await openMenu();
     expect(burger().getAttribute('aria-expanded')).toBe('true');
-    expect(menuItems()).toEqual(['My tasks', 'Account', '✓English', 'Français', 'Español', 'Log out']);
+    expect(menuItems()).toEqual(['My tasks', 'Account', '✓English', 'Français', 'Español', 'Українська', 'العربية', 'Log out']);
     expect(screen.getByText('Anna de Vries', { selector: '.mantine-Menu-label' })).toBeTruthy();
   });
 
@@ -129,7 +129,7 @@ describe('the top bar on a phone', () => {
     await renderTopBar(aMe({ mustChangePassword: true }));
     expect(screen.queryByRole('navigation')).toBeNull();
     await openMenu();
-    expect(menuItems()).toEqual(['✓English', 'Français', 'Español', 'Log out']);
+    expect(menuItems()).toEqual(['✓English', 'Français', 'Español', 'Українська', 'العربية', 'Log out']);
   });
 
   it('has no burger for a visitor, whose language switch stays in the bar at every width', async () => {

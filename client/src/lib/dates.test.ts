@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatDateOnly, formatInstant, formatRelative, formatUtc } from './dates';
 
 describe('dates', () => {
+  it('writes Arabic dates in Arabic with Latin digits, as references and hashes are', () => {
+    const shown = formatInstant('2026-11-28T10:15:30Z', 'UTC', 'ar');
+    expect(shown).toMatch(/2026/);
+    expect(shown).toMatch(/[\u0600-\u06FF]/);
+    expect(shown).not.toMatch(/[\u0660-\u0669]/);
+    expect(formatDateOnly('2026-03-01', 'ar')).toMatch(/2026/);
+  });
+
   it('shows an instant in the given time zone with its zone name', () => {
     const text = formatInstant('2026-11-28T10:15:30.123Z', 'Europe/Paris', 'en');
     expect(text).toContain('11:15:30');

@@ -5,6 +5,13 @@ export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 export const TimeZoneContext = createContext<string>(browserTimeZone());
 export const useTimeZone = (): string => useContext(TimeZoneContext);
 
+/**
+ * The locale numbers and dates are formatted in: the interface language with Latin digits, because
+ * references, hashes, sizes and dates are read across the team and quoted in court (Arabic would
+ * otherwise default to Arabic-Indic digits).
+ */
+export const formattingLocale = (language: string): string => `${language}-u-nu-latn`;
+
 /** An instant in the given zone, e.g. "28 Nov 2026, 11:15 CET". Falls back to UTC for an unknown zone. */
 export function formatInstant(iso: string, timeZone: string, language: string): string {
   const date = new Date(iso);
@@ -12,9 +19,9 @@ export function formatInstant(iso: string, timeZone: string, language: string): 
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
   try {
-    return new Intl.DateTimeFormat(language, { ...options, timeZone }).format(date);
+    return new Intl.DateTimeFormat(formattingLocale(language), { ...options, timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(formattingLocale(language), { ...options, timeZone: 'UTC' }).format(date);
   }
 }
 
@@ -30,7 +37,7 @@ const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelative(iso: string, now: number, language: string): string | null {
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return null;
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(formattingLocale(language), { numeric: 'auto' });
   let amount = (at - now) / 1000;
   // Clocks differ by a few seconds between server and browser: a fresh instant is "now", never "in 3 seconds".
   if (Math.abs(amount) < 45) return format.format(0, 'second');
@@ -52,7 +59,7 @@ export function formatUtc(iso: string): string {
 export function formatDateOnly(value: string, language: string): string {
   const date = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** A `<input type="date">` value (`YYYY-MM-DD`) read as midnight UTC, or the end of that day, as an ISO instant. */

@@ -1,9 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '@jit/shared';
+import { LANGUAGES, languageDirection, type Language } from '@jit/shared';
 import en from '../locales/en.json';
-import es from '../locales/es.json';
-import fr from '../locales/fr.json';
 
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
@@ -17,20 +15,46 @@ export function browserLanguage(): Language {
   return 'en';
 }
 
-export const resources = { en: { translation: en }, fr: { translation: fr }, es: { translation: es } } as const;
+/**
+ * English is in the first script (it is the fallback for any missing key); every other language is
+ * its own chunk, fetched the first time someone chooses it, so each added language costs the first
+ * load nothing. A new `locales/<code>.json` is picked up here without a change to this file.
+ */
+const otherLocales = import.meta.glob<{ default: ResourceKey }>(['../locales/*.json', '!../locales/en.json']);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: browserLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  showSupportNotice: false,
-});
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = otherLocales[`../locales/${language}.json`];
+    if (!load) return callback(null, {});
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
 
-i18n.on('languageChanged', (language) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
-});
+function applyDocumentLanguage(language: string) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  document.documentElement.dir = languageDirection(language);
+}
+
+i18n.on('languageChanged', applyDocumentLanguage);
+
+void i18n
+  .use(lazyLocales)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
+    lng: browserLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
 
 export { i18n };

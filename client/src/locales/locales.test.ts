@@ -19,16 +19,20 @@ import {
   VERSION_KINDS,
 } from '@jit/shared';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
 
 type Tree = { [key: string]: string | Tree };
-const locales: Record<string, Tree> = { en, fr, es };
+// Every file in this folder, so a language added as one JSON file is checked without a change here.
+const files = import.meta.glob<Tree>('./*.json', { eager: true, import: 'default' });
+const locales: Record<string, Tree> = Object.fromEntries(Object.entries(files).map(([path, tree]) => [path.slice(2, -5), tree]));
 
+/** i18next's plural suffixes: a key `x` is written `x_one`, `x_few`, … as each language's plural rules need. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Leaf paths and their text; `_meta` (the review status of a translation) is no interface text. */
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
+    if (!prefix && key === '_meta') continue;
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out.set(path, value);
     else for (const [k, v] of flatten(value, path)) out.set(k, v);
@@ -49,11 +53,33 @@ describe('locales', () => {
     expect(Object.keys(locales).sort()).toEqual([...LANGUAGES].sort());
   });
 
-  it.each(Object.keys(locales))('%s has exactly the keys of every other language', (language) => {
+  // A key is a plural form only beside its `_other`: field error codes such as `too_many` are not.
+  const baseKeyIn = (entries: Map<string, string>) => (key: string) => {
+    const base = key.replace(PLURAL_SUFFIX, '');
+    return base !== key && entries.has(`${base}_other`) ? base : key;
+  };
+  const baseKeys = Object.fromEntries(Object.entries(flat).map(([language, entries]) => [language, new Set([...entries.keys()].map(baseKeyIn(entries)))]));
+
+  it.each(Object.keys(locales))('%s has exactly the keys of every other language, plural forms aside', (language) => {
     for (const other of Object.keys(locales)) {
-      const missing = [...flat[other].keys()].filter((key) => !flat[language].has(key));
+      const missing = [...baseKeys[other]].filter((key) => !baseKeys[language].has(key));
       expect(missing, `keys in ${other} missing from ${language}`).toEqual([]);
     }
+  });
+
+  it.each(Object.keys(locales))('%s writes every counted sentence in each plural form its language has', (language) => {
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    const counted = new Set([...flat[language].keys()].filter((key) => key.endsWith('_other')).map((key) => key.slice(0, -'_other'.length)));
+    expect(counted.size).toBeGreaterThan(0);
+    const missing = [...counted].flatMap((key) => categories.filter((category) => !flat[language].has(`${key}_${category}`)).map((category) => `${key}_${category}`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(locales))('%s says whether a native speaker has reviewed it', (language) => {
+    const meta = locales[language]._meta;
+    // English is the source; a translation without _meta has been reviewed, one with it says so.
+    if (meta === undefined) return;
+    expect(typeof meta === 'object' && meta.status).toMatch(/^(awaiting-review|reviewed)$/);
   });
 
   it.each(Object.keys(locales))('%s has no empty translation', (language) => {
@@ -95,8 +121,8 @@ describe('locales', () => {
     expect(EVIDENCE_SORT_FIELDS.filter((field) => !groupHas(evidence.list as Tree, 'sort', field))).toEqual([]);
   });
 
-  it('is not a copy of English in French or Spanish', () => {
-    for (const language of ['fr', 'es']) {
+  it('is not a copy of English in any other language', () => {
+    for (const language of Object.keys(locales).filter((code) => code !== 'en')) {
       const same = [...flat.en.entries()].filter(([key, value]) => flat[language].get(key) === value).length;
       // Language names and a few shared words ("Action", "Session") may coincide; most must differ.
       expect(same / flat.en.size).toBeLessThan(0.1);
@@ -115,6 +141,6 @@ describe('locales', () => {
       for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z_.]+\.[a-zA-Z_.]+)'/g)) used.add(match[1]);
     }
     expect(used.size).toBeGreaterThan(50);
-    expect([...used].filter((key) => !flat.en.has(key))).toEqual([]);
+    expect([...used].filter((key) => !baseKeys.en.has(key))).toEqual([]);
   });
 });

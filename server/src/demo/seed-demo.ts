@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { todayUtc, type CreateJitRequest, type CreateUserRequest, type Jit, type JitRole, type Me, type Member, type Note, type Task } from '@jit/shared';
+import { todayUtc, type CreateJitRequest, type CreateUserRequest, type Jit, type JitRole, type Language, type Me, type Member, type Note, type Task } from '@jit/shared';
 import { createApp } from '../app.factory';
 import { createLogger } from '../common';
 import { loadConfig } from '../config';
@@ -16,7 +16,7 @@ interface DemoPerson {
   displayName: string;
   organisation: string;
   country: string;
-  language: 'en' | 'fr' | 'es';
+  language: Language;
   timeZone: string;
   role: JitRole;
 }
@@ -37,7 +37,8 @@ const PEOPLE: DemoPerson[] = [
     displayName: 'Fatima El Amrani',
     organisation: 'Nationale Politie',
     country: 'NL',
-    language: 'en',
+    // Works in Arabic, the language of many witnesses: the demo shows the interface right to left.
+    language: 'ar',
     timeZone: 'Europe/Amsterdam',
     role: 'member',
   },

@@ -26,7 +26,7 @@ describe('FixityPanel', () => {
     const verdict = await screen.findByTestId('verify-result');
     expect(verdict.getAttribute('data-ok')).toBe('true');
     expect(within(verdict).getByText('Every version is intact')).toBeTruthy();
-    expect(within(verdict).getByText('Versions checked: 2')).toBeTruthy();
+    expect(within(verdict).getByText('2 versions checked')).toBeTruthy();
     expect(calls.map((c) => [c.method, c.path])).toEqual([['POST', '/api/jits/j1/evidence/i1/verify']]);
   });
 

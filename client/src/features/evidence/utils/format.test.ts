@@ -11,6 +11,8 @@ describe('formatBytes', () => {
   });
   it('follows the interface language', () => {
     expect(formatBytes(1536, 'fr')).toBe('1,5 KB');
+    // Sizes are compared across the team: Arabic keeps Latin digits.
+    expect(formatBytes(1536, 'ar')).toBe('\u20661.5 KB\u2069');
   });
   it('refuses nonsense', () => {
     expect(formatBytes(-1)).toBe('—');

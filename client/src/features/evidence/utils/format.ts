@@ -1,4 +1,5 @@
-import { isUuid, type EvidenceListQuery } from '@jit/shared';
+import { isUuid, languageDirection, type EvidenceListQuery } from '@jit/shared';
+import { formattingLocale } from '../../../lib/dates';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -12,7 +13,9 @@ export function formatBytes(bytes: number, language = 'en'): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+  const size = `${new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+  // In a right-to-left sentence "608 B" would be reordered to "B 608": isolate it as a left-to-right run.
+  return languageDirection(language) === 'rtl' ? `\u2066${size}\u2069` : size;
 }
 
 /** A transfer rate, e.g. "2.4 MB/s". */

@@ -49,7 +49,7 @@ export function JitList({ me }: { me: Me }) {
                 <Table.Td>
                   <JitStatusBadge status={jit.status} />
                   {jit.expired && jit.status !== 'closed' && (
-                    <Text span c="red" size="xs" ml="xs">
+                    <Text span c="red" size="xs" ms="xs">
                       {t('jits.expiredShort')}
                     </Text>
                   )}

@@ -151,7 +151,7 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
                 <Table.Td>
                   {party.name}
                   {party.isLead && (
-                    <Badge ml="xs" color="indigo">
+                    <Badge ms="xs" color="indigo">
                       {t('jits.lead')}
                     </Badge>
                   )}

@@ -90,7 +90,7 @@ export function NoteHistory({ jit, me, noteId }: { jit: Jit; me: Me; noteId: str
                 <Table.Td>
                   {revision.revision}
                   {revision.revision === newest && (
-                    <Text span size="xs" c="dimmed" ml="xs">
+                    <Text span size="xs" c="dimmed" ms="xs">
                       {t('notes.history.current')}
                     </Text>
                   )}

@@ -118,7 +118,7 @@ describe('NotificationBell', () => {
   it('speaks the reader’s language', async () => {
     serve();
     await renderAt('/jits', 'fr');
-    fireEvent.click(await screen.findByRole('button', { name: 'Notifications, non lues : 2' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 2 non lues' }));
     expect((await screen.findByTestId('notification-nt3')).textContent).toContain('Anna Leader vous a attribué la tâche « Interview witness W »');
     expect(screen.getByRole('link', { name: 'Voir toutes les notifications', hidden: true }).getAttribute('href')).toBe('/notifications');
   });

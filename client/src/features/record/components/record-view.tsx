@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title, useDirection } from '@mantine/core';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type FieldChange } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,12 +34,14 @@ function Value({ value, names }: { value: unknown; names: ReadonlyMap<string, st
 }
 
 function Changes({ changes, names }: { changes: FieldChange[]; names: ReadonlyMap<string, string> }) {
+  // "from → to" reads in the direction of the text: the arrow points left in Arabic.
+  const arrow = useDirection().dir === 'rtl' ? '←' : '→';
   if (changes.length === 0) return null;
   return (
     <Stack gap={2}>
       {changes.map((change) => (
         <Text size="xs" key={change.field}>
-          <Code>{change.field}</Code> <Value value={change.from} names={names} /> → <Value value={change.to} names={names} />
+          <Code>{change.field}</Code> <Value value={change.from} names={names} /> {arrow} <Value value={change.to} names={names} />
         </Text>
       ))}
     </Stack>

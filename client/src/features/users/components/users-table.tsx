@@ -40,7 +40,7 @@ export function UsersTable() {
               <Table.Td>
                 {user.displayName}
                 {user.isPlatformAdmin && (
-                  <Badge ml="xs" size="xs" variant="outline">
+                  <Badge ms="xs" size="xs" variant="outline">
                     {t('users.admin')}
                   </Badge>
                 )}
@@ -52,7 +52,7 @@ export function UsersTable() {
                   {user.disabled ? t('users.disabled') : t('users.enabled')}
                 </Badge>
                 {user.mustChangePassword && (
-                  <Badge ml="xs" color="yellow" variant="light">
+                  <Badge ms="xs" color="yellow" variant="light">
                     {t('users.mustChangePassword')}
                   </Badge>
                 )}
