@@ -218,7 +218,7 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
       const menu = page.getByRole('menu');
       await expect(menu).toBeVisible();
       await expect(burger).toHaveAttribute('aria-expanded', 'true');
-      await expect(menu.getByRole('menuitem')).toHaveText(['My tasks', 'Account', /English/, 'Français', 'Español', 'Log out']);
+      await expect(menu.getByRole('menuitem')).toHaveText(['My tasks', 'Account', /English/, 'Français', 'Español', 'Українська', 'العربية', 'Log out']);
       await page.keyboard.press('Escape');
       await expect(menu).toBeHidden();
       await expect(burger).toBeFocused();

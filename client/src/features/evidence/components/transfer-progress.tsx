@@ -30,8 +30,9 @@ export function TransferProgress({ fileName, state, onPause, onResume, onCancel 
         </Progress.Section>
       </Progress.Root>
       <Group justify="space-between" wrap="wrap">
+        {/* A live region: the phase (uploading, paused, complete, failed) is announced as it changes, the percentage is not. */}
         <Text size="sm" data-testid="transfer-phase" data-phase={state.phase}>
-          {t(`evidence.upload.phases.${state.phase}`)}
+          <span role="status">{t(`evidence.upload.phases.${state.phase}`)}</span>
           {' · '}
           {formatBytes(state.bytesSent, i18n.language)} / {formatBytes(state.bytesTotal, i18n.language)}
           {active && (

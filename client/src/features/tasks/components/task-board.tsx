@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { TASK_STATUSES, type Task, type TaskStatus } from '@jit/shared';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateOnly } from '../../../lib/dates';
@@ -25,6 +25,8 @@ export function TaskBoard({ tasks, canMove, onMove, canEdit = false }: TaskBoard
   const { t } = useTranslation();
   const linkOf = useTaskLink();
   const [over, setOver] = useState<TaskStatus | null>(null);
+  // A card moved with its "Move to" select lands in another column, a new element: the focus follows it there.
+  const [movedByKeyboard, setMovedByKeyboard] = useState<{ id: string; to: TaskStatus } | null>(null);
   const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, tasks.filter((task) => task.status === status)])) as Record<TaskStatus, Task[]>;
   const byId = new Map(tasks.map((task) => [task.id, task]));
 
@@ -72,7 +74,19 @@ export function TaskBoard({ tasks, canMove, onMove, canEdit = false }: TaskBoard
           </Group>
           <Stack gap="sm" mih={80}>
             {columns[status].map((task) => (
-              <TaskCard key={task.id} task={task} canMove={canMove(task)} onMove={(to) => onMove(task, to, endOf(task, to))} link={linkOf(task)} canEdit={canEdit} />
+              <TaskCard
+                key={task.id}
+                task={task}
+                canMove={canMove(task)}
+                onMove={(to) => {
+                  setMovedByKeyboard({ id: task.id, to });
+                  onMove(task, to, endOf(task, to));
+                }}
+                refocus={movedByKeyboard?.id === task.id && movedByKeyboard.to === task.status}
+                onRefocused={() => setMovedByKeyboard(null)}
+                link={linkOf(task)}
+                canEdit={canEdit}
+              />
             ))}
           </Stack>
         </Paper>
@@ -85,13 +99,22 @@ interface TaskCardProps {
   task: Task;
   canMove: boolean;
   onMove: (status: TaskStatus) => void;
+  /** True when this card was moved with its select and now stands in the column it was moved to: it takes the focus back. */
+  refocus: boolean;
+  onRefocused: () => void;
   link: TaskLink;
   canEdit: boolean;
 }
 
-function TaskCard({ task, canMove, onMove, link, canEdit }: TaskCardProps) {
+function TaskCard({ task, canMove, onMove, refocus, onRefocused, link, canEdit }: TaskCardProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const moveSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!refocus || !moveSelect.current) return;
+    if (document.activeElement !== moveSelect.current) moveSelect.current.focus();
+    onRefocused();
+  }, [refocus, onRefocused]);
   return (
     <Card
       withBorder
@@ -129,6 +152,7 @@ function TaskCard({ task, canMove, onMove, link, canEdit }: TaskCardProps) {
         {task.checklist.length > 0 && <CardChecklist task={task} canTick={canMove} />}
         {canMove && (
           <NativeSelect
+            ref={moveSelect}
             size="xs"
             aria-label={t('tasks.moveTo', { title: task.title })}
             data={TASK_STATUSES.map((status) => ({ value: status, label: t(`taskStatuses.${status}`) }))}
