@@ -239,4 +239,4 @@ function run(body) {
   });
 }
 
-module.exports = { SAMPLES, WARMUP, EVIDENCE_CASES, run, setUpJits, seed, seedEvidence, measure, printTable };
+module.exports = { PASSWORD, SAMPLES, WARMUP, EVIDENCE_CASES, run, setUpJits, seed, seedEvidence, measure, printTable };

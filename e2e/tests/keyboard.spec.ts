@@ -94,6 +94,8 @@ test.describe('the keyboard alone: the core loop', () => {
     await page.keyboard.type(INVESTIGATOR.password);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/jits$/);
+    // This browser is set to Amsterdam's clock, the profile to Warsaw's: the times say which they follow.
+    await expect(page.getByTestId('zone-hint')).toContainText('your profile’s time zone, Europe/Warsaw; this device is set to Europe/Amsterdam');
 
     // A new screen: the focus lands on its content, not on a link that is gone.
     await tabTo(page, page.getByRole('link', { name: REFERENCE, exact: true }));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -72,13 +73,29 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
   return { app, logger };
 }
 
-/** The built client at /, with every non-API path falling back to index.html for the client's router. */
+/** Only the client's files are compressed: API answers include evidence bytes served by range, whose lengths must stay exact. */
+const compressClientOnly = compression({
+  filter: (request: Request, response: Response) => !request.path.startsWith('/api') && !request.path.startsWith('/socket.io') && compression.filter(request, response),
+});
+
+/**
+ * The built client at /, with every non-API path falling back to index.html for the client's router.
+ * The build names its scripts and styles by their content (`/assets/index-<hash>.js`), so a browser
+ * may keep them for a year; index.html is asked for again each time, so a new release is seen at once.
+ */
 function serveClient(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.CLIENT_DIST_DIR ?? join(__dirname, '../../client/dist'));
   if (!existsSync(join(dir, 'index.html'))) return;
-  app.useStaticAssets(dir, { index: false });
+  app.use(compressClientOnly);
+  app.useStaticAssets(dir, {
+    index: false,
+    setHeaders: (response: Response, path: string) => {
+      response.setHeader('Cache-Control', path.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(join(dir, 'index.html'));
   });
 }

@@ -5,6 +5,7 @@ import { browserTimeZone, TimeZoneContext } from '../lib/dates';
 import { useMe } from '../lib/auth';
 import { useFocusOnRouteChange } from './route-focus';
 import { TopBar } from './top-bar';
+import { ZoneHint } from './zone-hint';
 
 export function AppLayout() {
   const { data: me } = useMe();
@@ -19,6 +20,7 @@ export function AppLayout() {
         {/* Focusable by script only (the skip link, a change of screen), so no outline marks a click on the page. */}
         <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
           <Container size="xl">
+            {me && <ZoneHint profileZone={me.timeZone} />}
             <Outlet />
           </Container>
         </AppShell.Main>
