@@ -9,6 +9,7 @@ import {
   ensureAdministrator,
   expectNoPageErrors,
   field,
+  fillDate,
   firstLogin,
   jitSection,
   login,
@@ -126,8 +127,8 @@ test.describe('foundation: from setup to a verified record', () => {
     await field(page, 'Title').fill(JIT_TITLE);
     await field(page, 'Purpose').fill('Dismantle the network shipping cocaine through Rotterdam to Lyon.');
     await field(page, 'Legal basis').fill('Article 13 of the 2000 EU MLA Convention; Framework Decision 2002/465/JHA.');
-    await field(page, 'Start date').fill(dayFromToday(-7));
-    await field(page, 'End date').fill(dayFromToday(365));
+    await fillDate(page, 'Start date', dayFromToday(-7));
+    await fillDate(page, 'End date', dayFromToday(365));
     await expect(field(page, 'Working language')).toHaveValue('English (en)');
 
     const states = field(page, 'States of operation');

@@ -72,6 +72,19 @@ export async function pickOption(page: Page, input: Locator, option: string, sea
   await listbox.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Types a date (`YYYY-MM-DD`, which the date fields understand in every language) and leaves the
+ * field with Tab, as a person does, which closes its calendar; the field then shows the date in
+ * the browser's way of writing it (en-GB here: DD/MM/YYYY).
+ */
+export async function fillDate(scope: Page | Locator, label: string, isoDate: string): Promise<void> {
+  const input = field(scope, label);
+  await input.fill(isoDate);
+  await input.press('Tab');
+  const [year, month, day] = isoDate.split('-');
+  await expect(input).toHaveValue(`${day}/${month}/${year}`);
+}
+
 /** Picks an option of a (single) Mantine Select and checks the input now shows it. */
 export async function selectOption(page: Page, scope: Page | Locator, label: string, option: string, search?: string): Promise<void> {
   const input = field(scope, label);

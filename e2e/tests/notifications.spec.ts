@@ -6,6 +6,7 @@ import {
   dayFromToday,
   expectNoPageErrors,
   field,
+  fillDate,
   markDocument,
   type Person,
   pickOption,
@@ -99,7 +100,7 @@ test.describe('notifications: the leader assigns a task and mentions the investi
     const dialog = page.getByRole('dialog');
     await field(dialog, 'Title').fill(TASK_TITLE);
     await field(dialog, 'Assignee').selectOption({ label: `${INVESTIGATOR.displayName} (Italy)` });
-    await field(dialog, 'Due date').fill(dayFromToday(10));
+    await fillDate(dialog, 'Due date', dayFromToday(10));
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId(`task-card-${TASK_TITLE}`)).toHaveAttribute('data-status', 'todo');

@@ -5,6 +5,7 @@ import {
   dayFromToday,
   expectNoPageErrors,
   field,
+  fillDate,
   jitSection,
   markDocument,
   type Person,
@@ -96,7 +97,7 @@ test.describe('tasks: a leader assigns, the assignee moves it along, both boards
     await field(dialog, 'Description').fill('Ask the port authority for the **manifests** of March.');
     await field(dialog, 'Priority').selectOption({ label: 'High' });
     await field(dialog, 'Assignee').selectOption({ label: `${INVESTIGATOR.displayName} (Spain)` });
-    await field(dialog, 'Due date').fill(dayFromToday(7));
+    await fillDate(dialog, 'Due date', dayFromToday(7));
     for (const [index, item] of CHECKLIST.entries()) {
       await dialog.getByRole('button', { name: 'Add checklist item' }).click();
       await dialog.getByLabel(`Checklist item ${index + 1}`).fill(item);

@@ -14,7 +14,8 @@ export type PartyKind = (typeof PARTY_KINDS)[number];
  * Interface languages and the direction each is written in. The server validates an account's
  * language against this list; the client has one translation file per code
  * (client/src/locales/<code>.json, loaded when first chosen). Adding a language is that file and
- * one entry here (docs/ARCHITECTURE.md, "Adding an interface language").
+ * one entry here; the client's compiler then asks for the line naming its calendar
+ * (docs/ARCHITECTURE.md, "Adding an interface language").
  */
 export const LANGUAGE_DIRECTIONS = { en: 'ltr', fr: 'ltr', es: 'ltr', uk: 'ltr', ar: 'rtl' } as const satisfies Record<string, 'ltr' | 'rtl'>;
 export type Language = keyof typeof LANGUAGE_DIRECTIONS;

@@ -7,7 +7,7 @@ import { useUpdateProfile } from '../features/account';
 import { useLogout } from '../features/auth';
 import { NotificationBell, NotificationToasts } from '../features/notifications';
 import { useMe } from '../lib/auth';
-import { isLanguage } from '../lib/i18n';
+import { isLanguage, languageAutonym } from '../lib/i18n';
 import { useConnectionState, type ConnectionState } from '../lib/realtime';
 
 const CONNECTION_COLORS: Record<ConnectionState, string> = { online: 'green', reconnecting: 'yellow', offline: 'gray' };
@@ -109,7 +109,7 @@ function PhoneMenu({ me, destinations, language, onLogout }: PhoneMenuProps) {
             }
             onClick={() => language.switchTo(code)}
           >
-            {t(`languages.${code}`)}
+            {languageAutonym(code)}
           </Menu.Item>
         ))}
         <Menu.Divider />
@@ -161,7 +161,7 @@ export function TopBar() {
           size="xs"
           visibleFrom={inBarFrom}
           aria-label={t('app.interfaceLanguage')}
-          data={LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+          data={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code) }))}
           value={language.current}
           onChange={(e) => language.switchTo(e.currentTarget.value)}
         />

@@ -13,8 +13,8 @@ export function ZoneHint({ profileZone }: { profileZone: string }) {
   if (device === profileZone) return null;
   return (
     <Text size="sm" c="dimmed" mb="sm" data-testid="zone-hint">
-      {t('app.zoneDiffers', { profile: profileZone, device })}{' '}
-      <Anchor component={Link} to="/account" size="sm">
+      {t('app.zoneDiffers', { profile: profileZone, device })} {/* Underlined: a link inside a sentence must not be told apart by its colour alone. */}
+      <Anchor component={Link} to="/account" size="sm" underline="always">
         {t('app.zoneChange')}
       </Anchor>
     </Text>

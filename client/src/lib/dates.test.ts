@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateOnly, formatInstant, formatRelative, formatUtc } from './dates';
+import { datePattern, formatDateOnly, formatInstant, formatRelative, formatUtc, parseDateInput, regionalLocale } from './dates';
 
 describe('dates', () => {
   it('writes Arabic dates in Arabic with Latin digits, as references and hashes are', () => {
@@ -35,5 +35,33 @@ describe('dates', () => {
     expect(formatRelative('2026-11-27T10:00:00.000Z', now, 'es')).toBe('ayer');
     expect(formatRelative('2026-11-20T12:00:00.000Z', now, 'en')).toBeNull();
     expect(formatRelative('not a date', now, 'en')).toBeNull();
+  });
+});
+
+describe('date fields', () => {
+  it('write a date in the order and with the separators of the person’s locale', () => {
+    expect(datePattern('en-GB').format).toBe('DD[/]MM[/]YYYY');
+    expect(datePattern('en-US').format).toBe('MM[/]DD[/]YYYY');
+    expect(datePattern('fr').format).toBe('DD[/]MM[/]YYYY');
+    expect(datePattern('uk').format).toBe('DD[.]MM[.]YYYY');
+    expect(datePattern('ar-u-nu-latn').order).toEqual(['day', 'month', 'year']);
+    expect(datePattern('ar-u-nu-latn').format).not.toMatch(/[\u200e\u200f\u061c]/);
+  });
+
+  it('read what is typed in that order, or as an ISO date, and refuse a day that does not exist', () => {
+    expect(parseDateInput('03/04/2026', 'en-GB')).toBe('2026-04-03');
+    expect(parseDateInput('03/04/2026', 'en-US')).toBe('2026-03-04');
+    expect(parseDateInput('3.4.2026', 'uk')).toBe('2026-04-03');
+    expect(parseDateInput(' 2026-04-03 ', 'en-US')).toBe('2026-04-03');
+    expect(parseDateInput('31/02/2026', 'fr')).toBeNull();
+    expect(parseDateInput('2026', 'fr')).toBeNull();
+    expect(parseDateInput('tomorrow', 'fr')).toBeNull();
+    expect(parseDateInput('01/01/26', 'fr')).toBeNull();
+  });
+
+  it('take the region of the browser when it speaks the interface language', () => {
+    expect(regionalLocale('en', ['en-GB', 'nl'])).toBe('en-GB-u-nu-latn');
+    expect(regionalLocale('en', ['nl-NL'])).toBe('en-u-nu-latn');
+    expect(regionalLocale('ar', ['ar-SY'])).toBe('ar-SY-u-nu-latn');
   });
 });

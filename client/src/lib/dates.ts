@@ -62,6 +62,57 @@ export function formatDateOnly(value: string, language: string): string {
   return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+type DatePart = 'day' | 'month' | 'year';
+
+/**
+ * How a person writes a date: the order of day, month and year and the separators between them,
+ * as their locale prints a short date (`28/11/2026` in en-GB and fr, `11/28/2026` in en-US,
+ * `28.11.2026` in uk). `format` is in dayjs tokens, as the date picker wants it.
+ */
+export function datePattern(locale: string): { order: DatePart[]; format: string } {
+  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 10, 28)));
+  const order: DatePart[] = [];
+  let format = '';
+  for (const part of parts) {
+    if (part.type === 'day' || part.type === 'month' || part.type === 'year') {
+      order.push(part.type);
+      format += { day: 'DD', month: 'MM', year: 'YYYY' }[part.type];
+    } else if (part.type === 'literal') {
+      // Direction marks (Arabic puts one after each separator) would be typed by nobody.
+      const literal = part.value.replace(/[\u200e\u200f\u061c]/g, '');
+      if (literal) format += `[${literal}]`;
+    }
+  }
+  return { order, format };
+}
+
+const pad = (value: number, length: number) => String(value).padStart(length, '0');
+
+/**
+ * A date typed in the person's pattern, or as `YYYY-MM-DD`, read as `YYYY-MM-DD`; null when it is no
+ * real date (31/02) or not a date at all. Any separator is accepted between the three numbers.
+ */
+export function parseDateInput(input: string, locale: string): string | null {
+  const text = input.trim();
+  const numbers = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)?.slice(1) ?? text.match(/\d+/g) ?? [];
+  if (numbers.length !== 3) return null;
+  const order: DatePart[] = /^\d{4}-/.test(text) ? ['year', 'month', 'day'] : datePattern(locale).order;
+  const value = Object.fromEntries(order.map((part, index) => [part, Number(numbers[index])])) as Record<DatePart, number>;
+  if (value.year < 1000 || value.year > 9999) return null;
+  const date = new Date(Date.UTC(value.year, value.month - 1, value.day));
+  if (date.getUTCFullYear() !== value.year || date.getUTCMonth() !== value.month - 1 || date.getUTCDate() !== value.day) return null;
+  return `${pad(value.year, 4)}-${pad(value.month, 2)}-${pad(value.day, 2)}`;
+}
+
+/**
+ * The regional form of the interface language that the browser asks for (`en-GB` rather than the
+ * American `en`), for the order of day and month in date fields; the language alone otherwise.
+ */
+export function regionalLocale(language: string, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): string {
+  const match = preferred.find((tag) => tag.toLowerCase().startsWith(`${language.toLowerCase()}-`));
+  return formattingLocale(match ?? language);
+}
+
 /** A `<input type="date">` value (`YYYY-MM-DD`) read as midnight UTC, or the end of that day, as an ISO instant. */
 export function dateInputToInstant(value: string, endOfDay = false): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;

@@ -5,6 +5,15 @@ import en from '../locales/en.json';
 
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
+/**
+ * A language's name in itself ("Français", "Українська"), as language menus show it so that anyone
+ * finds their own whatever the interface speaks now. From Intl, so a new language needs no entry.
+ */
+export function languageAutonym(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
 /** Before login we only know the browser's preference; after login the account's language wins. */
 export function browserLanguage(): Language {
   const preferred = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];

@@ -95,7 +95,6 @@ describe('locales', () => {
     ['roles', JIT_ROLES],
     ['statuses', JIT_STATUSES],
     ['partyKinds', PARTY_KINDS],
-    ['languages', LANGUAGES],
     ['handlingCodes', HANDLING_CODES],
     ['documentTypes', DOCUMENT_TYPES],
     ['classifications', CLASSIFICATIONS],

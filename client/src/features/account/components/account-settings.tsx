@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { TIME_ZONES } from '../../../lib/dates';
 import { useFieldErrors } from '../../../lib/field-errors';
-import { isLanguage } from '../../../lib/i18n';
+import { isLanguage, languageAutonym } from '../../../lib/i18n';
 import { useUpdateProfile } from '../api/profile';
 
 export function AccountSettings({ me }: { me: Me }) {
@@ -49,7 +49,7 @@ export function AccountSettings({ me }: { me: Me }) {
           />
           <Select
             label={t('account.language')}
-            data={LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+            data={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code) }))}
             value={language}
             onChange={changeLanguage}
             allowDeselect={false}

@@ -9,6 +9,7 @@ import { PageLoader } from '../../../components/page-state';
 import { dateInputToInstant } from '../../../lib/dates';
 import { useFieldErrors } from '../../../lib/field-errors';
 import { tokenState, useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiTokenState } from '../api/api-tokens';
+import { DateField } from '../../../components/date-field';
 
 const STATE_COLORS: Record<ApiTokenState, string> = { active: 'green', expired: 'gray', revoked: 'red' };
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -81,13 +82,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) 
             onChange={(e) => setName(e.currentTarget.value)}
             error={fieldError('name')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('account.tokens.expiry')}
             description={t('account.tokens.expiryHelp')}
-            min={todayUtc()}
+            minDate={todayUtc()}
             value={expiry}
-            onChange={(e) => setExpiry(e.currentTarget.value)}
+            onChange={setExpiry}
             error={fieldError('expiresAt')}
           />
         </Group>

@@ -14,6 +14,7 @@ import { formatBytes } from '../utils/format';
 import { EvidenceStatusBadge, HandlingBadge } from './evidence-badges';
 import { IntegrityAlert } from './integrity-alert';
 import { folderOptions } from './metadata-fields';
+import { DateField } from '../../../components/date-field';
 
 interface FilterDraft {
   partyId: string | null;
@@ -130,8 +131,8 @@ export function EvidenceList({ jit, me }: { jit: Jit; me: Me }) {
             />
             <Select label={t('evidence.list.uploader')} clearable searchable data={uploaders} value={draft.uploadedBy} onChange={(v) => set('uploadedBy', v)} />
             <Select label={t('evidence.fields.folder')} clearable data={folderOptions(folders.data ?? [])} value={draft.folderId} onChange={(v) => set('folderId', v)} />
-            <TextInput type="date" label={t('evidence.list.obtainedFrom')} value={draft.obtainedFrom} onChange={(e) => set('obtainedFrom', e.currentTarget.value)} />
-            <TextInput type="date" label={t('evidence.list.obtainedTo')} value={draft.obtainedTo} onChange={(e) => set('obtainedTo', e.currentTarget.value)} />
+            <DateField label={t('evidence.list.obtainedFrom')} value={draft.obtainedFrom} onChange={(value) => set('obtainedFrom', value)} />
+            <DateField label={t('evidence.list.obtainedTo')} value={draft.obtainedTo} onChange={(value) => set('obtainedTo', value)} />
             <Button type="submit">{t('record.applyFilters')}</Button>
             <Button variant="default" onClick={reset}>
               {t('record.resetFilters')}

@@ -3,6 +3,7 @@ import { LIMITS } from '@jit/shared';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryOptions, workingLanguageOptions } from '../../../lib/countries';
+import { DateField } from '../../../components/date-field';
 
 /** The agreement's editable terms, shared by the create and edit forms. */
 export interface AgreementValues {
@@ -67,25 +68,9 @@ export function AgreementFields({ values, onChange, fieldError, showDates = true
       />
       <SimpleGrid cols={{ base: 1, sm: showDates ? 3 : 1 }}>
         {showDates && (
-          <TextInput
-            type="date"
-            label={t('fields.startDate')}
-            required
-            value={values.startDate}
-            onChange={(e) => onChange('startDate', e.currentTarget.value)}
-            error={fieldError('startDate')}
-          />
+          <DateField label={t('fields.startDate')} required value={values.startDate} onChange={(value) => onChange('startDate', value)} error={fieldError('startDate')} />
         )}
-        {showDates && (
-          <TextInput
-            type="date"
-            label={t('fields.endDate')}
-            required
-            value={values.endDate}
-            onChange={(e) => onChange('endDate', e.currentTarget.value)}
-            error={fieldError('endDate')}
-          />
-        )}
+        {showDates && <DateField label={t('fields.endDate')} required value={values.endDate} onChange={(value) => onChange('endDate', value)} error={fieldError('endDate')} />}
         <Select
           label={t('fields.workingLanguage')}
           searchable

@@ -1,4 +1,4 @@
-import { Button, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { LIMITS, type Jit } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { DateOnlyText, InstantText } from '../../../components/date-text';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useFieldErrors } from '../../../lib/field-errors';
 import { useCreateExtension } from '../api/jits';
+import { DateField } from '../../../components/date-field';
 
 /** Each extension is its own dated record; the agreement's end date is never overwritten. */
 export function ExtensionsPanel({ jit, canExtend }: { jit: Jit; canExtend: boolean }) {
@@ -73,15 +74,8 @@ export function ExtensionsPanel({ jit, canExtend }: { jit: Jit; canExtend: boole
             <Stack>
               <Title order={4}>{t('jits.recordExtension')}</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="date"
-                  label={t('fields.newEndDate')}
-                  required
-                  value={newEndDate}
-                  onChange={(e) => setNewEndDate(e.currentTarget.value)}
-                  error={fieldError('newEndDate')}
-                />
-                <TextInput type="date" label={t('fields.agreedOn')} required value={agreedOn} onChange={(e) => setAgreedOn(e.currentTarget.value)} error={fieldError('agreedOn')} />
+                <DateField label={t('fields.newEndDate')} required value={newEndDate} onChange={setNewEndDate} error={fieldError('newEndDate')} />
+                <DateField label={t('fields.agreedOn')} required value={agreedOn} onChange={setAgreedOn} error={fieldError('agreedOn')} />
               </SimpleGrid>
               <Textarea label={t('fields.note')} maxLength={LIMITS.extensionNoteMax} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError('note')} />
               <ErrorAlert error={extend.error} shownFields={['newEndDate', 'agreedOn', 'note']} />

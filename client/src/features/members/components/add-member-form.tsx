@@ -7,6 +7,7 @@ import { dateInputToInstant } from '../../../lib/dates';
 import { useFieldErrors } from '../../../lib/field-errors';
 import type { JitAccess } from '../../../lib/permissions';
 import { useAddMember, useLookupUser } from '../api/members';
+import { DateField } from '../../../components/date-field';
 
 interface AddMemberFormProps {
   jit: Jit;
@@ -93,14 +94,7 @@ export function AddMemberForm({ jit, access, isPlatformAdmin }: AddMemberFormPro
                 allowDeselect={false}
                 error={fieldError('role')}
               />
-              <TextInput
-                type="date"
-                label={t('members.accessExpiry')}
-                description={t('members.accessExpiryHelp')}
-                value={expiry}
-                onChange={(e) => setExpiry(e.currentTarget.value)}
-                error={fieldError('accessExpiresAt')}
-              />
+              <DateField label={t('members.accessExpiry')} description={t('members.accessExpiryHelp')} value={expiry} onChange={setExpiry} error={fieldError('accessExpiresAt')} />
             </SimpleGrid>
             <ErrorAlert error={add.error} shownFields={['partyId', 'role', 'accessExpiresAt']} />
             <Group>

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title, useDirection } from '@mantine/core';
+import { Button, Code, Group, Paper, Select, Stack, Table, Text, Title, useDirection } from '@mantine/core';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type FieldChange } from '@jit/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { PageLoader } from '../../../components/page-state';
 import { dateInputToInstant } from '../../../lib/dates';
 import { useAuditEvents, type AuditFilters } from '../api/audit';
 import { VerifyPanel } from './verify-panel';
+import { DateField } from '../../../components/date-field';
 
 export interface RecordActor {
   userId: string;
@@ -98,8 +99,8 @@ export function RecordView({ jitId, actors, names, canVerify }: RecordViewProps)
               value={action}
               onChange={setAction}
             />
-            <TextInput type="date" label={t('record.filterFrom')} value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} />
-            <TextInput type="date" label={t('record.filterTo')} value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} />
+            <DateField label={t('record.filterFrom')} value={fromDate} onChange={setFromDate} />
+            <DateField label={t('record.filterTo')} value={toDate} onChange={setToDate} />
             <Button type="submit">{t('record.applyFilters')}</Button>
             <Button variant="default" onClick={reset}>
               {t('record.resetFilters')}

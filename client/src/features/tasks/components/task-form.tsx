@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { isApiRequestError } from '../../../lib/api-client';
 import { useMembers } from '../../members';
 import { reloadTask, useSaveTask } from '../api/tasks';
+import { DateField } from '../../../components/date-field';
 
 interface TaskFormProps {
   jit: Jit;
@@ -84,7 +85,7 @@ function TaskFields({ jit, task, onDone, onReloaded }: TaskFormProps & { onReloa
             value={priority}
             onChange={(e) => setPriority(e.currentTarget.value as TaskPriority)}
           />
-          <TextInput label={t('tasks.fields.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
+          <DateField label={t('tasks.fields.dueDate')} value={dueDate} onChange={setDueDate} />
         </Group>
         <NativeSelect
           label={t('tasks.fields.assignee')}

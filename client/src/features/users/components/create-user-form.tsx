@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { countryOptions } from '../../../lib/countries';
 import { browserTimeZone, TIME_ZONES } from '../../../lib/dates';
 import { useFieldErrors } from '../../../lib/field-errors';
-import { isLanguage } from '../../../lib/i18n';
+import { isLanguage, languageAutonym } from '../../../lib/i18n';
 import { useCreateUser } from '../api/users';
 
 const emptyAccount = (): CreateUserRequest => ({
@@ -85,7 +85,7 @@ export function CreateUserForm() {
             />
             <Select
               label={t('account.language')}
-              data={LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+              data={LANGUAGES.map((code) => ({ value: code, label: languageAutonym(code) }))}
               value={form.language}
               onChange={(value) => isLanguage(value) && set('language', value)}
               allowDeselect={false}
