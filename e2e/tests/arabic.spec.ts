@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
-import { changeInitialPasswordByApi, expectNoPageErrors, field, minimalPdf, selectOption, setUpTeamByApi, sha256Hex, trackPageErrors, type Person } from './helpers';
+import { expectNoPageErrors, memberOfNewTeam, field, minimalPdf, selectOption, sha256Hex, type Person } from './helpers';
 import { expectAccessible } from './accessibility';
 
 /**
@@ -50,7 +50,8 @@ test.describe('Arabic: the interface right to left', () => {
   let jit: Jit;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    ({ jit, context, page } = await memberOfNewTeam(
+      browser,
       {
         reference: REFERENCE,
         title: 'Crimes against detainees in Syria',
@@ -59,11 +60,9 @@ test.describe('Arabic: the interface right to left', () => {
         other: { country: 'SE', name: 'Sweden', authority: 'Swedish Prosecution Authority' },
       },
       LEADER,
-      [{ person: INVESTIGATOR, partyName: 'Sweden', role: 'member' }],
-    );
-    await changeInitialPasswordByApi(INVESTIGATOR);
-    context = await browser.newContext({ locale: 'ar-SY' });
-    page = trackPageErrors(await context.newPage());
+      INVESTIGATOR,
+      { locale: 'ar-SY' },
+    ));
   });
 
   test.afterEach(() => expectNoPageErrors());

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Route } from '@playwright/test';
 import type { CreateJitRequest, CreateNoteRequest, Jit, JitRole, Language, Me, Member, Note, SetupStatus, UserAccount } from '@jit/shared';
 
 /** Published by global-setup.ts; the workers inherit it. */
@@ -411,6 +411,24 @@ export async function setUpTeamByApi(terms: TeamJitTerms, leader: Person, member
   } finally {
     await admin.dispose();
   }
+}
+
+/**
+ * A JIT of two states through the API with one member of the other party, whose password is set, in
+ * a browser of their own that has not signed in: for journeys in which signing in is itself part of
+ * what is tested (in another language, with the keyboard alone).
+ */
+export async function memberOfNewTeam(
+  browser: Browser,
+  terms: TeamJitTerms,
+  leader: Person,
+  member: Person,
+  contextOptions: BrowserContextOptions = {},
+): Promise<{ jit: Jit; context: BrowserContext; page: Page }> {
+  const jit = await setUpTeamByApi(terms, leader, [{ person: member, partyName: terms.other.name, role: 'member' }]);
+  await changeInitialPasswordByApi(member);
+  const context = await browser.newContext(contextOptions);
+  return { jit, context, page: trackPageErrors(await context.newPage()) };
 }
 
 /** A JIT of two states with its lead party's leader and members of the other party, each in a browser of their own. */

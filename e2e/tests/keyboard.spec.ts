@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Jit, Task } from '@jit/shared';
-import { asPerson, changeInitialPasswordByApi, expectNoPageErrors, field, minimalPdf, setUpTeamByApi, sha256Hex, trackPageErrors, type Person } from './helpers';
+import { asPerson, expectNoPageErrors, memberOfNewTeam, field, minimalPdf, sha256Hex, type Person } from './helpers';
 import { expectAccessible } from './accessibility';
 
 /**
@@ -49,7 +49,8 @@ test.describe('the keyboard alone: the core loop', () => {
   let jit: Jit;
 
   test.beforeAll(async ({ browser }) => {
-    jit = await setUpTeamByApi(
+    ({ jit, context, page } = await memberOfNewTeam(
+      browser,
       {
         reference: REFERENCE,
         title: 'Deportation of civilians across the northern border',
@@ -58,9 +59,8 @@ test.describe('the keyboard alone: the core loop', () => {
         other: { country: 'PL', name: 'Poland', authority: 'National Prosecutor’s Office' },
       },
       LEADER,
-      [{ person: INVESTIGATOR, partyName: 'Poland', role: 'member' }],
-    );
-    await changeInitialPasswordByApi(INVESTIGATOR);
+      INVESTIGATOR,
+    ));
     await asPerson(LEADER, async (api) => {
       const members = (await (await api.get(`/api/jits/${jit.id}/members`)).json()) as Array<{ id: string; email?: string; displayName: string }>;
       const assignee = members.find((member) => member.displayName === INVESTIGATOR.displayName);
@@ -68,8 +68,6 @@ test.describe('the keyboard alone: the core loop', () => {
       expect(response.status(), await response.text()).toBe(201);
       return (await response.json()) as Task;
     });
-    context = await browser.newContext();
-    page = trackPageErrors(await context.newPage());
   });
 
   test.afterEach(() => expectNoPageErrors());
