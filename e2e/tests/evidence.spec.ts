@@ -7,6 +7,7 @@ import type { Jit } from '@jit/shared';
 import {
   expectNoPageErrors,
   field,
+  fillDate,
   firstLogin,
   holdUploadChunks,
   jitSection,
@@ -126,6 +127,9 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
     await expect(field(pngRow, 'Document type')).toHaveValue('Photograph');
 
     await describeUpload(page, pdfRow, 'Det. Jansen');
+    // When it was obtained, as the seizure report writes it: on the clocks of the uploader's zone.
+    await fillDate(pdfRow, 'Date', '2026-03-01');
+    await field(pdfRow, 'Time (Europe/Amsterdam, 24-hour)').fill('14:30');
     await describeUpload(page, pngRow, 'Forensic photographer');
     for (const row of [pdfRow, pngRow]) await row.getByRole('button', { name: 'Save', exact: true }).click();
 
@@ -217,6 +221,8 @@ test.describe('evidence: upload, resume, preview, download, verify', () => {
     await page.goto(`/jits/${jit.id}/evidence`);
     await page.getByTestId(`evidence-row-${PDF_NAME}`).getByRole('link', { name: PDF_NAME }).click();
     await expect(page.getByTestId('evidence-title')).toHaveText(PDF_NAME);
+    // 14:30 in Amsterdam on 1 March (CET, UTC+1) is 13:30 UTC.
+    await expect(page.locator('time[datetime="2026-03-01T13:30:00.000Z"]')).toContainText('14:30');
     await page.getByTestId('version-row-1').getByRole('button', { name: 'Preview' }).click();
     const pdfPreview = page.getByTestId('version-preview');
     await expect(pdfPreview).toHaveAttribute('data-kind', 'pdf');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datePattern, formatDateOnly, formatInstant, formatRelative, formatUtc, parseDateInput, regionalLocale } from './dates';
+import { datePattern, formatDateOnly, formatInstant, formatRelative, formatUtc, isoToZoned, parseDateInput, regionalLocale, zonedToIso } from './dates';
 
 describe('dates', () => {
   it('writes Arabic dates in Arabic with Latin digits, as references and hashes are', () => {
@@ -63,5 +63,30 @@ describe('date fields', () => {
     expect(regionalLocale('en', ['en-GB', 'nl'])).toBe('en-GB-u-nu-latn');
     expect(regionalLocale('en', ['nl-NL'])).toBe('en-u-nu-latn');
     expect(regionalLocale('ar', ['ar-SY'])).toBe('ar-SY-u-nu-latn');
+  });
+});
+
+describe('wall-clock times in the profile’s zone', () => {
+  it('turn a date and time in a zone into the UTC instant, across daylight saving', () => {
+    expect(zonedToIso('2026-01-15', '10:30', 'Europe/Amsterdam')).toBe('2026-01-15T09:30:00.000Z');
+    expect(zonedToIso('2026-07-15', '10:30', 'Europe/Amsterdam')).toBe('2026-07-15T08:30:00.000Z');
+    expect(zonedToIso('2026-07-15', '10:30', 'Asia/Damascus')).toBe('2026-07-15T07:30:00.000Z');
+    expect(zonedToIso('2026-07-15', '10:30', 'America/New_York')).toBe('2026-07-15T14:30:00.000Z');
+    expect(zonedToIso('2026-10-25', '12:00', 'Europe/Kyiv')).toBe('2026-10-25T10:00:00.000Z');
+    expect(zonedToIso('2026-07-15', '9:05', 'UTC')).toBe('2026-07-15T09:05:00.000Z');
+  });
+
+  it('refuse what is no date, no time or no zone', () => {
+    expect(zonedToIso('2026-07-15', '25:00', 'UTC')).toBeUndefined();
+    expect(zonedToIso('15/07/2026', '10:00', 'UTC')).toBeUndefined();
+    expect(zonedToIso('2026-07-15', '10:00', 'Mars/Olympus')).toBeUndefined();
+  });
+
+  it('show an instant on the clocks of a zone, and back again', () => {
+    expect(isoToZoned('2026-07-15T08:30:00.000Z', 'Europe/Amsterdam')).toEqual({ date: '2026-07-15', time: '10:30' });
+    expect(isoToZoned('2026-07-15T23:30:00.000Z', 'Asia/Tokyo')).toEqual({ date: '2026-07-16', time: '08:30' });
+    expect(isoToZoned('', 'UTC')).toEqual({ date: '', time: '' });
+    const { date, time } = isoToZoned('2026-03-29T01:15:00.000Z', 'Europe/Paris');
+    expect(zonedToIso(date, time, 'Europe/Paris')).toBe('2026-03-29T01:15:00.000Z');
   });
 });

@@ -19,9 +19,9 @@ export function formatInstant(iso: string, timeZone: string, language: string): 
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
   try {
-    return new Intl.DateTimeFormat(formattingLocale(language), { ...options, timeZone }).format(date);
+    return new Intl.DateTimeFormat(regionalLocale(language), { ...options, timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(formattingLocale(language), { ...options, timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(regionalLocale(language), { ...options, timeZone: 'UTC' }).format(date);
   }
 }
 
@@ -37,7 +37,7 @@ const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelative(iso: string, now: number, language: string): string | null {
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return null;
-  const format = new Intl.RelativeTimeFormat(formattingLocale(language), { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(regionalLocale(language), { numeric: 'auto' });
   let amount = (at - now) / 1000;
   // Clocks differ by a few seconds between server and browser: a fresh instant is "now", never "in 3 seconds".
   if (Math.abs(amount) < 45) return format.format(0, 'second');
@@ -59,7 +59,7 @@ export function formatUtc(iso: string): string {
 export function formatDateOnly(value: string, language: string): string {
   const date = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(regionalLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 type DatePart = 'day' | 'month' | 'year';
@@ -106,11 +106,57 @@ export function parseDateInput(input: string, locale: string): string | null {
 
 /**
  * The regional form of the interface language that the browser asks for (`en-GB` rather than the
- * American `en`), for the order of day and month in date fields; the language alone otherwise.
+ * American `en`), for dates and times shown and typed (day before month, a 24-hour clock); the
+ * language alone otherwise. Latin digits either way.
  */
 export function regionalLocale(language: string, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): string {
   const match = preferred.find((tag) => tag.toLowerCase().startsWith(`${language.toLowerCase()}-`));
   return formattingLocale(match ?? language);
+}
+
+/** How far ahead of UTC the zone's clocks are at an instant, in milliseconds. */
+function zoneOffset(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(at))
+      .filter((part) => part.type !== 'literal')
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - (at - (at % 1000));
+}
+
+/**
+ * A wall-clock date and time in a zone (`2026-03-29`, `02:30`, `Europe/Paris`) as a UTC ISO instant;
+ * undefined when either is not a date or time. A time the clocks skip (spring forward) is read as the
+ * same time before the change, like most calendars do.
+ */
+export function zonedToIso(date: string, time: string, timeZone: string): string | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!d || !t) return undefined;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  try {
+    // The offset at the wall time read as UTC is right except near a change; a second look settles it.
+    const first = wall - zoneOffset(wall, timeZone);
+    return new Date(wall - zoneOffset(first, timeZone)).toISOString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A UTC ISO instant as the date and time on the clocks of a zone; empty parts for no instant. */
+export function isoToZoned(iso: string, timeZone: string): { date: string; time: string } {
+  const at = new Date(iso).getTime();
+  if (!iso || Number.isNaN(at)) return { date: '', time: '' };
+  let offset = 0;
+  try {
+    offset = zoneOffset(at, timeZone);
+  } catch {
+    // An unknown zone name: UTC, as formatInstant falls back to.
+  }
+  const wall = new Date(at + offset).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
 }
 
 /** A `<input type="date">` value (`YYYY-MM-DD`) read as midnight UTC, or the end of that day, as an ISO instant. */

@@ -26,7 +26,7 @@ describe('evidence metadata form values', () => {
       title: '  Scan  ',
       handlingCode: 'intelligence_only' as const,
       collectedBy: ' ',
-      obtainedAt: '2026-03-01T10:30',
+      obtainedAt: '2026-03-01T09:30:00.000Z',
       tags: 'a, b, a',
       languages: ['nl'],
     };
@@ -36,7 +36,7 @@ describe('evidence metadata form values', () => {
       originatingPartyId: 'p1',
       handlingCode: 'intelligence_only',
       languages: ['nl'],
-      obtainedAt: new Date(2026, 2, 1, 10, 30).toISOString(),
+      obtainedAt: '2026-03-01T09:30:00.000Z',
       tags: ['a', 'b'],
       folderId: 'f1',
     });

@@ -14,7 +14,8 @@ import {
 } from '@jit/shared';
 import { useTranslation } from 'react-i18next';
 import { workingLanguageOptions } from '../../../lib/countries';
-import { isoToLocalDateTime, localDateTimeToIso, parseTags } from '../utils/format';
+import { parseTags } from '../utils/format';
+import { DateTimeField } from '../../../components/date-time-field';
 
 /** The form's view of an item's description: every value a string (or list) an input can hold. */
 export interface MetadataValues {
@@ -26,7 +27,7 @@ export interface MetadataValues {
   originatingAuthority: string;
   collectedBy: string;
   collectionMethod: string;
-  /** `datetime-local`, in the browser's time zone */
+  /** A UTC ISO instant, or '' for none (entered on the clocks of the profile's zone). */
   obtainedAt: string;
   source: string;
   handlingCode: HandlingCode | null;
@@ -86,7 +87,7 @@ export const valuesOfItem = (item: EvidenceItem): MetadataValues => ({
   originatingAuthority: item.originatingAuthority,
   collectedBy: item.collectedBy,
   collectionMethod: item.collectionMethod,
-  obtainedAt: isoToLocalDateTime(item.obtainedAt),
+  obtainedAt: item.obtainedAt ?? '',
   source: item.source,
   handlingCode: item.handlingCode,
   classification: item.classification,
@@ -115,8 +116,7 @@ export function toMetadataInput(values: MetadataValues): EvidenceMetadataInput {
   const texts = ['description', 'originatingAuthority', 'collectedBy', 'collectionMethod', 'source'] as const;
   for (const key of texts) if (values[key].trim()) input[key] = values[key].trim();
   if (values.languages.length) input.languages = values.languages;
-  const obtainedAt = localDateTimeToIso(values.obtainedAt);
-  if (obtainedAt) input.obtainedAt = obtainedAt;
+  if (values.obtainedAt) input.obtainedAt = values.obtainedAt;
   if (values.classification) input.classification = values.classification;
   const tags = parseTags(values.tags);
   if (tags.length) input.tags = tags;
@@ -135,7 +135,7 @@ export function metadataChanges(before: MetadataValues, after: MetadataValues): 
   if (after.handlingCode && after.handlingCode !== before.handlingCode) changes.handlingCode = after.handlingCode;
   if (after.classification && after.classification !== before.classification) changes.classification = after.classification;
   if (JSON.stringify(after.languages) !== JSON.stringify(before.languages)) changes.languages = after.languages;
-  if (after.obtainedAt !== before.obtainedAt) changes.obtainedAt = localDateTimeToIso(after.obtainedAt) ?? null;
+  if (after.obtainedAt !== before.obtainedAt) changes.obtainedAt = after.obtainedAt || null;
   if (JSON.stringify(parseTags(after.tags)) !== JSON.stringify(parseTags(before.tags))) changes.tags = parseTags(after.tags);
   if (after.folderId !== before.folderId) changes.folderId = after.folderId;
   return changes;
@@ -212,13 +212,12 @@ export function MetadataFields({ values, onChange, parties, folders, fieldError,
         {text('originatingAuthority', t('evidence.fields.originatingAuthority'))}
         {text('collectedBy', t('evidence.fields.collectedBy'))}
         {text('collectionMethod', t('evidence.fields.collectionMethod'))}
-        <TextInput
-          type="datetime-local"
-          label={t('evidence.fields.obtainedAt')}
+        <DateTimeField
+          legend={t('evidence.fields.obtainedAt')}
           description={t('evidence.fields.obtainedAtHelp')}
           disabled={disabled}
           value={values.obtainedAt}
-          onChange={(e) => onChange('obtainedAt', e.currentTarget.value)}
+          onChange={(value) => onChange('obtainedAt', value)}
           error={fieldError('obtainedAt')}
         />
         {text('source', t('evidence.fields.source'))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvidenceListQuery, formatBytes, formatDuration, formatSpeed, localDateTimeToIso, parseTags, previewKindOf, SpeedMeter, timeLeft, uploadIdFromUrl } from './format';
+import { buildEvidenceListQuery, formatBytes, formatDuration, formatSpeed, parseTags, previewKindOf, SpeedMeter, timeLeft, uploadIdFromUrl } from './format';
 
 describe('formatBytes', () => {
   it('steps in binary units', () => {
@@ -72,12 +72,6 @@ describe('buildEvidenceListQuery', () => {
 });
 
 describe('helpers', () => {
-  it('reads a datetime-local value as a UTC instant', () => {
-    const iso = localDateTimeToIso('2026-03-01T10:30');
-    expect(iso).toBe(new Date(2026, 2, 1, 10, 30).toISOString());
-    expect(localDateTimeToIso('')).toBeUndefined();
-    expect(localDateTimeToIso('yesterday')).toBeUndefined();
-  });
   it('parses tags', () => {
     expect(parseTags(' a, b ,, a,c ')).toEqual(['a', 'b', 'c']);
   });

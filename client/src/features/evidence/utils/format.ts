@@ -92,25 +92,6 @@ export function buildEvidenceListQuery(query: EvidenceListQuery): string {
   return params.toString();
 }
 
-/**
- * A `<input type="datetime-local">` value, read in the browser's time zone, as a UTC ISO instant;
- * undefined when empty or not a date.
- */
-export function localDateTimeToIso(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** A UTC ISO instant as a `datetime-local` value in the browser's time zone (for editing). */
-export function isoToLocalDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** Comma-separated tags as a clean, de-duplicated list. */
 export const parseTags = (text: string): string[] => [
   ...new Set(
