@@ -11,6 +11,13 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * per check (screen, rule, nodes), for the before/after figures.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // A dialog fading in is measured half-transparent, its colours blended with the page behind:
+  // judge the screen as it settles, once every running transition and animation has ended.
+  await page.evaluate(async () => {
+    // Two frames first, so a transition that a click has just scheduled has begun.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const report = process.env.A11Y_REPORT;
   if (report)

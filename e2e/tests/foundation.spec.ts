@@ -186,6 +186,7 @@ test.describe('foundation: from setup to a verified record', () => {
       // As the lead party's leader, they correct the agreement's title.
       await jitSection(page, 'Overview').click();
       await page.getByRole('button', { name: 'Edit agreement' }).click();
+      await expectAccessible(page, 'the form amending a draft JIT’s agreement');
       await field(page, 'Title').fill(`${JIT_TITLE} (amended)`);
       await page.getByRole('button', { name: 'Save agreement' }).click();
       await expect(page.getByRole('heading', { name: `${JIT_TITLE} (amended)` })).toBeVisible();
@@ -227,6 +228,7 @@ test.describe('foundation: from setup to a verified record', () => {
       await expect(table.getByRole('row')).toHaveCount(2); // the header and this JIT
       await expect(table.getByRole('link', { name: OTHER_JIT_REFERENCE })).toHaveCount(0);
       await expect(table).toContainText('Member');
+      await expectAccessible(page, 'an investigator’s list of JITs');
 
       await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);
 
@@ -234,6 +236,7 @@ test.describe('foundation: from setup to a verified record', () => {
       await page.goto(`/jits/${otherJitId}`);
       await expect(page.getByText('This could not be found. It may not exist, or you may not have access to it.')).toBeVisible();
       await expect(page.getByText(OTHER_JIT_REFERENCE)).toHaveCount(0);
+      await expectAccessible(page, 'a JIT that cannot be found');
     } finally {
       await context.close();
     }
@@ -306,6 +309,7 @@ test.describe('interface language', () => {
     await expect(nav.getByRole('link', { name: 'Compte' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Toutes les ECE' })).toBeVisible();
+    await expectAccessible(page, 'the list of JITs in French');
 
     await languageSelect.selectOption({ label: 'Español' });
     await expect(nav.getByRole('link', { name: 'Mis ECI' })).toBeVisible();

@@ -158,5 +158,12 @@ test.describe('the keyboard alone: the core loop', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(title).toBeFocused();
+
+    // The account settings (profile, language, notifications, tokens) are a screen of their own.
+    await tabTo(page, page.getByRole('link', { name: 'Account', exact: true }), { backwards: true });
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole('heading', { name: 'Account settings' })).toBeVisible();
+    await expectAccessible(page, 'the account settings');
   });
 });

@@ -12,6 +12,7 @@ import {
   teamInBrowsers,
   type TeamInBrowsers,
 } from './helpers';
+import { expectAccessible } from './accessibility';
 
 /** The lead party's leader prepares the task and the note; two members of the other party link and watch. */
 const LEADER: Person = {
@@ -104,6 +105,7 @@ test.describe('links: a member links a note to a task; both ends show it, live f
     await expect(taskDialog.getByTestId('task-details')).toContainText(TASK_TITLE);
     await expect(linksOf(other)).toContainText('Nothing is linked yet.');
     await expect(other.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+    await expectAccessible(other, 'a task opened by its address, with its links');
     await markDocument(other);
 
     const page = linker.page;
@@ -114,6 +116,7 @@ test.describe('links: a member links a note to a task; both ends show it, live f
     await panel.getByRole('button', { name: 'Add link' }).click();
     await panel.getByRole('radiogroup', { name: 'Kind of record' }).getByText('Task', { exact: true }).click();
     await pickOption(page, field(panel, 'Find by title'), TASK_TITLE, 'pilot');
+    await expectAccessible(page, 'the form adding a link to a note');
     await panel.getByRole('button', { name: 'Link', exact: true }).click();
 
     const toTask = panel.getByRole('link', { name: TASK_TITLE });
@@ -151,6 +154,7 @@ test.describe('links: a member links a note to a task; both ends show it, live f
       .click();
     const confirm = other.getByRole('dialog', { name: 'Remove this link?' });
     await expect(confirm).toContainText(`“${NOTE_TITLE}” will no longer be linked here`);
+    await expectAccessible(other, 'the confirmation removing a link');
     await confirm.getByRole('button', { name: 'Remove link' }).click();
     await expect(linksOf(other)).toContainText('Nothing is linked yet.');
     await expect(linksOf(other).getByTestId('link-row')).toHaveCount(0);
@@ -171,6 +175,7 @@ test.describe('links: a member links a note to a task; both ends show it, live f
     await expect(field(dialog, 'Title')).toHaveValue(TASK_TITLE);
     await expect(linksOf(page)).toContainText('Nothing is linked yet.');
     await expect(linksOf(page).getByRole('button', { name: 'Add link' })).toBeVisible();
+    await expectAccessible(page, 'the dialog editing a task');
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(page).toHaveURL(new RegExp(`/jits/${jit.id}/tasks$`));

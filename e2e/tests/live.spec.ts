@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Jit } from '@jit/shared';
 import { type BrowserSession, expectNoPageErrors, field, jitSection, markDocument, type Person, sameDocument, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { expectAccessible } from './accessibility';
 
 const LEADER: Person = {
   email: 'lead.nl@jit-e2e-live.test',
@@ -104,6 +105,7 @@ test.describe('live updates: a change by one member appears on another member’
     await markDocument(investigator.page);
 
     await leader.page.getByRole('button', { name: 'Edit agreement' }).click();
+    await expectAccessible(leader.page, 'the form amending an active JIT’s agreement');
     await field(leader.page, 'Title').fill(NEW_TITLE);
     await leader.page.getByRole('button', { name: 'Save agreement' }).click();
     await expect(leader.page.getByRole('heading', { name: NEW_TITLE, exact: true })).toBeVisible();
@@ -126,6 +128,7 @@ test.describe('live updates: a change by one member appears on another member’
     await investigator.context.setOffline(true);
     await expect(status).toHaveAttribute('data-state', 'offline');
     await expect(status).toHaveText('Offline');
+    await expectAccessible(page, 'a JIT overview while the connection is lost');
 
     await leader.page.getByRole('button', { name: 'Edit agreement' }).click();
     await field(leader.page, 'Title').fill(`${NEW_TITLE} again`);
@@ -145,11 +148,14 @@ test.describe('live updates: a change by one member appears on another member’
   test('the leader revokes the investigator; the investigator’s open overview turns to not-found without a reload', async () => {
     await jitSection(leader.page, 'Members').click();
     await leader.page.getByRole('button', { name: `Revoke ${INVESTIGATOR.displayName}` }).click();
+    await expect(leader.page.getByRole('dialog', { name: 'Revoke access?' })).toBeVisible();
+    await expectAccessible(leader.page, 'the confirmation revoking a member');
     await leader.page.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
     await expect(leader.page.getByTestId(`member-row-${INVESTIGATOR.email}`)).toHaveAttribute('data-active', 'false');
 
     const page = investigator.page;
     await expect(page.getByText(NOT_FOUND)).toBeVisible({ timeout: REVOCATION_NOTICED_MS });
+    await expectAccessible(page, 'a JIT the reader may no longer see');
     await expect(page.getByRole('heading', { name: JIT_TITLE })).toHaveCount(0);
     expect(await sameDocument(page)).toBe(true);
 

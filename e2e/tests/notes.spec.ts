@@ -37,6 +37,7 @@ async function openEditor(page: Page, jit: Jit, note: Note): Promise<void> {
   await expect(page.getByTestId('editor-base-revision')).toHaveText(`Editing revision ${note.revision}`);
   // Live updates reach an open editor only over a connected socket.
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+  await expectAccessible(page, 'the note editor');
 }
 
 test.describe('notes: two writers save the same note; nothing is lost', () => {
@@ -146,6 +147,7 @@ test.describe('notes: two writers save the same note; nothing is lost', () => {
     const diff = pageB.getByTestId('revision-diff');
     await expect(diff.locator('[data-kind="added"]', { hasText: 'identified in Lille' })).toHaveCount(1);
     await expect(diff.locator('[data-kind="removed"]', { hasText: 'on 3 March' })).toHaveCount(1);
+    await expectAccessible(pageB, 'the history of a note with its differences');
   });
 
   test('a note with an XSS payload renders as harmless content', async () => {

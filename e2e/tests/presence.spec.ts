@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Jit, Note } from '@jit/shared';
 import { type BrowserSession, createNoteByApi, expectNoPageErrors, jitSection, type Person, teamInBrowsers, type TeamInBrowsers } from './helpers';
+import { expectAccessible } from './accessibility';
 
 const LEADER: Person = {
   email: 'lead.pt@jit-e2e-presence.test',
@@ -77,6 +78,7 @@ test.describe('presence: two members on the same note see each other, and the JI
     await expect(investigator.page.getByTestId('note-title')).toHaveText(NOTE_TITLE);
     await expect(investigator.page.getByTestId('also-here')).toHaveText(`Also here: ${LEADER.displayName}`);
     await expect(leader.page.getByTestId('also-here')).toHaveText(`Also here: ${INVESTIGATOR.displayName}`);
+    await expectAccessible(leader.page, 'a note with who else is on it');
   });
 
   test('one edits: the other sees "(editing)"; when both edit, each is warned', async () => {
@@ -90,6 +92,7 @@ test.describe('presence: two members on the same note see each other, and the JI
     await leader.page.getByRole('link', { name: 'Edit', exact: true }).click();
     await expect(leader.page.getByTestId('others-editing')).toContainText(`Also editing: ${INVESTIGATOR.displayName}.`);
     await expect(investigator.page.getByTestId('others-editing')).toContainText(`Also editing: ${LEADER.displayName}.`);
+    await expectAccessible(investigator.page, 'the note editor warning that someone else edits');
 
     // The investigator leaves the editor: the leader's warning goes.
     await investigator.page.getByRole('button', { name: 'Cancel' }).click();
