@@ -5,12 +5,15 @@ import { ApiTokensService, SessionService } from '../auth';
 import type { UserEntity } from '../users/entities';
 import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
 import { AccessService } from './access.service';
+import { isCrossSiteRequest } from './cross-site';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every request passes here, before validation, in the same order on every route:
- * not signed in (session cookie or personal API token) → 401; CSRF token missing or wrong on a
+ * a public route that changes something (signing in, the first-run set-up) sent by a browser from
+ * another site → 403, so no site can sign a visitor's browser into an account it controls (login
+ * CSRF); not signed in (session cookie or personal API token) → 401; CSRF token missing or wrong on a
  * session's mutating request → 403; initial password not changed → 403;
  * JIT route and not a member → 404; member without the permission → 403 naming it.
  */
@@ -27,9 +30,14 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     // Fail closed: a route that forgot to say who may reach it is a programming error, not an open door.
     if (!rule) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
-    if (rule.kind === 'public') return true;
-
     const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (rule.kind === 'public') {
+      if (!SAFE_METHODS.has(request.method) && isCrossSiteRequest(request.headers)) {
+        throw new AppError(403, 'csrf_invalid', 'This request came from another site and was refused; open the workspace at its own address and try again.');
+      }
+      return true;
+    }
+
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     const user = bearer !== undefined ? await this.apiTokens.authenticate(bearer) : await this.authenticateSession(request);
     if (!user)
