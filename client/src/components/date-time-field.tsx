@@ -1,10 +1,8 @@
 import { Fieldset, Group, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoToZoned, useTimeZone, zonedToIso } from '../lib/dates';
+import { isoToZoned, TIME_OF_DAY, useTimeZone, zonedToIso } from '../lib/dates';
 import { DateField } from './date-field';
-
-const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 export interface DateTimeFieldProps {
   legend: ReactNode;
@@ -26,7 +24,7 @@ export function DateTimeField({ legend, description, value, onChange, disabled, 
   const { t } = useTranslation();
   const timeZone = useTimeZone();
   const [parts, setParts] = useState(() => isoToZoned(value, timeZone));
-  const timeInvalid = parts.time !== '' && !TIME.test(parts.time);
+  const timeInvalid = parts.time !== '' && !TIME_OF_DAY.test(parts.time);
 
   const update = (next: { date: string; time: string }) => {
     const filled = next.date && !next.time ? { ...next, time: '00:00' } : next;

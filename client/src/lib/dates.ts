@@ -126,6 +126,9 @@ function zoneOffset(at: number, timeZone: string): number {
   return asUtc - (at - (at % 1000));
 }
 
+/** A 24-hour time as hours and minutes, `9:05` or `14:30`. */
+export const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
 /**
  * A wall-clock date and time in a zone (`2026-03-29`, `02:30`, `Europe/Paris`) as a UTC ISO instant;
  * undefined when either is not a date or time. A time the clocks skip (spring forward) is read as the
@@ -133,7 +136,7 @@ function zoneOffset(at: number, timeZone: string): number {
  */
 export function zonedToIso(date: string, time: string, timeZone: string): string | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time);
+  const t = TIME_OF_DAY.exec(time);
   if (!d || !t) return undefined;
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
   try {

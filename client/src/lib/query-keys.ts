@@ -68,7 +68,7 @@ export const taskKeys = {
   lists: (jitId: string) => ['tasks', jitId, 'list'] as const,
   list: (jitId: string, filters: TaskListQuery) => ['tasks', jitId, 'list', filters] as const,
   task: (jitId: string, taskId: string) => ['tasks', jitId, 'task', taskId] as const,
-  /** The caller's tasks across every JIT (not per JIT: any task event may concern them). */
+  /** The caller's tasks across every JIT (not per JIT: a task event of every JIT may concern them). */
   mine: ['my-tasks'] as const,
 };
 

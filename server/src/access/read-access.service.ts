@@ -221,7 +221,7 @@ export class ReadAccessService {
     return `EXISTS ${sub.getQuery()}`;
   }
 
-  /** The work subject named by a type and an id column is one the reader may read (notes and tasks: any of the JIT's). */
+  /** The work subject named by a type and an id column is one the reader may read (notes and tasks: every one of the JIT's). */
   private subjectReadable<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, typeColumn: string, idColumn: string, alias: string, reader: Reader): string {
     return `(${typeColumn} <> 'evidence' OR ${this.readableEvidence(qb, idColumn, alias, reader)})`;
   }
