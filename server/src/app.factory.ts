@@ -13,33 +13,12 @@ import { AppModule } from './app.module';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import type { AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './common/logger';
+import { securityHeadersMiddleware } from './common/security-headers';
 import { validationPipe } from './common/validation';
 
 export interface CreatedApp {
   app: NestExpressApplication;
   logger: Logger;
-}
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets inline styles on components.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-function securityHeaders(request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Referrer-Policy', 'same-origin');
-  // Swagger UI runs its own inline initialisation; everything else gets the strict policy.
-  if (!request.path.startsWith('/api/docs')) response.setHeader('Content-Security-Policy', CSP);
-  next();
 }
 
 /** Builds the whole application (API, docs and built client) for main.ts and for the tests. */
@@ -52,7 +31,7 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }));
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeadersMiddleware);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');

@@ -6,12 +6,13 @@ import type { ApiClient, ApiTarget } from './harness';
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client, authenticated as a browser is: with the session cookie. */
-export function connect(base: string, client: ApiClient<ApiTarget> | null): Promise<ClientSocket> {
+export function connect(base: string, client: ApiClient<ApiTarget> | null, options: HandshakeOptions = {}): Promise<ClientSocket> {
   const socket: ClientSocket = io(base, {
     path: '/socket.io',
     transports: ['websocket'],
     reconnection: false,
-    extraHeaders: client?.sessionCookie ? { cookie: `jit_session=${client.sessionCookie}` } : {},
+    rejectUnauthorized: !options.selfSignedCertificate,
+    extraHeaders: { ...options.headers, ...(client?.sessionCookie ? { cookie: `jit_session=${client.sessionCookie}` } : {}) },
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -20,6 +21,23 @@ export function connect(base: string, client: ApiClient<ApiTarget> | null): Prom
       reject(error);
     });
   });
+}
+
+export interface HandshakeOptions {
+  /** More handshake headers: the Origin a browser's page would send, a proxy's X-Forwarded-Proto. */
+  headers?: Record<string, string>;
+  /** Accept the server's self-signed test certificate (wss://). */
+  selfSignedCertificate?: boolean;
+}
+
+/** Opens a socket as a page would and keeps it in `opened`; answers 'connected' or the refusal's message. */
+export async function handshakeOutcome(base: string, client: ApiClient<ApiTarget>, options: HandshakeOptions, opened: ClientSocket[]): Promise<string> {
+  try {
+    opened.push(await connect(base, client, options));
+    return 'connected';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Collects the invalidations a socket receives. */

@@ -1,4 +1,4 @@
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import {
@@ -16,7 +16,9 @@ import { ApiTokensService, SESSION_COOKIE, SessionService } from '../auth';
 import { NotificationEvents, type NotificationEvent } from '../notifications';
 import { RecordEvents, type RecordedEvent } from '../record';
 import { ReadAccessService } from '../access';
+import { CONFIG, type AppConfig } from '../config';
 import { RealtimeRoomsService, rooms } from './realtime-rooms.service';
+import { isSameOriginHandshake } from './socket-origin';
 
 interface SocketData {
   userId: string;
@@ -33,17 +35,6 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
     ?.split(';')
     .map((part) => part.trim().split('='))
     .find(([key]) => key === name)?.[1];
-
-/** A browser may open a socket only from the workspace's own origin (no cross-site socket hijacking). */
-function sameOrigin(socket: RealtimeSocket): boolean {
-  const origin = socket.handshake.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === socket.handshake.headers.host;
-  } catch {
-    return false;
-  }
-}
 
 /** Presence changes within this window go out as one `presence:changed`, so a reconnect storm is not an echo storm. */
 const PRESENCE_COALESCE_MS = 250;
@@ -78,6 +69,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly events: RecordEvents,
     private readonly notificationEvents: NotificationEvents,
     private readonly readAccess: ReadAccessService,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: RealtimeServer): void {
@@ -112,7 +104,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   private async authenticate(socket: RealtimeSocket): Promise<boolean> {
-    if (!sameOrigin(socket)) return false;
+    if (!isSameOriginHandshake(socket.handshake, this.config.TRUST_PROXY)) return false;
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token === 'string') {
       const user = await this.apiTokens.authenticate(token);
