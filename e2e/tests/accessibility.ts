@@ -16,7 +16,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   await page.evaluate(async () => {
     // Two frames first, so a transition that a click has just scheduled has begun.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+    // A spinner turns for ever (a button waiting on a dialog): wait only for what ends.
+    const ending = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
   });
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const report = process.env.A11Y_REPORT;

@@ -14,6 +14,7 @@ import { CommentsModule } from './comments/comments.module';
 import { LinksModule } from './links/links.module';
 import { NotesModule } from './notes/notes.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PlatformModule } from './platform/platform.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RecordModule } from './record/record.module';
@@ -36,6 +37,7 @@ export class AppModule {
         StorageModule,
         AccessModule,
         AuthModule,
+        PlatformModule,
         RecordModule,
         HealthModule,
         SetupModule,

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { ApiError, EvidenceItem, Jit, Member, Permission, Task } from '@jit/shared';
-import { addMember, ADMIN_PASSWORD, ApiClient, buildTeam, createJit, jitRequest, startTestApp, USER_PASSWORD, type Team, type TestApp } from './harness';
+import type { ApiError, EvidenceItem, Jit, Member, Permission, SecondFactorOverview, Task, TotpEnrolment } from '@jit/shared';
+import { totpCode } from '../src/auth/factors/totp';
+import { addMember, ADMIN_PASSWORD, ApiClient, buildTeam, createJit, createUser, jitRequest, startTestApp, USER_PASSWORD, type Team, type TestApp } from './harness';
 import { ReadAccessService } from '../src/access/read-access.service';
 import { encodeMetadata, TusClient, TUS_CONTENT_TYPE, TUS_VERSION } from './tus-client';
 
@@ -13,7 +14,7 @@ import { encodeMetadata, TusClient, TUS_CONTENT_TYPE, TUS_VERSION } from './tus-
 const ACTORS = ['anonymous', 'admin', 'outsider', 'observer', 'member', 'legalAdviser', 'otherLeader', 'leadLeader'] as const;
 type Actor = (typeof ACTORS)[number];
 type SignedInActor = Exclude<Actor, 'anonymous'>;
-type Method = 'get' | 'post' | 'patch' | 'delete' | 'head' | 'options';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
 
 interface Call {
   url: string;
@@ -43,7 +44,7 @@ interface Row {
   undo?(actor: Actor, client: ApiClient): Promise<void>;
 }
 
-const MUTATING = new Set<Method>(['post', 'patch', 'delete']);
+const MUTATING = new Set<Method>(['post', 'put', 'patch', 'delete']);
 const DOCUMENTED_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
 const all = (status: number): Record<Actor, number> => ({
@@ -141,6 +142,19 @@ describe('access matrix', () => {
     return response.body as Member;
   };
   const jitUrl = (suffix = '') => `/api/jits/${team.jit.id}${suffix}`;
+  /**
+   * A signed-in account of its own, with an authenticator app enrolment begun (and confirmed when
+   * `confirm`): routes on one's own second factor change the caller's sessions, so no actor's own.
+   */
+  const accountWithFactor = async (confirm: boolean): Promise<{ client: ApiClient; factorId: string; secret: string }> => {
+    const client = await createUser(team.admin);
+    const enrolment = (await client.post('/api/auth/factors/totp')).body as TotpEnrolment;
+    if (confirm) {
+      const confirmed = await client.post(`/api/auth/factors/totp/${enrolment.factorId}/confirm`, { code: totpCode(enrolment.secret, new Date()), label: 'Phone' });
+      if (confirmed.status !== 200) throw new Error(`enrolment failed: ${confirmed.status}`);
+    }
+    return { client, factorId: enrolment.factorId, secret: enrolment.secret };
+  };
 
   /** evidence.upload, evidence.verify, folders.manage: leaders, members and legal advisers. */
   const CONTRIBUTORS = (status: number): Partial<Record<SignedInActor, number>> => ({ member: status, legalAdviser: status, otherLeader: status, leadLeader: status });
@@ -240,6 +254,59 @@ describe('access matrix', () => {
         if (response.status !== 200) throw new Error(`restoring the password failed: ${response.status}`);
       },
     },
+    // Signed in already, so there is no code to give; the code step itself is in second-factor.int-spec.
+    { method: 'post', path: '/api/auth/second-factor', expect: signedIn(409), conflict: 'conflict', call: () => ({ url: '/api/auth/second-factor', body: { code: '123456' } }) },
+    {
+      method: 'post',
+      path: '/api/auth/step-up',
+      expect: signedIn(204),
+      call: (actor) => ({ url: '/api/auth/step-up', body: { password: actor === 'anonymous' ? USER_PASSWORD : passwordOf(actor) } }),
+      invalid: () => ({ url: '/api/auth/step-up', body: { password: 5 } }),
+    },
+    { method: 'get', path: '/api/auth/factors', expect: signedIn(200), call: () => ({ url: '/api/auth/factors' }) },
+    {
+      method: 'post',
+      path: '/api/auth/factors/totp',
+      expect: signedIn(201),
+      call: async (actor, succeeds) => ({ url: '/api/auth/factors/totp', ...(succeeds && actor !== 'anonymous' ? { client: await createUser(team.admin) } : {}) }),
+    },
+    {
+      method: 'post',
+      path: '/api/auth/factors/totp/{factorId}/confirm',
+      expect: signedIn(200),
+      call: async (actor, succeeds) => {
+        if (!succeeds || actor === 'anonymous') return { url: `/api/auth/factors/totp/${randomUUID()}/confirm`, body: { code: '123456', label: 'Phone' } };
+        const { client, factorId, secret } = await accountWithFactor(false);
+        return { url: `/api/auth/factors/totp/${factorId}/confirm`, body: { code: totpCode(secret, new Date()), label: 'Phone' }, client };
+      },
+      invalid: () => ({ url: `/api/auth/factors/totp/${randomUUID()}/confirm`, body: { code: 'twelve', label: '' } }),
+    },
+    {
+      method: 'delete',
+      path: '/api/auth/factors/{factorId}',
+      expect: signedIn(204),
+      call: async (actor, succeeds) => {
+        if (!succeeds || actor === 'anonymous') return { url: `/api/auth/factors/${randomUUID()}` };
+        const { client } = await accountWithFactor(true);
+        const [factor] = ((await client.get('/api/auth/factors')).body as SecondFactorOverview).factors;
+        return { url: `/api/auth/factors/${factor.id}`, client };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/auth/recovery-codes',
+      expect: signedIn(201),
+      call: async (actor, succeeds) => ({ url: '/api/auth/recovery-codes', ...(succeeds && actor !== 'anonymous' ? { client: (await accountWithFactor(true)).client } : {}) }),
+    },
+    { method: 'get', path: '/api/platform/settings', expect: adminOnly(200), permission: 'platform_settings.update', call: () => ({ url: '/api/platform/settings' }) },
+    {
+      method: 'put',
+      path: '/api/platform/settings',
+      expect: adminOnly(200),
+      permission: 'platform_settings.update',
+      call: () => ({ url: '/api/platform/settings', body: { secondFactorRequired: false } }),
+      invalid: () => ({ url: '/api/platform/settings', body: { secondFactorRequired: 'yes' } }),
+    },
     { method: 'get', path: '/api/users', expect: adminOnly(200), permission: 'users.read', call: () => ({ url: '/api/users' }) },
     {
       method: 'post',
@@ -290,6 +357,14 @@ describe('access matrix', () => {
       permission: 'jit.update',
       call: () => ({ url: jitUrl(), body: { title: 'Crimes against humanity in the northern province (amended)' } }),
       invalid: () => ({ url: jitUrl(), body: { workingLanguage: 'xx' } }),
+    },
+    {
+      method: 'put',
+      path: '/api/jits/{jitId}/second-factor',
+      expect: jitRoute({ admin: 200, leadLeader: 200 }),
+      permission: 'jit.update',
+      call: () => ({ url: jitUrl('/second-factor'), body: { required: false } }),
+      invalid: () => ({ url: jitUrl('/second-factor'), body: { required: 'yes' } }),
     },
     {
       method: 'post',
@@ -869,6 +944,8 @@ describe('access matrix', () => {
     'GET /api/setup': 'no JIT',
     'GET /api/auth/me': "the caller's own account",
     'GET /api/auth/tokens': "the caller's own tokens",
+    'GET /api/auth/factors': "the caller's own second factors",
+    'GET /api/platform/settings': 'platform settings, for the administrator',
     'GET /api/users': 'accounts, for the administrator',
     'GET /api/jits': 'the agreements the caller belongs to, decided by membership',
     'GET /api/jits/{jitId}': 'the agreement itself, decided by membership',

@@ -36,6 +36,24 @@ describe('throttling per client address', () => {
   });
 });
 
+describe('throttling per account and address', () => {
+  it('slows the address that guessed, not the account’s owner signing in from elsewhere', async () => {
+    const testApp = await startTestApp({ TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '100' });
+    try {
+      await setUpAdmin(testApp);
+      const from = (ip: string, password: string) =>
+        new ApiClient(testApp).agent.post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'admin@platform.test', password });
+      for (let i = 0; i < 3; i += 1) expect((await from('203.0.113.66', 'a wrong guess')).status).toBe(401);
+      const attacker = await from('203.0.113.66', ADMIN_PASSWORD);
+      expect(attacker.status).toBe(429);
+      expect(Number(attacker.headers['retry-after'])).toBe(30);
+      expect((await from('198.51.100.7', ADMIN_PASSWORD)).status).toBe(200);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
 describe('setup, sessions and accounts', () => {
   let testApp: TestApp;
   let admin: ApiClient;

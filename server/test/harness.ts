@@ -108,7 +108,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, sameD
   };
 }
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * What an ApiClient talks to: an application in this process (a TestApp), or a server running in
@@ -148,6 +148,9 @@ export class ApiClient<Target extends ApiTarget = TestApp> {
   }
   post(url: string, body?: unknown) {
     return this.send('post', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.send('put', url, body ?? {});
   }
   patch(url: string, body?: unknown) {
     return this.send('patch', url, body ?? {});

@@ -23,8 +23,8 @@ describe('database schema', () => {
 
   it('keeps instants with millisecond precision', async () => {
     const instant = new Date('2026-03-04T05:06:07.891Z');
-    await testApp.dataSource.query(`INSERT INTO login_throttle (bucket, failures, windowStartedAt) VALUES (?, ?, ?)`, ['precision-check', 1, '2026-03-04 05:06:07.891']);
+    await testApp.dataSource.query(`INSERT INTO login_throttle (bucket, failures, lastFailureAt) VALUES (?, ?, ?)`, ['precision-check', 1, '2026-03-04 05:06:07.891']);
     const row = await testApp.dataSource.getRepository(LoginThrottleEntity).findOneByOrFail({ bucket: 'precision-check' });
-    expect(row.windowStartedAt.toISOString()).toBe(instant.toISOString());
+    expect(row.lastFailureAt.toISOString()).toBe(instant.toISOString());
   });
 });

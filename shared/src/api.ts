@@ -1,5 +1,6 @@
 import type { FieldChange, AuditAction, AuditSubjectType } from './audit';
 import type { JitRole, JitStatus, Language, PartyKind } from './roles';
+import type { SecondFactorState } from './second-factor';
 
 /** Calendar date `YYYY-MM-DD` (agreement dates are dates, not instants). */
 export type DateOnly = string;
@@ -46,6 +47,7 @@ export interface Me {
   timeZone: string;
   isPlatformAdmin: boolean;
   mustChangePassword: boolean;
+  secondFactor: SecondFactorState;
 }
 
 /** A personal API token, as its owner sees it later: never the token itself. */
@@ -212,6 +214,8 @@ export interface Jit {
   maxUploadBytes: number;
   /** MIME types refused in this JIT. */
   blockedTypes: string[];
+  /** Members must have a second factor, and have used it to sign in, to enter this JIT. */
+  secondFactorRequired: boolean;
 }
 
 // ---- members ----------------------------------------------------------------------------------

@@ -11,6 +11,12 @@ export const AUDIT_ACTIONS = [
   'auth.password_changed',
   'auth.token_created',
   'auth.token_revoked',
+  'auth.password_accepted',
+  'auth.second_factor_added',
+  'auth.second_factor_removed',
+  'auth.recovery_codes_issued',
+  'auth.step_up',
+  'platform.settings_changed',
   'jit.created',
   'jit.updated',
   'jit.activated',
@@ -40,7 +46,22 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['platform', 'user', 'session', 'api_token', 'jit', 'extension', 'member', 'folder', 'upload', 'evidence', 'note', 'task', 'link'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'platform',
+  'user',
+  'session',
+  'api_token',
+  'second_factor',
+  'jit',
+  'extension',
+  'member',
+  'folder',
+  'upload',
+  'evidence',
+  'note',
+  'task',
+  'link',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** The chain of platform events; each JIT's chain is named `jit:<id>`. */

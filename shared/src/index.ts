@@ -16,3 +16,4 @@ export * from './tasks';
 export * from './comments';
 export * from './links';
 export * from './notifications';
+export * from './second-factor';

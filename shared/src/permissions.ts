@@ -1,7 +1,7 @@
 import type { JitRole } from './roles';
 
 /** Actions at platform scope: only the platform administrator holds them. */
-export const PLATFORM_PERMISSIONS = ['users.create', 'users.read', 'users.update', 'jits.create', 'platform_record.read'] as const;
+export const PLATFORM_PERMISSIONS = ['users.create', 'users.read', 'users.update', 'jits.create', 'platform_record.read', 'platform_settings.update'] as const;
 export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
 
 /** Actions inside one JIT. */

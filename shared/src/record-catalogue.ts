@@ -2,6 +2,7 @@ import type { AuditAction, AuditSubjectType } from './audit';
 import type { CreateJitRequest, CreateUserRequest, DateOnly, IsoInstant, UpdateJitRequest, UpdateProfileRequest, UpdateUserRequest } from './api';
 import type { EvidenceMetadataInput, VersionKind } from './evidence';
 import type { JitRole } from './roles';
+import type { PlatformSettings, SecondFactorKind } from './second-factor';
 import type { CreateTaskRequest, TaskStatus } from './tasks';
 
 /**
@@ -41,6 +42,12 @@ export const RECORD_ACTIONS = {
   'auth.password_changed': platform('user'),
   'auth.token_created': platform('api_token'),
   'auth.token_revoked': platform('api_token'),
+  'auth.password_accepted': platform('user'),
+  'auth.second_factor_added': platform('second_factor'),
+  'auth.second_factor_removed': platform('second_factor'),
+  'auth.recovery_codes_issued': platform('user'),
+  'auth.step_up': platform('user'),
+  'platform.settings_changed': platform('platform'),
   'jit.created': { subjects: ['jit'] as const, chain: 'both' as const, audience: 'team' as const },
   'jit.updated': team('jit'),
   'jit.activated': team('jit'),
@@ -123,14 +130,23 @@ export interface RecordChangeFields {
   'user.updated': UserFields;
   'user.disabled': UserFields;
   'user.enabled': UserFields;
-  'auth.login': Record<never, never>;
+  /** `method`: how the sign-in was completed (`password`, `totp`, `recovery_code`). */
+  'auth.login': { method: string };
   'auth.login_failed': { email: string; reason: string };
   'auth.logout': Record<never, never>;
   'auth.password_changed': Record<never, never>;
   'auth.token_created': { name: string; expiresAt: IsoInstant };
   'auth.token_revoked': Record<never, never>;
+  /** The password was right; the sign-in waits for the second factor. */
+  'auth.password_accepted': Record<never, never>;
+  'auth.second_factor_added': { kind: SecondFactorKind; label: string };
+  'auth.second_factor_removed': { kind: SecondFactorKind; label: string };
+  'auth.recovery_codes_issued': { count: number };
+  /** `method`: what confirmed it (`totp`, `recovery_code`, `password`). */
+  'auth.step_up': { method: string };
+  'platform.settings_changed': PlatformSettings;
   'jit.created': Omit<CreateJitRequest, 'parties'> & { parties: CreateJitRequest['parties'] };
-  'jit.updated': Required<UpdateJitRequest>;
+  'jit.updated': Required<UpdateJitRequest> & { secondFactorRequired: boolean };
   'jit.activated': { status: 'draft' | 'active' };
   'jit.extended': { effectiveEndDate: DateOnly; agreedOn: DateOnly; note: string };
   'jit.closed': { status: 'draft' | 'active' | 'closed' };

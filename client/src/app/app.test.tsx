@@ -1,5 +1,5 @@
 import type { Jit, Me } from '@jit/shared';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
@@ -53,6 +53,40 @@ describe('the session gate', () => {
     await renderAt('/jits');
     expect(await screen.findByLabelText(/^Current password/)).toBeTruthy();
     expect(window.location.pathname).toBe('/change-password');
+  });
+
+  it('asks for the second factor’s code after the password, before anything else', async () => {
+    serve({
+      '/api/setup': () => json(200, { needsSetup: false }),
+      '/api/auth/me': () => json(200, { ...me, mustChangePassword: true, secondFactor: { ...me.secondFactor, enrolled: true, pending: true } }),
+    });
+    await renderAt('/jits/j1');
+    expect(await screen.findByLabelText(/^Code from your authenticator app/)).toBeTruthy();
+    expect(window.location.pathname).toBe('/sign-in/code');
+  });
+
+  it('holds someone the platform requires a second factor of at its enrolment, with no way round', async () => {
+    serve({
+      '/api/setup': () => json(200, { needsSetup: false }),
+      '/api/auth/me': () => json(200, { ...me, secondFactor: { ...me.secondFactor, enrolmentRequired: true } }),
+    });
+    await renderAt('/jits');
+    expect(await screen.findByRole('button', { name: 'Set up an authenticator app' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/sign-in/second-factor');
+    expect(screen.queryByRole('button', { name: 'Not now' })).toBeNull();
+  });
+
+  it('asks someone a JIT requires a second factor of once, and lets them go on without', async () => {
+    serve({
+      '/api/setup': () => json(200, { needsSetup: false }),
+      '/api/auth/me': () => json(200, { ...me, secondFactor: { ...me.secondFactor, enrolmentRequested: true } }),
+      '/api/jits': () => json(200, [jit]),
+    });
+    await renderAt('/jits');
+    fireEvent.click(await screen.findByRole('button', { name: 'Not now' }));
+    expect(await screen.findByText('JIT-2026-007')).toBeTruthy();
+    expect(window.location.pathname).toBe('/jits');
+    sessionStorage.clear();
   });
 
   it('shows a member their JITs in their own language', async () => {

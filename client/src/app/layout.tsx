@@ -4,6 +4,7 @@ import { MAIN_CONTENT_ID, SkipLink } from '../components/skip-link';
 import { browserTimeZone, TimeZoneContext } from '../lib/dates';
 import { useMe } from '../lib/auth';
 import { useFocusOnRouteChange } from './route-focus';
+import { StepUpDialog } from './step-up-dialog';
 import { TopBar } from './top-bar';
 import { ZoneHint } from './zone-hint';
 
@@ -23,6 +24,7 @@ export function AppLayout() {
             {me && <ZoneHint profileZone={me.timeZone} />}
             <Outlet />
           </Container>
+          {me && <StepUpDialog hasSecondFactor={me.secondFactor.enrolled} />}
         </AppShell.Main>
       </AppShell>
     </TimeZoneContext.Provider>

@@ -18,9 +18,11 @@ const evidence = () => import('../features/evidence/routes');
 const notes = () => import('../features/notes/routes');
 const tasks = () => import('../features/tasks/routes');
 const auth = () => import('../features/auth/routes');
+const account = () => import('../features/account/routes');
 
 /**
- * Screens: /setup, /login, /change-password, /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
+ * Screens: /setup, /login, /sign-in/code (the second factor), /change-password, /sign-in/second-factor
+ * (enrolling one the platform or a JIT requires), /jits, /jits/new, /jits/:jitId, /jits/:jitId/members,
  * /jits/:jitId/record, /jits/:jitId/evidence, /jits/:jitId/evidence/new, /jits/:jitId/evidence/:itemId,
  * /jits/:jitId/notes, /jits/:jitId/notes/new, /jits/:jitId/notes/:noteId (/edit, /history),
  * /jits/:jitId/tasks, /tasks (my tasks across JITs), /notifications, /account, /admin/users.
@@ -36,7 +38,9 @@ export const appRoutes = createRoutesFromElements(
         )}
       />
       <Route path="/login" lazy={screen(auth, (m) => m.LoginRoute)} />
+      <Route path="/sign-in/code" lazy={screen(auth, (m) => m.SecondFactorRoute)} />
       <Route path="/change-password" lazy={screen(auth, (m) => m.ChangePasswordRoute)} />
+      <Route path="/sign-in/second-factor" lazy={screen(account, (m) => m.EnrolSecondFactorRoute)} />
       <Route path="/" element={<Navigate to="/jits" replace />} />
       <Route path="/jits" lazy={screen(jits, (m) => m.JitListRoute)} />
       <Route path="/jits/new" lazy={screen(jits, (m) => m.CreateJitRoute)} />
@@ -74,13 +78,7 @@ export const appRoutes = createRoutesFromElements(
           (m) => m.NotificationsRoute,
         )}
       />
-      <Route
-        path="/account"
-        lazy={screen(
-          () => import('../features/account/routes'),
-          (m) => m.AccountRoute,
-        )}
-      />
+      <Route path="/account" lazy={screen(account, (m) => m.AccountRoute)} />
       <Route
         path="/admin/users"
         lazy={screen(

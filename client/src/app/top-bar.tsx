@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { useUpdateProfile } from '../features/account';
 import { useLogout } from '../features/auth';
 import { NotificationBell, NotificationToasts } from '../features/notifications';
-import { useMe } from '../lib/auth';
+import { isSignedInFully, useMe } from '../lib/auth';
 import { isLanguage, languageAutonym } from '../lib/i18n';
 import { useConnectionState, type ConnectionState } from '../lib/realtime';
 
@@ -48,7 +48,7 @@ interface Destination {
 /** The one list of destinations: rendered in the bar from `sm` up, and in the phone menu below it. */
 function useDestinations(me: Me | null | undefined): Destination[] {
   const { t } = useTranslation();
-  if (!me || me.mustChangePassword) return [];
+  if (!isSignedInFully(me)) return [];
   return [
     // The way home fits beside the product name and the connection status even on a phone.
     { to: '/jits', label: t('app.nav.myJits'), keepOnPhones: true },
@@ -66,7 +66,7 @@ function useLanguageSwitch(me: Me | null | undefined): { current: Language; swit
     if (!isLanguage(value)) return;
     void i18n.changeLanguage(value);
     // Saved to the account so the next session starts in the same language.
-    if (me && !me.mustChangePassword && me.language !== value) updateProfile.mutate({ language: value });
+    if (isSignedInFully(me) && me.language !== value) updateProfile.mutate({ language: value });
   };
   return { current: isLanguage(i18n.language) ? i18n.language : 'en', switchTo };
 }
@@ -129,7 +129,7 @@ export function TopBar() {
   const logout = () => logoutMutation.mutate(undefined, { onSettled: () => void navigate('/login') });
   // Signed out there is no phone menu, so the language switch must stay in the bar at every width.
   const inBarFrom = me ? 'sm' : undefined;
-  const signedIn = me && !me.mustChangePassword;
+  const signedIn = isSignedInFully(me);
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest, ApiRequestError, onSessionProblem } from './api-client';
+import { registerStepUpHandler } from './step-up';
 
 const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -76,5 +77,48 @@ describe('apiRequest', () => {
   it('answers undefined for 204 No Content', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await expect(apiRequest('/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
+  });
+
+  describe('a sensitive action the server wants confirmed', () => {
+    const stepUp = () => jsonResponse(403, { statusCode: 403, error: 'step_up_required', message: 'Confirm it is you' });
+
+    it('asks once, then sends the same request again', async () => {
+      const ask = vi.fn(() => Promise.resolve(true));
+      const stop = registerStepUpHandler(ask);
+      fetchMock.mockResolvedValueOnce(stepUp()).mockResolvedValueOnce(jsonResponse(201, { id: 't1' }));
+      await expect(apiRequest('/auth/tokens', { method: 'POST', body: { name: 'script' } })).resolves.toEqual({ id: 't1' });
+      expect(ask).toHaveBeenCalledTimes(1);
+      expect(fetchMock.mock.calls.map(([url, init]) => [url, init?.method, init?.body])).toEqual([
+        ['/api/auth/tokens', 'POST', '{"name":"script"}'],
+        ['/api/auth/tokens', 'POST', '{"name":"script"}'],
+      ]);
+      stop();
+    });
+
+    it('shares one question between requests that need it at the same moment', async () => {
+      let answer: (value: boolean) => void = () => undefined;
+      const ask = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+      const stop = registerStepUpHandler(ask);
+      fetchMock
+        .mockResolvedValueOnce(stepUp())
+        .mockResolvedValueOnce(stepUp())
+        .mockImplementation(() => Promise.resolve(jsonResponse(200, {})));
+      const both = Promise.all([apiRequest('/a', { method: 'POST' }), apiRequest('/b', { method: 'POST' })]);
+      await vi.waitFor(() => expect(ask).toHaveBeenCalled());
+      answer(true);
+      await both;
+      expect(ask).toHaveBeenCalledTimes(1);
+      expect(fetchMock).toHaveBeenCalledTimes(4);
+      stop();
+    });
+
+    it('gives the refusal back when the person cancels, or when nobody can ask', async () => {
+      const stop = registerStepUpHandler(() => Promise.resolve(false));
+      fetchMock.mockImplementation(() => Promise.resolve(stepUp()));
+      await expect(apiRequest('/auth/tokens', { method: 'POST' })).rejects.toMatchObject({ code: 'step_up_required' });
+      stop();
+      await expect(apiRequest('/auth/tokens', { method: 'POST' })).rejects.toMatchObject({ code: 'step_up_required' });
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    });
   });
 });

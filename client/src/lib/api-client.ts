@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ApiError, type ErrorCode } from '@jit/shared';
+import { confirmIdentity } from './step-up';
 
 /** The error every request function throws: carries the server's ApiError so the UI can translate by code. */
 export class ApiRequestError extends Error {
@@ -74,8 +75,20 @@ export function onSessionProblem(listener: SessionListener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-/** The one fetch wrapper: JSON in and out, XSRF header on mutations, typed errors. */
+/**
+ * The one fetch wrapper: JSON in and out, XSRF header on mutations, typed errors. A sensitive action
+ * the server wants confirmed first is confirmed (lib/step-up.ts) and sent once more.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    if (isApiRequestError(error) && error.code === 'step_up_required' && (await confirmIdentity())) return send<T>(path, options);
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -17,6 +17,12 @@ export async function fetchMe(): Promise<Me | null> {
 export const useMe = () => useQuery({ queryKey: accountKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 
 /**
+ * Whether the sign-in is done: no initial password to change, no code owed, no second factor the
+ * platform still waits for. Until then the shell offers no destination and opens no live socket.
+ */
+export const isSignedInFully = (me: Me | null | undefined): me is Me => Boolean(me && !me.mustChangePassword && !me.secondFactor.pending && !me.secondFactor.enrolmentRequired);
+
+/**
  * The account the session gate let through, provided by the gate to the screens below it; null on the
  * screens it shows to anyone (setup, login).
  */
@@ -37,3 +43,12 @@ export function useCurrentUser(): Me {
 export const setMe = (queryClient: QueryClient, me: Me | null): void => {
   queryClient.setQueryData(accountKeys.me, me);
 };
+
+/**
+ * A JIT's request to enrol a second factor is asked once per sign-in in this tab; the person may
+ * answer "not now" (that JIT stays closed to them until they enrol).
+ */
+const ENROLMENT_REQUEST_DISMISSED = 'jit.enrolmentRequestDismissed';
+export const enrolmentRequestDismissed = (): boolean => sessionStorage.getItem(ENROLMENT_REQUEST_DISMISSED) === '1';
+export const dismissEnrolmentRequest = (): void => sessionStorage.setItem(ENROLMENT_REQUEST_DISMISSED, '1');
+export const forgetEnrolmentRequestDismissal = (): void => sessionStorage.removeItem(ENROLMENT_REQUEST_DISMISSED);

@@ -23,7 +23,11 @@ export interface RecordFilters {
 export const accountKeys = {
   me: ['auth', 'me'] as const,
   apiTokens: ['auth', 'tokens'] as const,
+  secondFactors: ['auth', 'factors'] as const,
 };
+
+/** Settings of the whole platform, for its administrator. */
+export const platformKeys = { settings: ['platform', 'settings'] as const };
 
 /** Whether the installation still needs its first administrator: asked before anyone signs in. */
 export const setupKeys = { status: ['setup'] as const };

@@ -3,7 +3,7 @@ import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-qu
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { apiRequest, isApiRequestError } from './api-client';
-import { useMe } from './auth';
+import { isSignedInFully, useMe } from './auth';
 import { accountKeys, jitKeys, notificationKeys, presenceKeys } from './query-keys';
 import { PresenceFocusTracker } from './presence-focus';
 import { isLostJitQuery, jitIdOfQueryKey, LiveSync } from './realtime-events';
@@ -75,7 +75,7 @@ export function useNotificationArrivals(listener: (payload: NotificationEventPay
 export function RealtimeProvider({ children, createSocket = connectSocket }: { children: ReactNode; createSocket?: SocketFactory }) {
   const queryClient = useQueryClient();
   const { data: me } = useMe();
-  const userId = me && !me.mustChangePassword ? me.id : null;
+  const userId = isSignedInFully(me) ? me.id : null;
   const [state, setState] = useState<ConnectionState>('reconnecting');
   const [socket, setSocket] = useState<RealtimeSocket | null>(null);
   const [focus] = useState(() => new PresenceFocusTracker());

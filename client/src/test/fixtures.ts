@@ -11,6 +11,7 @@ export const aMe = (overrides: Partial<Me> = {}): Me => ({
   timeZone: 'Europe/Amsterdam',
   isPlatformAdmin: false,
   mustChangePassword: false,
+  secondFactor: { enrolled: false, pending: false, enrolmentRequired: false, enrolmentRequested: false },
   ...overrides,
 });
 
@@ -36,6 +37,7 @@ export const aJit = (overrides: Partial<Jit> = {}): Jit => ({
   myMembership: { memberId: 'm1', partyId: 'p1', role: 'leader', isLeadParty: true },
   maxUploadBytes: 10 * 1024 ** 3,
   blockedTypes: [],
+  secondFactorRequired: false,
   ...overrides,
 });
 

@@ -9,11 +9,12 @@ import type { Request } from 'express';
 /** How a route is reached. Every handler names one; the guard refuses to serve a handler that does not. */
 export type AccessRule =
   | { kind: 'public' }
-  | { kind: 'authenticated'; allowPendingPasswordChange: boolean; sessionOnly: boolean }
+  | { kind: 'authenticated'; allowPendingPasswordChange: boolean; sessionOnly: boolean; awaitingSecondFactor: boolean; pendingEnrolment: boolean }
   | { kind: 'platform'; permission: PlatformPermission }
   | { kind: 'jit'; permission: JitPermission; target?: 'member' | 'evidence' | 'task' };
 
 export const ACCESS_RULE = 'jit:access-rule';
+export const STEP_UP = 'jit:step-up';
 
 export const Access = {
   /** No session needed: setup, login, health, API docs. */
@@ -21,13 +22,18 @@ export const Access = {
   /**
    * Any signed-in account. `allowPendingPasswordChange` opens the route before the initial password
    * is changed; `sessionOnly` keeps it for a browser session (a personal API token cannot log out,
-   * change the password or make more tokens).
+   * change the password or make more tokens). Two steps of a sign-in that is not done yet open only
+   * the routes that name them: `awaitingSecondFactor` (the password was right, the code is still
+   * owed: finishing the sign-in, reading who one is, leaving) and `pendingEnrolment` (the platform
+   * requires a second factor the person does not have yet: enrolling one).
    */
-  authenticated: (options: { allowPendingPasswordChange?: boolean; sessionOnly?: boolean } = {}) =>
+  authenticated: (options: { allowPendingPasswordChange?: boolean; sessionOnly?: boolean; awaitingSecondFactor?: boolean; pendingEnrolment?: boolean } = {}) =>
     SetMetadata(ACCESS_RULE, {
       kind: 'authenticated',
       allowPendingPasswordChange: options.allowPendingPasswordChange ?? false,
       sessionOnly: options.sessionOnly ?? false,
+      awaitingSecondFactor: options.awaitingSecondFactor ?? false,
+      pendingEnrolment: options.pendingEnrolment ?? false,
     } satisfies AccessRule),
   /** Platform scope: accounts, JIT creation. */
   platform: (permission: PlatformPermission) => SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
@@ -40,6 +46,14 @@ export const Access = {
   /** JIT scope on one task (`:taskId`) that leaders and its assignee may move and tick the checklist of: decided before validation. */
   jitTaskMove: () => SetMetadata(ACCESS_RULE, { kind: 'jit', permission: 'tasks.move', target: 'task' } satisfies AccessRule),
 };
+
+/**
+ * A sensitive action, marked beside its access rule: it asks the person to prove again that it is
+ * them (their second factor, or their password if they have none) when the last proof is older than
+ * `STEP_UP_MINUTES`, and a personal API token cannot do it at all, so a token never stands in for
+ * the factor. Releasing, deciding, disclosing and purging take it with this one line.
+ */
+export const StepUp = () => SetMetadata(STEP_UP, true);
 
 /** What the authentication guard attaches to a request. */
 export interface AuthenticatedRequest extends Request {
@@ -63,6 +77,9 @@ export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (!session) throw new Error('CurrentSession used on a route without authentication');
   return session;
 });
+
+/** The session of a route that an API token may also reach: null for a token. */
+export const OptionalSession = createParamDecorator((_: unknown, ctx: ExecutionContext): SessionEntity | null => ctx.switchToHttp().getRequest<GuardedRequest>().session ?? null);
 
 /** The access decision for the JIT of this route, made by the guard. */
 export const CurrentJitAccess = createParamDecorator((_: unknown, ctx: ExecutionContext): JitAccess => {

@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, forbidden } from '../common';
-import { ApiTokensService, SessionService } from '../auth';
+import { ApiTokensService, SecondFactorsService, SessionService } from '../auth';
+import type { SessionEntity } from '../auth/entities';
 import type { UserEntity } from '../users/entities';
-import { ACCESS_RULE, type AccessRule, type GuardedRequest } from './access.decorators';
+import { ACCESS_RULE, STEP_UP, type AccessRule, type GuardedRequest } from './access.decorators';
 import { AccessService } from './access.service';
 import { isCrossSiteRequest } from './cross-site';
 
@@ -14,8 +15,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * a public route that changes something (signing in, the first-run set-up) sent by a browser from
  * another site → 403, so no site can sign a visitor's browser into an account it controls (login
  * CSRF); not signed in (session cookie or personal API token) → 401; CSRF token missing or wrong on a
- * session's mutating request → 403; initial password not changed → 403;
- * JIT route and not a member → 404; member without the permission → 403 naming it.
+ * session's mutating request → 403; second factor owed → 401; initial password not changed → 403;
+ * second factor the platform requires not enrolled → 403; sensitive route (`@StepUp()`) reached by
+ * an API token, or by a session whose last proof is old → 403; JIT route and not a member → 404;
+ * member without the permission → 403 naming it; JIT that requires a second factor entered without
+ * one → 403.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -24,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly apiTokens: ApiTokensService,
     private readonly access: AccessService,
+    private readonly factors: SecondFactorsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,10 +55,17 @@ export class AccessGuard implements CanActivate {
     if (bearer !== undefined && rule.kind === 'authenticated' && rule.sessionOnly) {
       throw new AppError(403, 'forbidden', 'This needs a signed-in browser session; an API token cannot do it.');
     }
-    const pendingAllowed = rule.kind === 'authenticated' && rule.allowPendingPasswordChange;
-    if (user.mustChangePassword && !pendingAllowed) {
-      throw new AppError(403, 'password_change_required', 'Change your initial password before you continue.');
+    const session = request.session ?? null;
+    const step = rule.kind === 'authenticated' ? rule : { allowPendingPasswordChange: false, awaitingSecondFactor: false, pendingEnrolment: false };
+    if (session?.authLevel === 'awaiting_factor' && !step.awaitingSecondFactor) {
+      throw new AppError(401, 'second_factor_pending', 'Enter the code from your authenticator app to finish signing in.');
     }
+    if (user.mustChangePassword) {
+      if (!step.allowPendingPasswordChange) throw new AppError(403, 'password_change_required', 'Change your initial password before you continue.');
+    } else if (!step.pendingEnrolment && !(await this.standsOnSecondFactor(user, session)) && (await this.factors.enrolmentRequired(user.id))) {
+      throw new AppError(403, 'second_factor_enrolment_required', 'A second factor is required on this workspace; set one up on your account page before you continue.');
+    }
+    if (this.reflector.getAllAndOverride<boolean | undefined>(STEP_UP, [context.getHandler(), context.getClass()])) this.requireRecentProof(session);
 
     if (rule.kind === 'platform' && !user.isPlatformAdmin) throw forbidden(rule.permission, `Only the platform administrator may do this ("${rule.permission}").`);
     if (rule.kind === 'jit') {
@@ -63,9 +75,28 @@ export class AccessGuard implements CanActivate {
       if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
       if (rule.target === 'evidence') await this.access.requireEvidenceTarget(jitAccess, params.itemId);
       if (rule.target === 'task') await this.access.requireTaskMover(jitAccess, params.taskId);
+      if (jitAccess.jit.secondFactorRequired && !(await this.standsOnSecondFactor(user, session))) {
+        throw new AppError(403, 'second_factor_required_by_jit', 'This JIT requires a second factor; set one up on your account page, then sign in with it.');
+      }
       request.jitAccess = jitAccess;
     }
     return true;
+  }
+
+  /**
+   * A session that passed the second factor; for an API token, an account that has one (the token
+   * was made behind a step up, which asked for it).
+   */
+  private async standsOnSecondFactor(user: UserEntity, session: SessionEntity | null): Promise<boolean> {
+    return session ? session.authLevel === 'second_factor' : this.factors.isEnrolled(user.id);
+  }
+
+  /** A sensitive action: never by an API token, and by a session only if it proved itself recently. */
+  private requireRecentProof(session: SessionEntity | null): void {
+    if (!session) throw new AppError(403, 'step_up_token_refused', 'A personal API token cannot do this; do it in the browser, where you can confirm it is you.');
+    if (!this.sessions.verifiedRecently(session)) {
+      throw new AppError(403, 'step_up_required', 'Confirm it is you before you do this: enter a code from your authenticator app, or your password if you have no second factor.');
+    }
   }
 
   /**

@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res }
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ApiToken, CreatedApiToken, Me } from '@jit/shared';
-import { Access, Context, CurrentSession, CurrentUser } from '../access';
+import { Access, Context, CurrentSession, CurrentUser, OptionalSession, StepUp } from '../access';
 import type { RequestContext } from '../common';
 import type { UserEntity } from '../users/entities';
-import { toMe } from '../people';
 import { ApiTokensService } from './api-tokens.service';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto, UpdateProfileDto } from './auth.dto';
+import { SecondFactorDto, StepUpDto } from './factors/second-factor.dto';
 import { AuthService } from './auth.service';
 import type { SessionEntity } from './session.entity';
 
@@ -26,23 +26,51 @@ export class AuthController {
     return this.auth.login(dto, request, response);
   }
 
+  /** The second step of a sign-in with a second factor: a code from the app, or a recovery code. */
+  @Post('second-factor')
+  @HttpCode(200)
+  @Access.authenticated({ sessionOnly: true, awaitingSecondFactor: true })
+  completeSignIn(
+    @CurrentUser() user: UserEntity,
+    @CurrentSession() session: SessionEntity,
+    @Body() dto: SecondFactorDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Me> {
+    return this.auth.completeSignIn(dto, user, session, request, response);
+  }
+
+  /** Proving again that it is you, before a sensitive action (routes marked `@StepUp()`). */
+  @Post('step-up')
+  @HttpCode(204)
+  @Access.authenticated({ sessionOnly: true, pendingEnrolment: true })
+  stepUp(
+    @CurrentUser() user: UserEntity,
+    @CurrentSession() session: SessionEntity,
+    @Body() dto: StepUpDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    return this.auth.stepUp(dto, user, session, request, response);
+  }
+
   @Post('logout')
   @HttpCode(204)
-  @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
+  @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true, awaitingSecondFactor: true, pendingEnrolment: true })
   logout(@Context() context: RequestContext, @CurrentSession() session: SessionEntity, @Res({ passthrough: true }) response: Response): Promise<void> {
     return this.auth.logout(context, session, response);
   }
 
   @Get('me')
-  @Access.authenticated({ allowPendingPasswordChange: true })
-  me(@CurrentUser() user: UserEntity): Me {
-    return toMe(user);
+  @Access.authenticated({ allowPendingPasswordChange: true, awaitingSecondFactor: true, pendingEnrolment: true })
+  me(@CurrentUser() user: UserEntity, @OptionalSession() session: SessionEntity | null): Promise<Me> {
+    return this.auth.me(user, session);
   }
 
   @Patch('me')
   @Access.authenticated()
-  updateProfile(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<Me> {
-    return this.auth.updateProfile(context, user, dto);
+  updateProfile(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @OptionalSession() session: SessionEntity | null, @Body() dto: UpdateProfileDto): Promise<Me> {
+    return this.auth.updateProfile(context, user, session, dto);
   }
 
   @Post('password')
@@ -61,6 +89,7 @@ export class AuthController {
 
   @Post('tokens')
   @Access.authenticated({ sessionOnly: true })
+  @StepUp()
   createToken(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @Body() dto: CreateApiTokenDto): Promise<CreatedApiToken> {
     return this.apiTokens.create(context, user, dto);
   }

@@ -1,19 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { type Me } from '@jit/shared';
-import { AppError, contextOf, diff, invalid, type RequestContext } from '../common';
+import { AppError, Clock, conflict, contextOf, diff, invalid, type RequestContext } from '../common';
 import { Transactions } from '../database';
 import { platformActor, RecordService } from '../record';
 import { UserEntity } from '../users/entities';
 import { toMe } from '../people';
 import type { ChangePasswordDto, LoginDto, UpdateProfileDto } from './auth.dto';
+import type { SecondFactorDto, StepUpDto } from './factors/second-factor.dto';
+import { SecondFactorsService, wrongCode } from './factors/second-factors.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import type { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
 const INVALID_CREDENTIALS = 'The email address or the password is not right.';
+
+const tooManyAttempts = (response: Response, seconds: number) => {
+  response.setHeader('Retry-After', String(seconds));
+  return new AppError(429, 'too_many_attempts', `Too many failed sign-in attempts from here; wait ${seconds} seconds and try again.`);
+};
 
 @Injectable()
 export class AuthService {
@@ -24,17 +31,26 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly record: RecordService,
+    private readonly factors: SecondFactorsService,
+    private readonly clock: Clock,
   ) {}
 
+  /** The signed-in person and where their sign-in stands. */
+  async me(user: UserEntity, session: SessionEntity | null): Promise<Me> {
+    return toMe(user, await this.factors.state(user, session));
+  }
+
   /**
-   * Unknown email, wrong password and disabled account give one answer, so the route does not tell
-   * which accounts exist. Every failure is counted and recorded on the platform chain.
+   * The password step. Unknown email, wrong password and disabled account give one answer, so the
+   * route does not tell which accounts exist. Every failure is counted and recorded on the platform
+   * chain. With a second factor enrolled, the session only waits for the code.
    */
   async login(dto: LoginDto, request: Request, response: Response): Promise<Me> {
     const ip = request.ip ?? null;
-    if (await this.throttle.isBlocked(dto.email, ip)) {
+    const wait = await this.throttle.retryAfter(dto.email, ip);
+    if (wait !== null) {
       await this.recordFailure(request, dto.email, null, 'throttled');
-      throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts; wait a few minutes and try again.');
+      throw tooManyAttempts(response, wait);
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
@@ -43,14 +59,75 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials', INVALID_CREDENTIALS);
     }
     const context = contextOf(request, user);
-    await this.transactions.run(async (manager) => {
-      await this.throttle.clearAccount(manager, dto.email);
-      await this.sessions.start(manager, user, request, response);
-      user.lastLoginAt = new Date();
-      await manager.update(UserEntity, { id: user.id }, { lastLoginAt: user.lastLoginAt });
-      await this.record.append(manager, platformActor(context), { action: 'auth.login', subjectId: user.id });
+    const session = await this.transactions.run(async (manager) => {
+      if (await this.factors.isEnrolled(user.id, manager)) {
+        await this.record.append(manager, platformActor(context), { action: 'auth.password_accepted', subjectId: user.id });
+        return this.sessions.start(manager, user, request, response, 'awaiting_factor');
+      }
+      await this.completeLogin(manager, context, user, ip, 'password');
+      return this.sessions.start(manager, user, request, response);
     });
-    return toMe(user);
+    return this.me(user, session);
+  }
+
+  /** The second step: a code from the app or a recovery code, throttled like the password. */
+  async completeSignIn(dto: SecondFactorDto, user: UserEntity, session: SessionEntity, request: Request, response: Response): Promise<Me> {
+    if (session.authLevel !== 'awaiting_factor') throw conflict('conflict', 'You are already signed in; there is no code to give.');
+    const ip = request.ip ?? null;
+    const wait = await this.throttle.retryAfter(user.email, ip);
+    if (wait !== null) {
+      await this.recordFailure(request, user.email, user, 'throttled');
+      throw tooManyAttempts(response, wait);
+    }
+    const context = contextOf(request, user);
+    const promoted = await this.transactions.run(async (manager) => {
+      const method = await this.factors.check(manager, user, dto.code);
+      if (!method) return null;
+      await this.completeLogin(manager, context, user, ip, method);
+      return this.sessions.promote(manager, session, user, request, response);
+    });
+    if (!promoted) {
+      await this.recordFailure(request, user.email, user, 'invalid_second_factor');
+      throw wrongCode();
+    }
+    return this.me(user, promoted);
+  }
+
+  private async completeLogin(manager: EntityManager, context: RequestContext, user: UserEntity, ip: string | null, method: string): Promise<void> {
+    await this.throttle.clearAccount(manager, user.email, ip);
+    user.lastLoginAt = new Date();
+    await manager.update(UserEntity, { id: user.id }, { lastLoginAt: user.lastLoginAt });
+    await this.record.append(manager, platformActor(context), { action: 'auth.login', subjectId: user.id, changes: [{ field: 'method', from: null, to: method }] });
+  }
+
+  /**
+   * Proving again that it is you before a sensitive action: the second factor where one is enrolled
+   * (so a password alone never steps up an account that has one), else the password. Throttled and
+   * recorded like a sign-in.
+   */
+  async stepUp(dto: StepUpDto, user: UserEntity, session: SessionEntity, request: Request, response: Response): Promise<void> {
+    const wait = await this.throttle.retryAfter(user.email, request.ip ?? null);
+    if (wait !== null) throw tooManyAttempts(response, wait);
+    const enrolled = await this.factors.isEnrolled(user.id);
+    const field = enrolled ? 'code' : 'password';
+    const given = enrolled ? dto.code : dto.password;
+    if (given === undefined) throw invalid([{ field, code: 'required' }], enrolled ? 'Enter a code from your authenticator app, or a recovery code.' : 'Enter your password.');
+    const now = this.clock.now();
+    const method = await this.transactions.run(async (manager) => {
+      const proved = enrolled ? await this.factors.check(manager, user, given) : (await this.passwords.verify(user.passwordHash, given)) ? 'password' : null;
+      if (!proved) return null;
+      await this.sessions.markVerified(manager, session, now);
+      await this.record.append(manager, platformActor(contextOf(request, user)), {
+        action: 'auth.step_up',
+        subjectId: user.id,
+        changes: [{ field: 'method', from: null, to: proved }],
+      });
+      return proved;
+    });
+    if (method) return;
+    await this.recordFailure(request, user.email, user, 'step_up_failed');
+    if (enrolled) throw wrongCode();
+    throw new AppError(400, 'wrong_password', 'Your password is not right.', { details: [{ field: 'password', code: 'invalid_value' }] });
   }
 
   private async recordFailure(request: Request, email: string, user: UserEntity | null, reason: string): Promise<void> {
@@ -89,10 +166,10 @@ export class AuthService {
       await this.sessions.endAllFor(manager, user.id, session);
       await this.record.append(manager, platformActor(context), { action: 'auth.password_changed', subjectId: user.id });
     });
-    return toMe({ ...user, mustChangePassword: false });
+    return this.me({ ...user, mustChangePassword: false }, session);
   }
 
-  async updateProfile(context: RequestContext, user: UserEntity, dto: UpdateProfileDto): Promise<Me> {
+  async updateProfile(context: RequestContext, user: UserEntity, session: SessionEntity | null, dto: UpdateProfileDto): Promise<Me> {
     const changes = diff(user, dto);
     if (changes.length > 0) {
       await this.transactions.run(async (manager) => {
@@ -101,6 +178,6 @@ export class AuthService {
       });
     }
     const updated = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
-    return toMe(updated);
+    return this.me(updated, session);
   }
 }

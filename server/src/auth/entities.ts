@@ -2,3 +2,5 @@
 export * from './api-token.entity';
 export * from './login-throttle.entity';
 export * from './session.entity';
+export * from './factors/recovery-code.entity';
+export * from './factors/second-factor.entity';

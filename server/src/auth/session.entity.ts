@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { AuthLevel } from '@jit/shared';
 import { InstantColumn, RefColumn, TextColumn } from '../database';
 
 /**
@@ -11,8 +12,10 @@ export class SessionEntity {
   @Index('ix_sessions_user') @RefColumn() userId: string;
   /** Echoed by the client in X-XSRF-TOKEN; rotated with every login. */
   @TextColumn(64) csrfToken: string;
-  /** How the session was authenticated; a second factor (TOTP) will add 'second_factor'. */
-  @TextColumn(32) authLevel: 'password';
+  /** How far the sign-in got: password only, waiting for the second factor, or both. */
+  @TextColumn(32) authLevel: AuthLevel;
+  /** When the person last proved it was them (password, or second factor where enrolled): sensitive actions want it recent. */
+  @InstantColumn({ nullable: true }) verifiedAt: Date | null;
   @InstantColumn() createdAt: Date;
   @InstantColumn() lastSeenAt: Date;
   @InstantColumn() expiresAt: Date;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuthLevel } from '@jit/shared';
 import { CONFIG, type AppConfig } from '../config';
 import { Transactions } from '../database';
 import { UserEntity } from '../users/entities';
@@ -13,6 +14,8 @@ export const CSRF_HEADER = 'x-xsrf-token';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOUCH_AFTER_MS = 60_000;
+/** A sign-in waiting for its second factor lasts this long: enough to open the app, not to keep a half-open door. */
+const AWAITING_FACTOR_MS = 10 * 60_000;
 
 @Injectable()
 export class SessionService {
@@ -22,18 +25,22 @@ export class SessionService {
     private readonly transactions: Transactions,
   ) {}
 
-  /** Creates a session inside the caller's transaction and sets both cookies; a new CSRF token each time. */
-  async start(manager: EntityManager, user: UserEntity, request: Request, response: Response): Promise<SessionEntity> {
+  /**
+   * Creates a session inside the caller's transaction and sets both cookies; a new token and CSRF
+   * token each time, so a step up in `authLevel` never keeps a token issued before it.
+   */
+  async start(manager: EntityManager, user: UserEntity, request: Request, response: Response, authLevel: AuthLevel = 'password'): Promise<SessionEntity> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = manager.create(SessionEntity, {
       tokenHash: hashToken(token),
       userId: user.id,
       csrfToken: randomBytes(32).toString('base64url'),
-      authLevel: 'password',
+      authLevel,
+      verifiedAt: authLevel === 'awaiting_factor' ? null : now,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      expiresAt: new Date(now.getTime() + (authLevel === 'awaiting_factor' ? AWAITING_FACTOR_MS : this.config.SESSION_ABSOLUTE_HOURS * 3_600_000)),
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
     });
@@ -84,6 +91,27 @@ export class SessionService {
     const expected = Buffer.from(session.csrfToken);
     const given = Buffer.from(header);
     return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  /** Replaces a session by one that passed its second factor: a new token, so the one issued before the code is worthless. */
+  async promote(manager: EntityManager, session: SessionEntity, user: UserEntity, request: Request, response: Response): Promise<SessionEntity> {
+    await this.end(manager, session);
+    return this.start(manager, user, request, response, 'second_factor');
+  }
+
+  /** The person proved again that it is them (a step up before a sensitive action). */
+  async markVerified(manager: EntityManager, session: SessionEntity, at: Date): Promise<void> {
+    await manager.update(SessionEntity, { tokenHash: session.tokenHash }, { verifiedAt: at });
+  }
+
+  /** Whether the last proof of this session is recent enough for a sensitive action. */
+  verifiedRecently(session: SessionEntity, now = new Date()): boolean {
+    return session.verifiedAt !== null && now.getTime() - session.verifiedAt.getTime() <= this.config.STEP_UP_MINUTES * 60_000;
+  }
+
+  /** After the last factor is removed, the account's sessions no longer stand on one. */
+  async lowerAllTo(manager: EntityManager, userId: string, authLevel: AuthLevel): Promise<void> {
+    await manager.update(SessionEntity, { userId }, { authLevel });
   }
 
   end(manager: EntityManager, session: SessionEntity): Promise<unknown> {

@@ -1,6 +1,7 @@
 /** What other folders may use of common/. */
 export * from './app-error';
 export * from './changes';
+export * from './clock';
 export * from './cursor';
 export * from './error.filter';
 export * from './event-bus';

@@ -87,7 +87,11 @@ export class EnvironmentVariables {
   @Max(16)
   ARGON2_PARALLELISM: number = 1;
 
-  /** Failed logins allowed per account within the window before further attempts are refused. */
+  /**
+   * Failed sign-ins (password or second factor) allowed for one account from one address before
+   * delays begin. Counted per address, so a stranger who knows an e-mail address cannot lock its
+   * owner out from elsewhere; the second factor stands against guessing from many addresses.
+   */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -95,7 +99,7 @@ export class EnvironmentVariables {
   @Max(1000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 5;
 
-  /** Failed logins allowed per client address within the window. */
+  /** Failed sign-ins allowed per client address, across accounts, before delays begin. */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -109,6 +113,22 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(24 * 60)
   LOGIN_THROTTLE_WINDOW_MINUTES: number = 15;
+
+  /** The first delay once the free failures are spent; it doubles with each further failure, up to the window. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_THROTTLE_DELAY_SECONDS: number = 30;
+
+  /** A sensitive action asks for the second factor (or the password) again when the last proof is older than this. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  STEP_UP_MINUTES: number = 15;
 
   /** The built client to serve at /. Unset: client/dist of this repository. */
   @IsOptional()

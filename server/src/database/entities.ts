@@ -1,8 +1,9 @@
-import { ApiTokenEntity, LoginThrottleEntity, SessionEntity } from '../auth/entities';
+import { ApiTokenEntity, LoginThrottleEntity, RecoveryCodeEntity, SecondFactorEntity, SessionEntity } from '../auth/entities';
 import { CommentEntity } from '../comments/entities';
 import { JitEntity, JitExtensionEntity, JitPartyEntity } from '../jits/entities';
 import { MembershipEntity } from '../members/entities';
 import { NoteEntity, NoteRevisionEntity } from '../notes/entities';
+import { PlatformSettingEntity } from '../platform/entities';
 import { AuditEventEntity, ChainHeadEntity } from '../record/entities';
 import { EvidenceFolderEntity, EvidenceItemEntity, EvidenceUploadEntity, EvidenceVersionEntity } from '../evidence/entities';
 import { JobLeaseEntity } from '../jobs/entities';
@@ -36,4 +37,7 @@ export const ENTITIES = [
   LinkEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
+  SecondFactorEntity,
+  RecoveryCodeEntity,
+  PlatformSettingEntity,
 ];

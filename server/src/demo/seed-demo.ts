@@ -4,7 +4,21 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { todayUtc, type CreateJitRequest, type CreateUserRequest, type Jit, type JitRole, type Language, type Me, type Member, type Note, type Task } from '@jit/shared';
+import {
+  todayUtc,
+  type ConfirmedFactor,
+  type CreateJitRequest,
+  type CreateUserRequest,
+  type Jit,
+  type JitRole,
+  type Language,
+  type Me,
+  type Member,
+  type Note,
+  type Task,
+  type TotpEnrolment,
+} from '@jit/shared';
+import { totpCode } from '../auth';
 import { createApp } from '../app.factory';
 import { createLogger } from '../common';
 import { loadConfig } from '../config';
@@ -177,14 +191,29 @@ async function main(): Promise<void> {
       }
     }
     await seedDailyWork(base, jit, members, sessions.get('NL') as Session);
+    const secondFactor = await enrolAuthenticatorApp(base, 'legal.nl@demo.jit');
     console.log(`\nDemo workspace ready: JIT ${AGREEMENT.reference} between the Netherlands (lead), France and Spain, with Eurojust.`);
     console.log(`Start it with "npm start" and sign in at http://localhost:${process.env.PORT ?? 3000} with any of these (password for all: ${PASSWORD}):\n`);
     console.log(`  platform administrator   admin@demo.jit`);
     for (const p of PEOPLE) console.log(`  ${`${p.role} (${p.country})`.padEnd(24)} ${p.email.padEnd(28)} ${p.displayName}`);
+    console.log(`\nlegal.nl@demo.jit signs in with a second factor: add the key ${secondFactor.secret} to an authenticator app`);
+    console.log(`(time-based, six digits), or use one of its recovery codes: ${secondFactor.recoveryCodes.slice(0, 3).join(', ')}.`);
     console.log('');
   } finally {
     await app.close();
   }
+}
+
+/** One person with an authenticator app, as the account page sets it up; the demo plays the app. */
+async function enrolAuthenticatorApp(base: string, email: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const own = new Session(base);
+  await own.call('POST', '/api/auth/login', { email, password: PASSWORD });
+  const enrolment = await own.call<TotpEnrolment>('POST', '/api/auth/factors/totp');
+  const confirmed = await own.call<ConfirmedFactor>('POST', `/api/auth/factors/totp/${enrolment.factorId}/confirm`, {
+    code: totpCode(enrolment.secret, new Date()),
+    label: 'Demo phone',
+  });
+  return { secret: enrolment.secret, recoveryCodes: confirmed.recoveryCodes };
 }
 
 const inDays = (days: number): string => todayUtc(new Date(Date.now() + days * 86_400_000));

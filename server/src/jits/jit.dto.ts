@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -16,7 +17,16 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LIMITS, PARTY_KINDS, type CreateExtensionRequest, type CreateJitRequest, type PartyInput, type PartyKind, type UpdateJitRequest } from '@jit/shared';
+import {
+  LIMITS,
+  PARTY_KINDS,
+  type CreateExtensionRequest,
+  type CreateJitRequest,
+  type PartyInput,
+  type PartyKind,
+  type UpdateJitRequest,
+  type JitSecondFactorRequest,
+} from '@jit/shared';
 import { IsCountry, IsDateOnly, IsNotBefore, IsOmittable, IsWorkingLanguage, trim } from '../common';
 
 export class PartyDto implements PartyInput {
@@ -173,4 +183,10 @@ export class CreateExtensionDto implements CreateExtensionRequest {
   @IsString()
   @MaxLength(LIMITS.extensionNoteMax)
   note?: string;
+}
+
+export class JitSecondFactorDto implements JitSecondFactorRequest {
+  /** Whether members must have, and sign in with, a second factor to enter this JIT. */
+  @IsBoolean()
+  required: boolean;
 }

@@ -21,6 +21,8 @@ export class JitEntity {
   @ByteCountColumn({ nullable: true }) maxUploadBytes: number | null;
   /** MIME types (sniffed from content) refused in this JIT, e.g. application/x-msdownload. */
   @Column({ type: 'simple-json' }) blockedTypes: string[];
+  /** Members enter only with a second factor (set by the lead party's leaders). */
+  @Column({ type: 'boolean', default: false }) secondFactorRequired: boolean;
   @RefColumn() createdBy: string;
   @InstantColumn() createdAt: Date;
   @InstantColumn({ nullable: true }) activatedAt: Date | null;

@@ -37,6 +37,7 @@ export function toJit(jit: JitEntity, parties: JitPartyEntity[], extensions: Jit
     closedAt: jit.closedAt?.toISOString() ?? null,
     maxUploadBytes: jit.maxUploadBytes ?? defaultMaxUploadBytes,
     blockedTypes: jit.blockedTypes,
+    secondFactorRequired: jit.secondFactorRequired,
     myMembership: membership ? { memberId: membership.id, partyId: membership.partyId, role: membership.role, isLeadParty: ownParty?.isLead ?? false } : null,
   };
 }

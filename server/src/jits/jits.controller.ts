@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Jit } from '@jit/shared';
-import { Access, Context, CurrentJitAccess, CurrentUser, type JitAccess } from '../access';
+import { Access, Context, CurrentJitAccess, CurrentSession, CurrentUser, type JitAccess, StepUp } from '../access';
+import type { SessionEntity } from '../auth/entities';
 import type { RequestContext } from '../common';
 import type { UserEntity } from '../users/entities';
-import { CreateExtensionDto, CreateJitDto, UpdateJitDto } from './jit.dto';
+import { CreateExtensionDto, CreateJitDto, JitSecondFactorDto, UpdateJitDto } from './jit.dto';
 import { JitsService } from './jits.service';
 
 @ApiTags('JIT agreements')
@@ -35,6 +36,19 @@ export class JitsController {
   @Access.jit('jit.update')
   update(@Context() context: RequestContext, @CurrentJitAccess() access: JitAccess, @Body() dto: UpdateJitDto): Promise<Jit> {
     return this.jits.update(context, access, dto);
+  }
+
+  /** Whether entering this JIT needs a second factor; members without one are asked to enrol. */
+  @Put(':jitId/second-factor')
+  @Access.jit('jit.update')
+  @StepUp()
+  requireSecondFactor(
+    @Context() context: RequestContext,
+    @CurrentJitAccess() access: JitAccess,
+    @CurrentSession() session: SessionEntity,
+    @Body() dto: JitSecondFactorDto,
+  ): Promise<Jit> {
+    return this.jits.requireSecondFactor(context, access, dto.required, session.authLevel === 'second_factor');
   }
 
   @Post(':jitId/activate')

@@ -170,6 +170,23 @@ export class JitsService {
     });
   }
 
+  /** Expired and closed JITs included: like revoking access, guarding what the team holds never waits. */
+  async requireSecondFactor(context: RequestContext, access: JitAccess, required: boolean, actorHasFactor: boolean): Promise<Jit> {
+    if (required && !actorHasFactor) throw conflict('conflict', 'Set up a second factor for yourself and sign in with it before you require one of the team.');
+    return this.transactions.run(async (manager) => {
+      const jit = await this.loadForWrite(manager, access.jit.id, { allowExpired: true, allowClosed: true });
+      if (jit.secondFactorRequired !== required) {
+        await manager.update(JitEntity, { id: jit.id }, { secondFactorRequired: required });
+        await this.record.append(manager, memberActor(context, access), {
+          action: 'jit.updated',
+          subjectId: jit.id,
+          changes: [{ field: 'secondFactorRequired', from: jit.secondFactorRequired, to: required }],
+        });
+      }
+      return this.present(jit.id, access.membership, manager);
+    });
+  }
+
   async activate(context: RequestContext, access: JitAccess): Promise<Jit> {
     return this.transactions.run(async (manager) => {
       const jit = await this.loadForWrite(manager, access.jit.id);

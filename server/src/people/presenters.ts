@@ -1,7 +1,8 @@
-import type { Me, UserAccount, UserLookupResult } from '@jit/shared';
+import type { Me, SecondFactorState, UserAccount, UserLookupResult } from '@jit/shared';
 import type { UserEntity } from '../users/entities';
 
-export const toMe = (user: UserEntity): Me => ({
+/** An account's own fields, as its owner and the administrator see them. */
+const accountFields = (user: UserEntity): Omit<Me, 'secondFactor'> => ({
   id: user.id,
   email: user.email,
   displayName: user.displayName,
@@ -13,8 +14,14 @@ export const toMe = (user: UserEntity): Me => ({
   mustChangePassword: user.mustChangePassword,
 });
 
+/** A new account's standing: nothing enrolled, nothing pending (a new platform requires nothing yet). */
+export const NO_SECOND_FACTOR: SecondFactorState = { enrolled: false, pending: false, enrolmentRequired: false, enrolmentRequested: false };
+
+/** The signed-in person, with where their sign-in stands. */
+export const toMe = (user: UserEntity, secondFactor: SecondFactorState): Me => ({ ...accountFields(user), secondFactor });
+
 export const toUserAccount = (user: UserEntity): UserAccount => ({
-  ...toMe(user),
+  ...accountFields(user),
   disabled: user.disabled,
   createdAt: user.createdAt.toISOString(),
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

@@ -12,7 +12,7 @@ import {
   type ServerToClientEvents,
   type SocketAck,
 } from '@jit/shared';
-import { ApiTokensService, SESSION_COOKIE, SessionService } from '../auth';
+import { ApiTokensService, SecondFactorsService, SESSION_COOKIE, SessionService } from '../auth';
 import { NotificationEvents, type NotificationEvent } from '../notifications';
 import { RecordEvents, type RecordedEvent } from '../record';
 import { ReadAccessService } from '../access';
@@ -69,6 +69,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly events: RecordEvents,
     private readonly notificationEvents: NotificationEvents,
     private readonly readAccess: ReadAccessService,
+    private readonly factors: SecondFactorsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,12 +109,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token === 'string') {
       const user = await this.apiTokens.authenticate(token);
-      if (!user || user.mustChangePassword) return false;
+      if (!user || user.mustChangePassword || (await this.factors.enrolmentRequired(user.id))) return false;
       socket.data = { userId: user.id, displayName: user.displayName, sessionHash: '', focus: null };
       return true;
     }
+    // As over REST: a sign-in still owing its code, or held at the enrolment the platform requires, hears nothing.
     const authenticated = await this.sessions.authenticateToken(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
-    if (!authenticated || authenticated.user.mustChangePassword) return false;
+    if (!authenticated || authenticated.user.mustChangePassword || authenticated.session.authLevel === 'awaiting_factor') return false;
+    if (authenticated.session.authLevel !== 'second_factor' && (await this.factors.enrolmentRequired(authenticated.user.id))) return false;
     socket.data = { userId: authenticated.user.id, displayName: authenticated.user.displayName, sessionHash: authenticated.session.tokenHash, focus: null };
     return true;
   }

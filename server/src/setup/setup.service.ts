@@ -8,7 +8,7 @@ import { Transactions } from '../database';
 import { PasswordService, SessionService, type SetupDto } from '../auth';
 import { platformActor, RecordService } from '../record';
 import { UserEntity } from '../users/entities';
-import { toMe } from '../people';
+import { NO_SECOND_FACTOR, toMe } from '../people';
 import { UsersService } from '../users';
 import { SetupTokenEntity } from './setup-token.entity';
 
@@ -73,6 +73,6 @@ export class SetupService implements OnApplicationBootstrap {
       });
       return admin;
     });
-    return toMe(admin);
+    return toMe(admin, NO_SECOND_FACTOR);
   }
 }

@@ -3,12 +3,17 @@ import { NotificationPreferencesPanel } from '../notifications';
 import { useCurrentUser } from '../../lib/auth';
 import { AccountSettings } from './components/account-settings';
 import { ApiTokensPanel } from './components/api-tokens-panel';
+import { EnrolSecondFactor } from './components/enrol-second-factor';
+import { SecondFactorPanel } from './components/second-factor-panel';
 
-// The account screen, loaded on first visit (app/router.tsx): /account.
+// The account screens, loaded on first visit (app/router.tsx): /account, /sign-in/second-factor.
 export const AccountRoute = () => (
   <Stack>
     <AccountSettings me={useCurrentUser()} />
+    <SecondFactorPanel />
     <NotificationPreferencesPanel />
     <ApiTokensPanel />
   </Stack>
 );
+
+export const EnrolSecondFactorRoute = () => <EnrolSecondFactor me={useCurrentUser()} />;

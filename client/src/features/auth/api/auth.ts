@@ -1,11 +1,12 @@
 import { hashKey, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, Me } from '@jit/shared';
+import type { ChangePasswordRequest, LoginRequest, Me, SecondFactorRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { setMe } from '../../../lib/auth';
+import { forgetEnrolmentRequestDismissal, setMe } from '../../../lib/auth';
 import { accountKeys, setupKeys } from '../../../lib/query-keys';
 
 export const login = (request: LoginRequest): Promise<Me> => apiRequest<Me>('/auth/login', { method: 'POST', body: request });
 export const logout = (): Promise<void> => apiRequest<void>('/auth/logout', { method: 'POST' });
+export const completeSignIn = (request: SecondFactorRequest): Promise<Me> => apiRequest<Me>('/auth/second-factor', { method: 'POST', body: request });
 export const changePassword = (request: ChangePasswordRequest): Promise<Me> => apiRequest<Me>('/auth/password', { method: 'POST', body: request });
 
 /** What the session gate watches, and so survives a change of account; everything else is the old account's. */
@@ -21,6 +22,7 @@ export function useLogin() {
       // Data cached for a previous account must not leak into this session; the session and setup
       // queries stay, because the session gate watches them and must see the new account.
       forgetAccountData(queryClient);
+      forgetEnrolmentRequestDismissal();
       setMe(queryClient, me);
     },
   });
@@ -35,6 +37,12 @@ export function useLogout() {
       setMe(queryClient, null);
     },
   });
+}
+
+/** The code step: the answer is the same account, now signed in; nothing cached before it belongs to anyone else. */
+export function useCompleteSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: completeSignIn, onSuccess: (me) => setMe(queryClient, me) });
 }
 
 export function useChangePassword() {

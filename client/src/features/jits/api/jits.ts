@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateExtensionRequest, CreateJitRequest, Jit, UpdateJitRequest } from '@jit/shared';
+import type { CreateExtensionRequest, CreateJitRequest, Jit, UpdateJitRequest, JitSecondFactorRequest } from '@jit/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { jitKeys, recordKeys } from '../../../lib/query-keys';
 
@@ -11,6 +11,8 @@ export const createJit = (request: CreateJitRequest): Promise<Jit> => apiRequest
 export const updateJit = (jitId: string, request: UpdateJitRequest): Promise<Jit> => apiRequest<Jit>(jitPath(jitId), { method: 'PATCH', body: request });
 export const activateJit = (jitId: string): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/activate`, { method: 'POST' });
 export const closeJit = (jitId: string): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/close`, { method: 'POST' });
+export const requireSecondFactor = (jitId: string, required: boolean): Promise<Jit> =>
+  apiRequest<Jit>(`${jitPath(jitId)}/second-factor`, { method: 'PUT', body: { required } satisfies JitSecondFactorRequest });
 export const createExtension = (jitId: string, request: CreateExtensionRequest): Promise<Jit> => apiRequest<Jit>(`${jitPath(jitId)}/extensions`, { method: 'POST', body: request });
 
 export const useJits = () => useQuery({ queryKey: jitKeys.all, queryFn: listJits });
@@ -34,4 +36,5 @@ export const useCreateJit = () => useJitMutation(createJit);
 export const useUpdateJit = (jitId: string) => useJitMutation((request: UpdateJitRequest) => updateJit(jitId, request));
 export const useActivateJit = (jitId: string) => useJitMutation(() => activateJit(jitId));
 export const useCloseJit = (jitId: string) => useJitMutation(() => closeJit(jitId));
+export const useRequireSecondFactor = (jitId: string) => useJitMutation((required: boolean) => requireSecondFactor(jitId, required));
 export const useCreateExtension = (jitId: string) => useJitMutation((request: CreateExtensionRequest) => createExtension(jitId, request));

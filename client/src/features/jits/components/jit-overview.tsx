@@ -12,6 +12,7 @@ import { OnlineNow } from '../../presence';
 import { useActivateJit, useCloseJit } from '../api/jits';
 import { EditJitForm } from './edit-jit-form';
 import { ExtensionsPanel } from './extensions-panel';
+import { SecondFactorRequirement } from './second-factor-requirement';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -165,6 +166,13 @@ export function JitOverview({ jit, me }: { jit: Jit; me: Me }) {
 
       <Paper withBorder p="md">
         <ExtensionsPanel jit={jit} canExtend={access.can('jit.extend')} />
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={3} mb="sm">
+          {t('jits.secondFactor.title')}
+        </Title>
+        <SecondFactorRequirement jit={jit} canChange={access.can('jit.update')} />
       </Paper>
     </Stack>
   );

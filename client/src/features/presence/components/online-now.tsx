@@ -30,7 +30,8 @@ export function OnlineNow({ jit, me }: { jit: Jit; me: Me }) {
           return (
             <Group key={person.userId} component="li" gap="xs" wrap="nowrap" data-testid={`online-${person.displayName}`}>
               <Tooltip label={party ? `${person.displayName} (${party})` : person.displayName}>
-                <Avatar color="initials" name={person.displayName} size="sm" aria-hidden="true" />
+                {/* One colour for everyone: some of the library's name-derived colours put the initials below 4.5:1. */}
+                <Avatar color="blue" name={person.displayName} size="sm" aria-hidden="true" />
               </Tooltip>
               <div>
                 <Text size="sm">

@@ -1,0 +1,2 @@
+/** This folder's entities alone: what other folders' queries name, without loading the module (no import cycle). */
+export * from './platform-setting.entity';

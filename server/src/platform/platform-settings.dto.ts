@@ -1,0 +1,7 @@
+import { IsBoolean } from 'class-validator';
+import type { PlatformSettings } from '@jit/shared';
+
+export class PlatformSettingsDto implements PlatformSettings {
+  @IsBoolean()
+  secondFactorRequired: boolean;
+}
