@@ -157,6 +157,11 @@ test.describe('the second factor', () => {
     // The action goes on by itself once confirmed.
     await expect(page.getByTestId('created-token')).toBeVisible();
     await expect(page.getByTestId('recovery-codes-left')).toHaveText('9 recovery codes left');
+
+    // Where the investigator is signed in: this browser, marked as such.
+    const sessions = page.getByRole('region', { name: 'Where you are signed in' });
+    await expect(sessions.getByRole('row').filter({ hasText: 'This browser' })).toHaveCount(1);
+    await expectAccessible(page, 'account: where you are signed in');
   });
 
   test('a leader requires a second factor for the JIT; a member without one is asked, and kept out until they set one up', async ({ browser }) => {

@@ -264,6 +264,19 @@ describe('access matrix', () => {
       invalid: () => ({ url: '/api/auth/step-up', body: { password: 5 } }),
     },
     { method: 'get', path: '/api/auth/factors', expect: signedIn(200), call: () => ({ url: '/api/auth/factors' }) },
+    { method: 'get', path: '/api/auth/sessions', expect: signedIn(200), call: () => ({ url: '/api/auth/sessions' }) },
+    {
+      method: 'delete',
+      path: '/api/auth/sessions/{sessionId}',
+      expect: signedIn(204),
+      // Each signed-in caller ends a second session of their own, opened for the purpose.
+      call: async (actor, succeeds) => {
+        if (!succeeds || actor === 'anonymous') return { url: `/api/auth/sessions/${randomBytes(32).toString('hex')}` };
+        await freshSession(actor);
+        const other = ((await clients[actor].get('/api/auth/sessions')).body as Array<{ id: string; current: boolean }>).find((s) => !s.current);
+        return { url: `/api/auth/sessions/${other?.id ?? 'none'}` };
+      },
+    },
     {
       method: 'post',
       path: '/api/auth/factors/totp',
@@ -945,6 +958,7 @@ describe('access matrix', () => {
     'GET /api/auth/me': "the caller's own account",
     'GET /api/auth/tokens': "the caller's own tokens",
     'GET /api/auth/factors': "the caller's own second factors",
+    'GET /api/auth/sessions': "the caller's own sessions",
     'GET /api/platform/settings': 'platform settings, for the administrator',
     'GET /api/users': 'accounts, for the administrator',
     'GET /api/jits': 'the agreements the caller belongs to, decided by membership',

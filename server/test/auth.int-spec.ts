@@ -1,4 +1,4 @@
-import { PLATFORM_CHAIN, type AuditPage, type ApiError, type UserAccount } from '@jit/shared';
+import { PLATFORM_CHAIN, type ActiveSession, type AuditPage, type ApiError, type UserAccount } from '@jit/shared';
 import { SessionEntity } from '../src/auth/session.entity';
 import { ADMIN_PASSWORD, ApiClient, createUser, headSeq, setUpAdmin, startTestApp, USER_PASSWORD, type TestApp } from './harness';
 
@@ -121,6 +121,29 @@ describe('setup, sessions and accounts', () => {
   });
 
   describe('sessions', () => {
+    it('lists where the person is signed in and ends another session, recorded, but not the one in use', async () => {
+      const user = await createUser(admin);
+      const laptop = new ApiClient(testApp);
+      await laptop.agent.post('/api/auth/login').set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0').send({ email: user.me?.email, password: USER_PASSWORD });
+      const listed = (await user.get('/api/auth/sessions')).body as ActiveSession[];
+      expect(listed).toHaveLength(2);
+      const current = listed.find((s) => s.current);
+      const other = listed.find((s) => !s.current);
+      expect(other).toMatchObject({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', awaitingSecondFactor: false });
+      expect(other?.ip).toBeTruthy();
+      expect(JSON.stringify(listed)).not.toContain(user.sessionCookie ?? 'no cookie');
+
+      const stranger = await createUser(admin);
+      expect((await stranger.delete(`/api/auth/sessions/${other?.id}`)).status).toBe(404);
+      expect((await user.delete(`/api/auth/sessions/${current?.id}`)).status).toBe(409);
+      const before = await headSeq(testApp, PLATFORM_CHAIN);
+      expect((await user.delete(`/api/auth/sessions/${other?.id}`)).status).toBe(204);
+      expect((await laptop.agent.get('/api/auth/me')).status).toBe(401);
+      expect(((await user.get('/api/auth/sessions')).body as ActiveSession[]).map((s) => s.current)).toEqual([true]);
+      const page = (await admin.get(`/api/audit?afterSeq=${before}`)).body as AuditPage;
+      expect(page.items.map((e) => [e.action, e.subjectType, e.actorUserId])).toEqual([['auth.session_ended', 'session', user.me?.id]]);
+    });
+
     it('refuses a mutating request without the CSRF token (403) or with a wrong one, before anything else', async () => {
       const user = await createUser(admin);
       const missing = await user.send('patch', '/api/auth/me', { displayName: 'X' }, { csrf: false });

@@ -50,6 +50,21 @@ export interface Me {
   secondFactor: SecondFactorState;
 }
 
+/** GET /api/auth/sessions: where the person is signed in, as they see it (never a token). */
+export interface ActiveSession {
+  /** Names the session for ending it: the digest the server keeps, useless as a cookie. */
+  id: string;
+  /** The session of this request. */
+  current: boolean;
+  /** Still waiting for its second factor: a password was given there, the code not yet. */
+  awaitingSecondFactor: boolean;
+  /** The browser's description of itself (User-Agent), as it sent it. */
+  userAgent: string | null;
+  ip: string | null;
+  signedInAt: IsoInstant;
+  lastActiveAt: IsoInstant;
+}
+
 /** A personal API token, as its owner sees it later: never the token itself. */
 export interface ApiToken {
   id: string;

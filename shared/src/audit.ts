@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'auth.token_created',
   'auth.token_revoked',
   'auth.password_accepted',
+  'auth.session_ended',
   'auth.second_factor_added',
   'auth.second_factor_removed',
   'auth.recovery_codes_issued',

@@ -43,6 +43,7 @@ export const RECORD_ACTIONS = {
   'auth.token_created': platform('api_token'),
   'auth.token_revoked': platform('api_token'),
   'auth.password_accepted': platform('user'),
+  'auth.session_ended': platform('session'),
   'auth.second_factor_added': platform('second_factor'),
   'auth.second_factor_removed': platform('second_factor'),
   'auth.recovery_codes_issued': platform('user'),
@@ -139,6 +140,8 @@ export interface RecordChangeFields {
   'auth.token_revoked': Record<never, never>;
   /** The password was right; the sign-in waits for the second factor. */
   'auth.password_accepted': Record<never, never>;
+  /** The owner ended one of their sessions from another (the account page). */
+  'auth.session_ended': Record<never, never>;
   'auth.second_factor_added': { kind: SecondFactorKind; label: string };
   'auth.second_factor_removed': { kind: SecondFactorKind; label: string };
   'auth.recovery_codes_issued': { count: number };

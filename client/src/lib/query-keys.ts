@@ -24,6 +24,7 @@ export const accountKeys = {
   me: ['auth', 'me'] as const,
   apiTokens: ['auth', 'tokens'] as const,
   secondFactors: ['auth', 'factors'] as const,
+  sessions: ['auth', 'sessions'] as const,
 };
 
 /** Settings of the whole platform, for its administrator. */

@@ -59,6 +59,7 @@ export const INVALIDATIONS_BY_ACTION = {
   'auth.token_created': notAJitEvent,
   'auth.token_revoked': notAJitEvent,
   'auth.password_accepted': notAJitEvent,
+  'auth.session_ended': notAJitEvent,
   'auth.second_factor_added': notAJitEvent,
   'auth.second_factor_removed': notAJitEvent,
   'auth.recovery_codes_issued': notAJitEvent,

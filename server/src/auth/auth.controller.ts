@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { ApiToken, CreatedApiToken, Me } from '@jit/shared';
+import type { ActiveSession, ApiToken, CreatedApiToken, Me } from '@jit/shared';
 import { Access, Context, CurrentSession, CurrentUser, OptionalSession, StepUp } from '../access';
 import type { RequestContext } from '../common';
 import type { UserEntity } from '../users/entities';
@@ -10,6 +10,7 @@ import { ChangePasswordDto, CreateApiTokenDto, LoginDto, UpdateProfileDto } from
 import { SecondFactorDto, StepUpDto } from './factors/second-factor.dto';
 import { AuthService } from './auth.service';
 import type { SessionEntity } from './session.entity';
+import { SessionService, toActiveSession } from './session.service';
 
 @ApiTags('sessions')
 @Controller('auth')
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly apiTokens: ApiTokensService,
+    private readonly sessionService: SessionService,
   ) {}
 
   @Post('login')
@@ -78,6 +80,20 @@ export class AuthController {
   @Access.authenticated({ allowPendingPasswordChange: true, sessionOnly: true })
   changePassword(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @CurrentSession() session: SessionEntity, @Body() dto: ChangePasswordDto): Promise<Me> {
     return this.auth.changePassword(context, user, session, dto);
+  }
+
+  /** Where the person is signed in: each live session with its browser, address and last activity. */
+  @Get('sessions')
+  @Access.authenticated({ sessionOnly: true })
+  async sessions(@CurrentUser() user: UserEntity, @CurrentSession() session: SessionEntity): Promise<ActiveSession[]> {
+    return (await this.sessionService.listLive(user.id)).map((live) => toActiveSession(live, session));
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  @Access.authenticated({ sessionOnly: true })
+  endSession(@Context() context: RequestContext, @CurrentUser() user: UserEntity, @CurrentSession() session: SessionEntity, @Param('sessionId') sessionId: string): Promise<void> {
+    return this.auth.endSession(context, user, session, sessionId);
   }
 
   /** Personal API tokens of the signed-in person; the token itself is shown only at creation. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Me } from '@jit/shared';
-import { AppError, Clock, conflict, contextOf, diff, invalid, type RequestContext } from '../common';
+import { AppError, Clock, conflict, contextOf, diff, invalid, notFound, type RequestContext } from '../common';
 import { Transactions } from '../database';
 import { platformActor, RecordService } from '../record';
 import { UserEntity } from '../users/entities';
@@ -12,7 +12,7 @@ import type { SecondFactorDto, StepUpDto } from './factors/second-factor.dto';
 import { SecondFactorsService, wrongCode } from './factors/second-factors.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
-import type { SessionEntity } from './session.entity';
+import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
 const INVALID_CREDENTIALS = 'The email address or the password is not right.';
@@ -150,6 +150,17 @@ export class AuthService {
       await this.record.append(manager, platformActor(context), { action: 'auth.logout', subjectId: session.userId });
     });
     this.sessions.clearCookies(response);
+  }
+
+  /** Ends one of the account's other sessions (a browser left signed in, or one that is not theirs). */
+  async endSession(context: RequestContext, user: UserEntity, current: SessionEntity, sessionId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const session = await manager.findOneBy(SessionEntity, { tokenHash: sessionId, userId: user.id });
+      if (!session) throw notFound('This session');
+      if (session.tokenHash === current.tokenHash) throw conflict('conflict', 'This is the session you are using; sign out instead.');
+      await this.sessions.end(manager, session);
+      await this.record.append(manager, platformActor(context), { action: 'auth.session_ended', subjectId: session.tokenHash });
+    });
   }
 
   /** Changing the password ends the account's other sessions. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthLevel } from '@jit/shared';
+import type { ActiveSession, AuthLevel } from '@jit/shared';
 import { CONFIG, type AppConfig } from '../config';
 import { Transactions } from '../database';
 import { UserEntity } from '../users/entities';
@@ -81,6 +81,13 @@ export class SessionService {
     return { session, user };
   }
 
+  /** The account's live sessions, most recently active first. */
+  async listLive(userId: string, now = new Date()): Promise<SessionEntity[]> {
+    const idleSince = new Date(now.getTime() - this.config.SESSION_IDLE_MINUTES * 60_000);
+    const sessions = await this.dataSource.getRepository(SessionEntity).find({ where: { userId }, order: { lastSeenAt: 'DESC' } });
+    return sessions.filter((session) => session.expiresAt > now && session.lastSeenAt > idleSince);
+  }
+
   findByHash(tokenHash: string): Promise<SessionEntity | null> {
     return this.dataSource.getRepository(SessionEntity).findOneBy({ tokenHash });
   }
@@ -125,3 +132,13 @@ export class SessionService {
     await query.execute();
   }
 }
+
+export const toActiveSession = (session: SessionEntity, current: SessionEntity): ActiveSession => ({
+  id: session.tokenHash,
+  current: session.tokenHash === current.tokenHash,
+  awaitingSecondFactor: session.authLevel === 'awaiting_factor',
+  userAgent: session.userAgent,
+  ip: session.ip,
+  signedInAt: session.createdAt.toISOString(),
+  lastActiveAt: session.lastSeenAt.toISOString(),
+});

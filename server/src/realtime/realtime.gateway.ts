@@ -3,6 +3,7 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer }
 import type { Server, Socket } from 'socket.io';
 import {
   changedTo,
+  type AuditAction,
   isUuid,
   type ClientToServerEvents,
   type JitEventPayload,
@@ -35,6 +36,9 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
     ?.split(';')
     .map((part) => part.trim().split('='))
     .find(([key]) => key === name)?.[1];
+
+/** Actions after which some of the actor's sessions are gone (enrolling a factor ends the others): their sockets close. */
+const SESSION_ENDING_ACTIONS = new Set<AuditAction>(['auth.logout', 'auth.password_changed', 'auth.session_ended', 'auth.second_factor_added']);
 
 /** Presence changes within this window go out as one `presence:changed`, so a reconnect storm is not an echo storm. */
 const PRESENCE_COALESCE_MS = 250;
@@ -193,7 +197,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async onRecorded(event: RecordedEvent): Promise<void> {
     if (!event.jitId) {
       if (event.action === 'user.disabled') this.server.in(rooms.user(event.subjectId)).disconnectSockets(true);
-      if (event.action === 'auth.logout' || event.action === 'auth.password_changed') await this.dropEndedSessions(event.subjectId);
+      if (SESSION_ENDING_ACTIONS.has(event.action) && event.actorUserId) await this.dropEndedSessions(event.actorUserId);
       if (event.action === 'auth.token_revoked' && event.actorUserId) await this.dropTokenSockets(event.actorUserId);
       return;
     }

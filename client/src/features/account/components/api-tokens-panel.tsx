@@ -29,7 +29,8 @@ function CreatedTokenAlert({ created, onDone }: { created: CreatedApiToken; onDo
         <Group>
           <CopyButton value={created.token}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+              // Plain, not tinted: a light blue tint over the yellow alert reads just under 4.5:1.
+              <Button size="xs" variant="default" onClick={copy}>
                 {copied ? t('common.copied') : t('account.tokens.copy')}
               </Button>
             )}

@@ -30,12 +30,13 @@ export function RecoveryCodesAlert({ codes, onDone }: { codes: string[]; onDone:
         <Group>
           <CopyButton value={codes.join('\n')}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+              // Plain, not tinted: a light blue tint over the yellow alert reads just under 4.5:1.
+              <Button size="xs" variant="default" onClick={copy}>
                 {copied ? t('common.copied') : t('secondFactor.copyCodes')}
               </Button>
             )}
           </CopyButton>
-          <Button size="xs" variant="light" onClick={() => download(codes, t('secondFactor.recoveryCodesTitle'))}>
+          <Button size="xs" variant="default" onClick={() => download(codes, t('secondFactor.recoveryCodesTitle'))}>
             {t('secondFactor.downloadCodes')}
           </Button>
           <Button size="xs" onClick={onDone}>

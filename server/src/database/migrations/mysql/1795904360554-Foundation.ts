@@ -4,15 +4,33 @@ export class Foundation1795904360554 implements MigrationInterface {
   name = 'Foundation1795904360554';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`sessions\` (\`tokenHash\` varchar(64) NOT NULL, \`userId\` varchar(36) NOT NULL, \`csrfToken\` varchar(64) NOT NULL, \`authLevel\` varchar(32) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`lastSeenAt\` datetime(3) NOT NULL, \`expiresAt\` datetime(3) NOT NULL, \`ip\` varchar(64) NULL, \`userAgent\` varchar(512) NULL, INDEX \`ix_sessions_user\` (\`userId\`), PRIMARY KEY (\`tokenHash\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`login_throttle\` (\`bucket\` varchar(300) NOT NULL, \`failures\` int NOT NULL, \`windowStartedAt\` datetime(3) NOT NULL, PRIMARY KEY (\`bucket\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`jit_extensions\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`previousEndDate\` varchar(10) NOT NULL, \`newEndDate\` varchar(10) NOT NULL, \`agreedOn\` varchar(10) NOT NULL, \`note\` text NOT NULL, \`recordedBy\` varchar(36) NOT NULL, \`recordedAt\` datetime(3) NOT NULL, INDEX \`ix_extensions_jit\` (\`jitId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`jits\` (\`id\` varchar(36) NOT NULL, \`reference\` varchar(64) NOT NULL, \`title\` varchar(200) NOT NULL, \`purpose\` text NOT NULL, \`legalBasis\` text NOT NULL, \`startDate\` varchar(10) NOT NULL, \`endDate\` varchar(10) NOT NULL, \`effectiveEndDate\` varchar(10) NOT NULL, \`workingLanguage\` varchar(8) NOT NULL, \`statesOfOperation\` text NOT NULL, \`status\` varchar(16) NOT NULL, \`createdBy\` varchar(36) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`activatedAt\` datetime(3) NULL, \`closedAt\` datetime(3) NULL, UNIQUE INDEX \`uq_jits_reference\` (\`reference\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`parties\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`country\` varchar(2) NULL, \`name\` varchar(200) NOT NULL, \`authority\` varchar(200) NOT NULL, \`isLead\` tinyint NOT NULL DEFAULT 0, \`position\` int NOT NULL, INDEX \`ix_parties_jit\` (\`jitId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`memberships\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`partyId\` varchar(36) NOT NULL, \`role\` varchar(16) NOT NULL, \`accessExpiresAt\` datetime(3) NULL, \`addedAt\` datetime(3) NOT NULL, \`addedBy\` varchar(36) NOT NULL, \`revokedAt\` datetime(3) NULL, \`revokedBy\` varchar(36) NULL, INDEX \`ix_memberships_user\` (\`userId\`), INDEX \`ix_memberships_jit_user\` (\`jitId\`, \`userId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`audit_events\` (\`chain\` varchar(80) NOT NULL, \`seq\` int NOT NULL, \`occurredAt\` varchar(24) NOT NULL, \`actorUserId\` varchar(36) NULL, \`actorPartyId\` varchar(36) NULL, \`action\` varchar(64) NOT NULL, \`subjectType\` varchar(32) NOT NULL, \`subjectId\` varchar(80) NOT NULL, \`visibility\` varchar(16) NOT NULL, \`details\` text NOT NULL, \`detailsDigest\` varchar(64) NOT NULL, \`prevHash\` varchar(64) NOT NULL, \`hash\` varchar(64) NOT NULL, PRIMARY KEY (\`chain\`, \`seq\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`audit_chain_heads\` (\`chain\` varchar(80) NOT NULL, \`seq\` int NOT NULL, \`hash\` varchar(64) NOT NULL, PRIMARY KEY (\`chain\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`users\` (\`id\` varchar(36) NOT NULL, \`email\` varchar(254) NOT NULL, \`displayName\` varchar(120) NOT NULL, \`organisation\` varchar(200) NOT NULL, \`country\` varchar(2) NOT NULL, \`language\` varchar(8) NOT NULL, \`timeZone\` varchar(64) NOT NULL, \`passwordHash\` varchar(255) NOT NULL, \`isPlatformAdmin\` tinyint NOT NULL DEFAULT 0, \`mustChangePassword\` tinyint NOT NULL DEFAULT 0, \`disabled\` tinyint NOT NULL DEFAULT 0, \`createdAt\` datetime(3) NOT NULL, \`lastLoginAt\` datetime(3) NULL, UNIQUE INDEX \`uq_users_email\` (\`email\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`sessions\` (\`tokenHash\` varchar(64) NOT NULL, \`userId\` varchar(36) NOT NULL, \`csrfToken\` varchar(64) NOT NULL, \`authLevel\` varchar(32) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`lastSeenAt\` datetime(3) NOT NULL, \`expiresAt\` datetime(3) NOT NULL, \`ip\` varchar(64) NULL, \`userAgent\` varchar(512) NULL, INDEX \`ix_sessions_user\` (\`userId\`), PRIMARY KEY (\`tokenHash\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`login_throttle\` (\`bucket\` varchar(300) NOT NULL, \`failures\` int NOT NULL, \`windowStartedAt\` datetime(3) NOT NULL, PRIMARY KEY (\`bucket\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`jit_extensions\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`previousEndDate\` varchar(10) NOT NULL, \`newEndDate\` varchar(10) NOT NULL, \`agreedOn\` varchar(10) NOT NULL, \`note\` text NOT NULL, \`recordedBy\` varchar(36) NOT NULL, \`recordedAt\` datetime(3) NOT NULL, INDEX \`ix_extensions_jit\` (\`jitId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`jits\` (\`id\` varchar(36) NOT NULL, \`reference\` varchar(64) NOT NULL, \`title\` varchar(200) NOT NULL, \`purpose\` text NOT NULL, \`legalBasis\` text NOT NULL, \`startDate\` varchar(10) NOT NULL, \`endDate\` varchar(10) NOT NULL, \`effectiveEndDate\` varchar(10) NOT NULL, \`workingLanguage\` varchar(8) NOT NULL, \`statesOfOperation\` text NOT NULL, \`status\` varchar(16) NOT NULL, \`createdBy\` varchar(36) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`activatedAt\` datetime(3) NULL, \`closedAt\` datetime(3) NULL, UNIQUE INDEX \`uq_jits_reference\` (\`reference\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`parties\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`country\` varchar(2) NULL, \`name\` varchar(200) NOT NULL, \`authority\` varchar(200) NOT NULL, \`isLead\` tinyint NOT NULL DEFAULT 0, \`position\` int NOT NULL, INDEX \`ix_parties_jit\` (\`jitId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`memberships\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`partyId\` varchar(36) NOT NULL, \`role\` varchar(16) NOT NULL, \`accessExpiresAt\` datetime(3) NULL, \`addedAt\` datetime(3) NOT NULL, \`addedBy\` varchar(36) NOT NULL, \`revokedAt\` datetime(3) NULL, \`revokedBy\` varchar(36) NULL, INDEX \`ix_memberships_user\` (\`userId\`), INDEX \`ix_memberships_jit_user\` (\`jitId\`, \`userId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`audit_events\` (\`chain\` varchar(80) NOT NULL, \`seq\` int NOT NULL, \`occurredAt\` varchar(24) NOT NULL, \`actorUserId\` varchar(36) NULL, \`actorPartyId\` varchar(36) NULL, \`action\` varchar(64) NOT NULL, \`subjectType\` varchar(32) NOT NULL, \`subjectId\` varchar(80) NOT NULL, \`visibility\` varchar(16) NOT NULL, \`details\` text NOT NULL, \`detailsDigest\` varchar(64) NOT NULL, \`prevHash\` varchar(64) NOT NULL, \`hash\` varchar(64) NOT NULL, PRIMARY KEY (\`chain\`, \`seq\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`audit_chain_heads\` (\`chain\` varchar(80) NOT NULL, \`seq\` int NOT NULL, \`hash\` varchar(64) NOT NULL, PRIMARY KEY (\`chain\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`users\` (\`id\` varchar(36) NOT NULL, \`email\` varchar(254) NOT NULL, \`displayName\` varchar(120) NOT NULL, \`organisation\` varchar(200) NOT NULL, \`country\` varchar(2) NOT NULL, \`language\` varchar(8) NOT NULL, \`timeZone\` varchar(64) NOT NULL, \`passwordHash\` varchar(255) NOT NULL, \`isPlatformAdmin\` tinyint NOT NULL DEFAULT 0, \`mustChangePassword\` tinyint NOT NULL DEFAULT 0, \`disabled\` tinyint NOT NULL DEFAULT 0, \`createdAt\` datetime(3) NOT NULL, \`lastLoginAt\` datetime(3) NULL, UNIQUE INDEX \`uq_users_email\` (\`email\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -4,7 +4,9 @@ export class Comments1795910915392 implements MigrationInterface {
   name = 'Comments1795910915392';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE \`comments\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`subjectType\` varchar(16) NOT NULL, \`subjectId\` varchar(36) NOT NULL, \`body\` text NOT NULL, \`mentions\` text NOT NULL, \`authorId\` varchar(36) NOT NULL, \`authorPartyId\` varchar(36) NOT NULL, \`createdAt\` datetime(3) NOT NULL, INDEX \`ix_comments_subject\` (\`jitId\`, \`subjectType\`, \`subjectId\`, \`createdAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`comments\` (\`id\` varchar(36) NOT NULL, \`jitId\` varchar(36) NOT NULL, \`subjectType\` varchar(16) NOT NULL, \`subjectId\` varchar(36) NOT NULL, \`body\` text NOT NULL, \`mentions\` text NOT NULL, \`authorId\` varchar(36) NOT NULL, \`authorPartyId\` varchar(36) NOT NULL, \`createdAt\` datetime(3) NOT NULL, INDEX \`ix_comments_subject\` (\`jitId\`, \`subjectType\`, \`subjectId\`, \`createdAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,9 +6,15 @@ export class SecondFactor1796531994503 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     // Throttling counters are short-lived and change shape here (a window start becomes the last failure and a delay): start them afresh.
     await queryRunner.query(`DELETE FROM \`login_throttle\``);
-    await queryRunner.query(`CREATE TABLE \`recovery_codes\` (\`id\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`codeHash\` varchar(64) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`usedAt\` datetime(3) NULL, INDEX \`ix_recovery_codes_user\` (\`userId\`), UNIQUE INDEX \`uq_recovery_codes_hash\` (\`codeHash\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`second_factors\` (\`id\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`label\` varchar(100) NOT NULL, \`secret\` varchar(64) NOT NULL, \`lastUsedStep\` int NULL, \`createdAt\` datetime(3) NOT NULL, \`confirmedAt\` datetime(3) NULL, \`lastUsedAt\` datetime(3) NULL, INDEX \`ix_second_factors_user\` (\`userId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`platform_settings\` (\`key\` varchar(64) NOT NULL, \`value\` varchar(2000) NOT NULL, \`updatedAt\` datetime(3) NOT NULL, \`updatedBy\` varchar(36) NOT NULL, PRIMARY KEY (\`key\`)) ENGINE=InnoDB`);
+    await queryRunner.query(
+      `CREATE TABLE \`recovery_codes\` (\`id\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`codeHash\` varchar(64) NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`usedAt\` datetime(3) NULL, INDEX \`ix_recovery_codes_user\` (\`userId\`), UNIQUE INDEX \`uq_recovery_codes_hash\` (\`codeHash\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`second_factors\` (\`id\` varchar(36) NOT NULL, \`userId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`label\` varchar(100) NOT NULL, \`secret\` varchar(64) NOT NULL, \`lastUsedStep\` int NULL, \`createdAt\` datetime(3) NOT NULL, \`confirmedAt\` datetime(3) NULL, \`lastUsedAt\` datetime(3) NULL, INDEX \`ix_second_factors_user\` (\`userId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`platform_settings\` (\`key\` varchar(64) NOT NULL, \`value\` varchar(2000) NOT NULL, \`updatedAt\` datetime(3) NOT NULL, \`updatedBy\` varchar(36) NOT NULL, PRIMARY KEY (\`key\`)) ENGINE=InnoDB`,
+    );
     await queryRunner.query(`ALTER TABLE \`login_throttle\` DROP COLUMN \`windowStartedAt\``);
     await queryRunner.query(`ALTER TABLE \`login_throttle\` ADD \`lastFailureAt\` datetime(3) NOT NULL`);
     await queryRunner.query(`ALTER TABLE \`login_throttle\` ADD \`blockedUntil\` datetime(3) NULL`);

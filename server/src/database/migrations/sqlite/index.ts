@@ -11,4 +11,16 @@ import * as m8 from './1795913135689-LinksNotifications';
 import * as m9 from './1795915676922-EvidenceListIndexes';
 import * as m10 from './1796531994168-SecondFactor';
 
-export const SQLITE_MIGRATIONS: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6), ...Object.values(m7), ...Object.values(m8), ...Object.values(m9), ...Object.values(m10)];
+export const SQLITE_MIGRATIONS: Function[] = [
+  ...Object.values(m0),
+  ...Object.values(m1),
+  ...Object.values(m2),
+  ...Object.values(m3),
+  ...Object.values(m4),
+  ...Object.values(m5),
+  ...Object.values(m6),
+  ...Object.values(m7),
+  ...Object.values(m8),
+  ...Object.values(m9),
+  ...Object.values(m10),
+];
