@@ -60,9 +60,11 @@ export class AccessGuard implements CanActivate {
     if (session?.authLevel === 'awaiting_factor' && !step.awaitingSecondFactor) {
       throw new AppError(401, 'second_factor_pending', 'Enter the code from your authenticator app to finish signing in.');
     }
+    // Asked once per request: a session knows its level; only a token's account is looked up.
+    const standsOnSecondFactor = session ? session.authLevel === 'second_factor' : await this.factors.isEnrolled(user.id);
     if (user.mustChangePassword) {
       if (!step.allowPendingPasswordChange) throw new AppError(403, 'password_change_required', 'Change your initial password before you continue.');
-    } else if (!step.pendingEnrolment && !(await this.standsOnSecondFactor(user, session)) && (await this.factors.enrolmentRequired(user.id))) {
+    } else if (!step.pendingEnrolment && !standsOnSecondFactor && (await this.factors.requiredOfEveryone())) {
       throw new AppError(403, 'second_factor_enrolment_required', 'A second factor is required on this workspace; set one up on your account page before you continue.');
     }
     if (this.reflector.getAllAndOverride<boolean | undefined>(STEP_UP, [context.getHandler(), context.getClass()])) this.requireRecentProof(session);
@@ -75,20 +77,12 @@ export class AccessGuard implements CanActivate {
       if (rule.target === 'member') await this.access.requireMemberTarget(jitAccess, params.memberId);
       if (rule.target === 'evidence') await this.access.requireEvidenceTarget(jitAccess, params.itemId);
       if (rule.target === 'task') await this.access.requireTaskMover(jitAccess, params.taskId);
-      if (jitAccess.jit.secondFactorRequired && !(await this.standsOnSecondFactor(user, session))) {
+      if (jitAccess.jit.secondFactorRequired && !standsOnSecondFactor) {
         throw new AppError(403, 'second_factor_required_by_jit', 'This JIT requires a second factor; set one up on your account page, then sign in with it.');
       }
       request.jitAccess = jitAccess;
     }
     return true;
-  }
-
-  /**
-   * A session that passed the second factor; for an API token, an account that has one (the token
-   * was made behind a step up, which asked for it).
-   */
-  private async standsOnSecondFactor(user: UserEntity, session: SessionEntity | null): Promise<boolean> {
-    return session ? session.authLevel === 'second_factor' : this.factors.isEnrolled(user.id);
   }
 
   /** A sensitive action: never by an API token, and by a session only if it proved itself recently. */

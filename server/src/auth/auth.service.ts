@@ -47,11 +47,7 @@ export class AuthService {
    */
   async login(dto: LoginDto, request: Request, response: Response): Promise<Me> {
     const ip = request.ip ?? null;
-    const wait = await this.throttle.retryAfter(dto.email, ip);
-    if (wait !== null) {
-      await this.recordFailure(request, dto.email, null, 'throttled');
-      throw tooManyAttempts(response, wait);
-    }
+    await this.refuseIfThrottled(request, response, dto.email, null);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !valid || user.disabled) {
@@ -74,11 +70,7 @@ export class AuthService {
   async completeSignIn(dto: SecondFactorDto, user: UserEntity, session: SessionEntity, request: Request, response: Response): Promise<Me> {
     if (session.authLevel !== 'awaiting_factor') throw conflict('conflict', 'You are already signed in; there is no code to give.');
     const ip = request.ip ?? null;
-    const wait = await this.throttle.retryAfter(user.email, ip);
-    if (wait !== null) {
-      await this.recordFailure(request, user.email, user, 'throttled');
-      throw tooManyAttempts(response, wait);
-    }
+    await this.refuseIfThrottled(request, response, user.email, user);
     const context = contextOf(request, user);
     const promoted = await this.transactions.run(async (manager) => {
       const method = await this.factors.check(manager, user, dto.code);
@@ -106,8 +98,7 @@ export class AuthService {
    * recorded like a sign-in.
    */
   async stepUp(dto: StepUpDto, user: UserEntity, session: SessionEntity, request: Request, response: Response): Promise<void> {
-    const wait = await this.throttle.retryAfter(user.email, request.ip ?? null);
-    if (wait !== null) throw tooManyAttempts(response, wait);
+    await this.refuseIfThrottled(request, response, user.email, user);
     const enrolled = await this.factors.isEnrolled(user.id);
     const field = enrolled ? 'code' : 'password';
     const given = enrolled ? dto.code : dto.password;
@@ -128,6 +119,14 @@ export class AuthService {
     await this.recordFailure(request, user.email, user, 'step_up_failed');
     if (enrolled) throw wrongCode();
     throw new AppError(400, 'wrong_password', 'Your password is not right.', { details: [{ field: 'password', code: 'invalid_value' }] });
+  }
+
+  /** Password, code and step up wait alike once this account from this address (or this address) failed too often; each refusal is recorded. */
+  private async refuseIfThrottled(request: Request, response: Response, email: string, user: UserEntity | null): Promise<void> {
+    const wait = await this.throttle.retryAfter(email, request.ip ?? null);
+    if (wait === null) return;
+    await this.recordFailure(request, email, user, 'throttled');
+    throw tooManyAttempts(response, wait);
   }
 
   private async recordFailure(request: Request, email: string, user: UserEntity | null, reason: string): Promise<void> {

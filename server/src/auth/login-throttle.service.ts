@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CONFIG, type AppConfig } from '../config';
 import { LoginThrottleEntity } from './login-throttle.entity';
 
@@ -32,11 +32,10 @@ export class LoginThrottleService {
 
   /** Seconds until an attempt for this account from this address is heard again; null if it is heard now. */
   async retryAfter(email: string, ip: string | null, now = new Date()): Promise<number | null> {
-    const repository = this.dataSource.getRepository(LoginThrottleEntity);
+    const rows = await this.dataSource.getRepository(LoginThrottleEntity).findBy({ bucket: In(this.buckets(email, ip).map((b) => b.bucket)) });
     let until = 0;
-    for (const { bucket } of this.buckets(email, ip)) {
-      const row = await repository.findOneBy({ bucket });
-      if (row?.blockedUntil && row.blockedUntil > now) until = Math.max(until, row.blockedUntil.getTime());
+    for (const row of rows) {
+      if (row.blockedUntil && row.blockedUntil > now) until = Math.max(until, row.blockedUntil.getTime());
     }
     return until > 0 ? Math.ceil((until - now.getTime()) / 1000) : null;
   }

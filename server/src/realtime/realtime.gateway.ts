@@ -113,14 +113,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token === 'string') {
       const user = await this.apiTokens.authenticate(token);
-      if (!user || user.mustChangePassword || (await this.factors.enrolmentRequired(user.id))) return false;
+      if (!user || user.mustChangePassword || (!(await this.factors.isEnrolled(user.id)) && (await this.factors.requiredOfEveryone()))) return false;
       socket.data = { userId: user.id, displayName: user.displayName, sessionHash: '', focus: null };
       return true;
     }
     // As over REST: a sign-in still owing its code, or held at the enrolment the platform requires, hears nothing.
     const authenticated = await this.sessions.authenticateToken(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
     if (!authenticated || authenticated.user.mustChangePassword || authenticated.session.authLevel === 'awaiting_factor') return false;
-    if (authenticated.session.authLevel !== 'second_factor' && (await this.factors.enrolmentRequired(authenticated.user.id))) return false;
+    if (authenticated.session.authLevel !== 'second_factor' && (await this.factors.requiredOfEveryone())) return false;
     socket.data = { userId: authenticated.user.id, displayName: authenticated.user.displayName, sessionHash: authenticated.session.tokenHash, focus: null };
     return true;
   }

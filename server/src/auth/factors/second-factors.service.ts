@@ -54,9 +54,9 @@ export class SecondFactorsService {
     return (await manager.countBy(SecondFactorEntity, { userId, confirmedAt: Not(IsNull()) })) > 0;
   }
 
-  /** Whether the platform holds this person back until they enrol a factor. */
-  async enrolmentRequired(userId: string): Promise<boolean> {
-    return (await this.platformSettings.get()).secondFactorRequired && !(await this.isEnrolled(userId));
+  /** Whether the platform requires a second factor of everyone (who has none is held at enrolment). */
+  async requiredOfEveryone(): Promise<boolean> {
+    return (await this.platformSettings.get()).secondFactorRequired;
   }
 
   async state(user: UserEntity, session: SessionEntity | null): Promise<SecondFactorState> {
@@ -64,7 +64,7 @@ export class SecondFactorsService {
     return {
       enrolled,
       pending: session?.authLevel === 'awaiting_factor',
-      enrolmentRequired: !enrolled && (await this.platformSettings.get()).secondFactorRequired,
+      enrolmentRequired: !enrolled && (await this.requiredOfEveryone()),
       enrolmentRequested: !enrolled && (await this.jitsRequiring(user.id)).length > 0,
     };
   }
@@ -82,7 +82,7 @@ export class SecondFactorsService {
     return {
       factors: factors.map(toSecondFactor),
       recoveryCodesLeft,
-      requiredByPlatform: (await this.platformSettings.get()).secondFactorRequired,
+      requiredByPlatform: await this.requiredOfEveryone(),
       requiredByJits: (await this.jitsRequiring(user.id)).map((jit) => ({ id: jit.id, title: jit.title })),
     };
   }
